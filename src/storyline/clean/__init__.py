@@ -1,0 +1,1 @@
+"""Cleaning: page furniture out, metadata (title, outlet, dateline, credits, language) in."""

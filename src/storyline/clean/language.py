@@ -1,0 +1,16 @@
+"""Offline language identification (py3langid's bundled model)."""
+
+from __future__ import annotations
+
+# Texts shorter than this many characters are too short to identify reliably.
+MIN_CHARS = 40
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language, or "" when it is too short to tell."""
+    if len(text.strip()) < MIN_CHARS:
+        return ""
+    import py3langid
+
+    code, _score = py3langid.classify(text[:5000])
+    return str(code)

@@ -1,0 +1,265 @@
+"""The `storyline` command: a thin adapter over the library.
+
+Every command is one library call plus presentation. Errors become messages and exit codes
+in one place (`main`): 0 done, 2 usage or configuration error, 3 some inputs rejected,
+1 anything else storyline reports.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from storyline import views
+from storyline.config import Config, load_config
+from storyline.errors import ConfigError, StorylineError, UsageError
+from storyline.store import open_store
+
+EXIT_REJECTED = 3
+EXIT_USAGE = 2
+
+app = typer.Typer(help="storyline: from news reports to what happened, and who says so.", no_args_is_help=True, add_completion=False)
+eval_app = typer.Typer(help="Score each stage against labelled data.", no_args_is_help=True)
+bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(bench_app, name="bench")
+
+out = Console()
+err = Console(stderr=True)
+
+
+class State:
+    db: str | None = None
+    config_path: str | None = None
+
+    @classmethod
+    def config(cls, **overrides: dict[str, Any]) -> Config:
+        return load_config(cls.config_path, overrides)
+
+    @classmethod
+    def store(cls) -> Any:
+        return open_store(cls.db)
+
+
+@app.callback()
+def _global(
+    db: Optional[str] = typer.Option(None, "--db", help="Database file (default: $STORYLINE_DB or ./storyline.db)."),
+    config: Optional[str] = typer.Option(None, "--config", help="TOML file of options (see default.toml)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
+) -> None:
+    State.db = db
+    State.config_path = config
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _progress(enabled: bool) -> tuple[Progress | None, Any]:
+    if not enabled or not err.is_terminal:
+        return None, lambda stage, done, total: None
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
+    tasks: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int | None) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    return bar, update
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursively) or http(s) URLs of pages and feeds."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    no_analyze: bool = typer.Option(False, "--no-analyze", help="Skip NLP: stories only, no facts."),
+) -> None:
+    """Store reports, place them in stories and corroborate the stories they changed."""
+    from storyline.pipeline import ingest_paths, update
+
+    config = State.config(analyze={"enabled": False} if no_analyze else {})
+    bar, progress = _progress(not as_json)
+    with State.store() as store:
+        if bar:
+            bar.start()
+        try:
+            local = [Path(p) for p in paths if "://" not in p]
+            remote = [p for p in paths if "://" in p]
+            result = ingest_paths(store, local, progress)
+            if remote:
+                from storyline.ingest.url import read_urls
+
+                extra = ingest_documents_from(store, read_urls(remote, config.ingest), progress)
+                result.stored += extra.stored
+                result.duplicates += extra.duplicates
+                result.rejected.extend(extra.rejected)
+            updated = update(store, config, progress)
+        finally:
+            if bar:
+                bar.stop()
+    if as_json:
+        _emit_json(result.to_dict())
+    else:
+        out.print(f"stored {result.stored}, duplicates {result.duplicates}, rejected {len(result.rejected)}; "
+                  f"{len(updated.stories_touched)} stories updated, {updated.copies} copies found")
+        for rejection in result.rejected:
+            err.print(f"[yellow]rejected[/] {rejection.path}: {rejection.reason}: {rejection.message}", highlight=False)
+    if result.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def ingest_documents_from(store: Any, documents: Any, progress: Any) -> Any:
+    from storyline.pipeline import ingest_documents
+
+    return ingest_documents(store, documents, progress)
+
+
+@app.command()
+def update(no_analyze: bool = typer.Option(False, "--no-analyze", help="Skip NLP.")) -> None:
+    """Finish placing and corroborating reports an interrupted run left pending."""
+    from storyline.pipeline import update as run_update
+
+    with State.store() as store:
+        result = run_update(store, State.config(analyze={"enabled": False} if no_analyze else {}))
+    out.print(f"placed {result.placed}, {len(result.stories_touched)} stories updated")
+
+
+@app.command()
+def reports(
+    limit: int = typer.Option(50, help="How many."),
+    offset: int = typer.Option(0, help="Skip this many."),
+    source: str = typer.Option("", help="Only this outlet."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List stored reports, newest first."""
+    with State.store() as store:
+        rows = views.list_reports(store, limit=limit, offset=offset, source=source)
+    if as_json:
+        _emit_json(rows)
+        return
+    table = Table("id", "source", "published", "title", "story")
+    for row in rows:
+        table.add_row(row["id"], row["source"], row["published"][:10], row["title"][:70], row.get("story", ""))
+    out.print(table)
+
+
+@app.command()
+def stories(
+    limit: int = typer.Option(50, help="How many."),
+    offset: int = typer.Option(0, help="Skip this many."),
+    source: str = typer.Option("", help="Only stories this outlet covered."),
+    since: str = typer.Option("", help="Last seen on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option("", help="First seen on or before this date."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List stories, the biggest and most recent first."""
+    with State.store() as store:
+        rows = views.list_stories(store, limit=limit, offset=offset, source=source, since=since, until=until)
+    if as_json:
+        _emit_json(rows)
+        return
+    table = Table("story", "reports", "outlets", "indep.", "first seen", "last seen", "headline", title="Stories")
+    for row in rows:
+        table.add_row(row["id"], str(row["reports"]), str(len(row["sources"])), str(len(row["independent_sources"])),
+                      row["first_seen"][:10], row["last_seen"][:10], row["title"][:80])
+    out.print(table)
+
+
+@app.command()
+def show(story_id: str = typer.Argument(..., help="Story id (or a prefix, or a report id)."), as_json: bool = typer.Option(False, "--json")) -> None:
+    """One story: its reports, the facts matrix (facts × outlets), conflicts, quotes and summary."""
+    from storyline.render import print_story
+
+    with State.store() as store:
+        detail = views.story_detail(store, story_id)
+    if as_json:
+        _emit_json(detail)
+    else:
+        print_story(out, detail)
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="Words to find in titles and bodies."),
+    limit: int = typer.Option(20),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Full-text search over reports, best match first."""
+    with State.store() as store:
+        hits = views.search(store, query, limit=limit)
+    if as_json:
+        _emit_json(hits)
+        return
+    table = Table("score", "report", "source", "title", "snippet")
+    for hit in hits:
+        table.add_row(f"{hit['score']:.2f}", hit["id"], hit["source"], hit["title"][:50], hit["snippet"][:90])
+    out.print(table)
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("jsonl", "--format", help="Output format: jsonl."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+) -> None:
+    """Every record as JSON lines; `storyline ingest` of the file restores the reports."""
+    if fmt != "jsonl":
+        raise UsageError(f"unknown export format {fmt!r}; available: jsonl")
+    with State.store() as store:
+        handle = output.open("w", encoding="utf-8") if output else sys.stdout
+        try:
+            for line in views.export_records(store):
+                handle.write(line + "\n")
+        finally:
+            if output:
+                handle.close()
+
+
+@app.command()
+def serve(
+    host: Optional[str] = typer.Option(None, help="Address to listen on (default 127.0.0.1)."),
+    port: Optional[int] = typer.Option(None, help="Port (default 8000)."),
+) -> None:
+    """Run the web view and REST API over the same store."""
+    from storyline.api.server import run_server
+
+    config = State.config(serve={"host": host, "port": port})
+    run_server(State.db, config)
+
+
+def main() -> None:
+    """Entry point: run the app and turn storyline's errors into messages and exit codes."""
+    try:
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except (UsageError, ConfigError) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(EXIT_USAGE)
+    except StorylineError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors arrive as ClickException subclasses
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else 1)
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""One exception tree for storyline.
+
+    StorylineError                 anything storyline raises on purpose
+    ├── UsageError                 the caller asked for something impossible (bad option, missing path)
+    ├── ConfigError                a configuration file or value is invalid
+    ├── StoreError                 the store cannot be opened or written
+    │   └── CorruptStoreError      the database file is not a storyline store or is damaged
+    ├── ModelError                 an NLP model is missing or is not the pinned version
+    └── RejectedInput              one input document was not stored; carries a typed reason
+
+A rejected input never stops a batch: readers yield a `Rejection` record for it and go on.
+`RejectedInput` exists for code paths that handle one document at a time.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Reason(str, Enum):
+    """Why an input was rejected. The value is what JSON output and the API show."""
+
+    NOT_FOUND = "not-found"
+    UNREADABLE = "unreadable"
+    EMPTY = "empty"
+    BINARY = "binary"
+    UNDECODABLE = "undecodable"
+    NOT_HTML = "not-html"
+    NO_ARTICLE = "no-article"
+    TOO_LARGE = "too-large"
+    TRUNCATED = "truncated"
+    BAD_JSON = "bad-json"
+    BAD_RECORD = "bad-record"
+    BAD_FEED = "bad-feed"
+    BAD_URL = "bad-url"
+    REFUSED_URL = "refused-url"
+    HTTP_ERROR = "http-error"
+    TIMEOUT = "timeout"
+    TOO_MANY_REDIRECTS = "too-many-redirects"
+    UNSUPPORTED = "unsupported"
+
+
+class StorylineError(Exception):
+    """Base of every error storyline raises on purpose."""
+
+
+class UsageError(StorylineError):
+    """The caller asked for something that cannot be done as asked."""
+
+
+class ConfigError(StorylineError):
+    """A configuration file or option value is invalid."""
+
+
+class StoreError(StorylineError):
+    """The store cannot be opened or written."""
+
+
+class CorruptStoreError(StoreError):
+    """The database file is not a storyline store, or is damaged."""
+
+
+class ModelError(StorylineError):
+    """An NLP model is missing or is not the pinned version."""
+
+
+class RejectedInput(StorylineError):
+    """One input document was not stored."""
+
+    def __init__(self, path: str, reason: Reason, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.reason = reason
+        self.message = message

@@ -1,0 +1,75 @@
+"""Bytes to text: byte-order marks, UTF-8, the cp1252 of older sites, and binary refusal."""
+
+from __future__ import annotations
+
+import codecs
+
+from storyline.errors import Reason, RejectedInput
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Share of C0 control characters (other than tab/newline/CR/formfeed) above which decoded
+# "text" is treated as binary; real text has essentially none.
+MAX_CONTROL_SHARE = 0.01
+_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
+_SNIFF = 8192
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the bytes are not text in any encoding storyline reads."""
+    head = data[:_SNIFF]
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and chr(b) not in _ALLOWED_CONTROLS)
+    return bool(head) and controls / len(head) > MAX_CONTROL_SHARE
+
+
+def decode_bytes(data: bytes, origin: str) -> str:
+    """Decode text; raise `RejectedInput` naming `origin` when it is empty, binary or undecodable."""
+    if not data.strip():
+        raise RejectedInput(origin, Reason.EMPTY, "file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding), origin)
+            except UnicodeDecodeError as exc:
+                raise RejectedInput(origin, Reason.UNDECODABLE, f"invalid {encoding}: {exc.reason}") from None
+    if looks_binary(data):
+        raise RejectedInput(origin, Reason.BINARY, "binary data, not text")
+    try:
+        return _checked(data.decode("utf-8"), origin)
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if _is_plausible_cp1252(data):
+        return _checked(data.decode("cp1252"), origin)
+    raise RejectedInput(
+        origin,
+        Reason.UNDECODABLE,
+        f"not valid UTF-8 (byte {utf8_error.start}) and not cp1252 text",
+    )
+
+
+def _is_plausible_cp1252(data: bytes) -> bool:
+    """cp1252 text: decodes, and its high bytes are mostly letters and typographic marks."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    high = [ch for ch in text if ord(ch) > 127]
+    if not high:
+        return True
+    plausible = sum(1 for ch in high if ch.isalpha() or ch in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u00a3\u00a0\u00b0\u00a9\u00ae\u2122\u2022")
+    return plausible / len(high) >= 0.9
+
+
+def _checked(text: str, origin: str) -> str:
+    if not text.strip():
+        raise RejectedInput(origin, Reason.EMPTY, "no text after decoding")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

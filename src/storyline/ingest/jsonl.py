@@ -1,0 +1,85 @@
+"""JSON Lines: one report per line, with the field names common in news dumps.
+
+Lines written by `storyline export` carry `"record": "report"` and are restored as they
+were (no second cleaning), which is what makes an export round-trip.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from storyline.errors import Reason, RejectedInput
+from storyline.ingest.decode import decode_bytes
+from storyline.ingest.documents import RawDocument
+from storyline.models import Report, Rejection, from_dict
+
+TEXT_FIELDS = ("text", "maintext", "body", "content", "article", "articleBody", "description")
+TITLE_FIELDS = ("title", "headline")
+URL_FIELDS = ("url", "link", "canonical_url")
+DATE_FIELDS = ("date_publish", "published", "date", "publish_date", "pubDate", "datePublished", "date_download")
+SOURCE_FIELDS = ("source", "outlet", "publisher", "source_name", "site_name")
+DOMAIN_FIELDS = ("source_domain", "domain")
+# Export lines that are recomputed from reports on ingest, so reading them back stores nothing.
+DERIVED_RECORDS = ("story", "analysis")
+BYLINE_FIELDS = ("byline", "author", "authors")
+
+
+def read_jsonl(data: bytes, origin: str) -> Iterator[RawDocument | Rejection]:
+    """Yield a document per line, or a rejection naming the line; blank lines are skipped."""
+    text = decode_bytes(data, origin)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = _parse(line, where)
+            if record.get("record") in DERIVED_RECORDS:
+                continue
+            yield document_from_record(record, where)
+        except RejectedInput as exc:
+            yield Rejection(path=exc.path, reason=exc.reason.value, message=exc.message)
+
+
+def _parse(line: str, where: str) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RejectedInput(where, Reason.BAD_JSON, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+    if not isinstance(record, dict):
+        raise RejectedInput(where, Reason.BAD_RECORD, "line is not a JSON object")
+    return record
+
+
+def document_from_record(record: dict[str, Any], origin: str) -> RawDocument:
+    """Map a dict with common news-dump field names to a `RawDocument`."""
+    if record.get("record") == "report":
+        report = from_dict(Report, record)
+        return RawDocument(origin=origin, text=report.body, report=report)
+    body = _first(record, TEXT_FIELDS)
+    if not body.strip():
+        raise RejectedInput(origin, Reason.EMPTY, f"no text in any of the fields {', '.join(TEXT_FIELDS[:3])}")
+    return RawDocument(
+        origin=origin,
+        text=body,
+        title=_first(record, TITLE_FIELDS),
+        url=_first(record, URL_FIELDS),
+        source=_first(record, SOURCE_FIELDS),
+        source_domain=_first(record, DOMAIN_FIELDS),
+        published=_first(record, DATE_FIELDS),
+        byline=_first(record, BYLINE_FIELDS),
+        language=_first(record, ("language", "lang")),
+    )
+
+
+def _first(record: dict[str, Any], names: tuple[str, ...]) -> str:
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("title") or ""
+        if value not in (None, ""):
+            return str(value)
+    return ""

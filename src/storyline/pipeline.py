@@ -1,0 +1,163 @@
+"""The stages in order, and the runner that applies them to a store.
+
+    read ─► clean ─► store          (ingest: one transaction per report)
+    pending reports ─► analyze ─► copies ─► stories ─► corroborate   (update)
+
+Each stage is a plain function over records. `ingest` only stores; `update` places every
+stored report that has no story yet, so a run killed half-way is finished by the next one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyline.clean.report import clean_document
+from storyline.config import Config
+from storyline.errors import Reason, RejectedInput
+from storyline.independence import independent_sources
+from storyline.ingest import read_paths
+from storyline.ingest.documents import RawDocument
+from storyline.models import Rejection, Report, Story
+from storyline.store.sqlite import SqliteStore
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int | None], None]
+"""Called as progress(stage, done, total) so an adapter can draw a bar; the library never prints."""
+
+
+def _quiet(stage: str, done: int, total: int | None) -> None:
+    return None
+
+
+@dataclass(kw_only=True)
+class IngestResult:
+    """What an ingest run did: counts, the rejected inputs with reasons, and the ids it stored."""
+
+    stored: int = 0
+    duplicates: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    report_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "rejected": [{"path": r.path, "reason": r.reason, "message": r.message} for r in self.rejected],
+        }
+
+
+@dataclass(kw_only=True)
+class UpdateResult:
+    """What an update run did."""
+
+    placed: int = 0
+    copies: int = 0
+    stories_touched: list[str] = field(default_factory=list)
+    analyzed: int = 0
+
+
+def ingest_documents(store: SqliteStore, documents: Iterable[RawDocument | Rejection], progress: Progress = _quiet) -> IngestResult:
+    """Clean and store each document; rejections are collected, never raised."""
+    result = IngestResult()
+    for done, item in enumerate(documents, start=1):
+        if isinstance(item, Rejection):
+            result.rejected.append(item)
+            continue
+        try:
+            report = clean_document(item)
+            if not report.body.strip():
+                raise RejectedInput(item.origin, Reason.NO_ARTICLE, "no body text left once page furniture is removed")
+        except RejectedInput as exc:
+            result.rejected.append(Rejection(path=exc.path, reason=exc.reason.value, message=exc.message))
+            continue
+        if store.add_report(report):
+            result.stored += 1
+            result.report_ids.append(report.id)
+        else:
+            result.duplicates += 1
+        progress("ingest", done, None)
+    return result
+
+
+def ingest_paths(store: SqliteStore, paths: Sequence[Path], progress: Progress = _quiet) -> IngestResult:
+    """Read files and folders (recursively) and store every report found."""
+    return ingest_documents(store, read_paths(paths), progress)
+
+
+def update(store: SqliteStore, config: Config | None = None, progress: Progress = _quiet) -> UpdateResult:
+    """Place pending reports in stories (with copy detection), then re-corroborate changed stories."""
+    config = config or Config()
+    pending = store.pending_reports()
+    result = UpdateResult()
+    if not pending:
+        return result
+    analyses = _analyze(store, pending, config, progress)
+    from storyline.placement import place_reports
+
+    placed = place_reports(store, pending, analyses, config, progress)
+    result.placed = len(pending)
+    result.copies = placed.copies
+    result.stories_touched = placed.stories
+    if config.analyze.enabled:
+        result.analyzed = corroborate_stories(store, placed.stories, progress)
+    return result
+
+
+def _analyze(store: SqliteStore, reports: Sequence[Report], config: Config, progress: Progress) -> dict[str, Any]:
+    """NLP per report, once: results are persisted as the report's "nlp" features."""
+    if not config.analyze.enabled:
+        return {}
+    from storyline.analyze import analyze_reports, load_nlp
+
+    nlp = load_nlp()
+    results: dict[str, Any] = {}
+    batch = config.analyze.batch_size * 8
+    for start in range(0, len(reports), batch):
+        chunk = reports[start : start + batch]
+        for report, analysis in zip(chunk, analyze_reports(chunk, nlp)):
+            store.put_features(report.id, "nlp", analysis.to_dict())
+            results[report.id] = analysis
+        progress("analyze", min(start + batch, len(reports)), len(reports))
+    return results
+
+
+def corroborate_stories(store: SqliteStore, story_ids: Sequence[str], progress: Progress = _quiet) -> int:
+    """Recompute facts, entities, quotes and summary for each story, from stored per-report analysis."""
+    from storyline.analyze import ReportAnalysis
+    from storyline.corroborate import corroborate_story
+
+    done = 0
+    for story_id in story_ids:
+        report_ids = store.story_report_ids(story_id)
+        reports = store.get_reports(report_ids)
+        analyses = {
+            rid: ReportAnalysis.from_dict(data) for rid, data in store.get_features(report_ids, "nlp").items()
+        }
+        store.save_analysis(corroborate_story(story_id, reports, analyses))
+        done += 1
+        progress("corroborate", done, len(story_ids))
+    return done
+
+
+def story_record(story_id: str, headline: str, reports: Sequence[Report], lookup: dict[str, Report]) -> Story:
+    """The summary row of a story from its member reports."""
+    dates = sorted(r.published for r in reports if r.published)
+    sources: list[str] = []
+    for report in reports:
+        name = report.source or report.source_domain
+        if name and name not in sources:
+            sources.append(name)
+    return Story(
+        id=story_id,
+        headline=headline,
+        reports=tuple(r.id for r in reports),
+        sources=tuple(sources),
+        independent_sources=tuple(independent_sources(reports, lookup)),
+        first_seen=dates[0] if dates else "",
+        last_seen=dates[-1] if dates else "",
+    )

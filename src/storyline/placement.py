@@ -1,0 +1,94 @@
+"""Placing new reports: copy detection, then story clustering, then the story's summary row.
+
+The copy index and the clusterer are rebuilt from features stored with each report, so a
+new run does not recompute anything for reports already placed; each report is placed in
+its own transaction (copy link, features, story membership and story row together).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.config import Config
+from storyline.copies import CopyIndex, CopyOptions
+from storyline.models import Report
+from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
+
+COPY_FEATURES = "copies"
+STORY_FEATURES = "story"
+
+
+@dataclass(kw_only=True)
+class Placement:
+    copies: int = 0
+    stories: list[str] = field(default_factory=list)
+
+
+def place_reports(store: Any, reports: Sequence[Report], analyses: Mapping[str, Any], config: Config, progress: Any) -> Placement:
+    """Give every report a story (and a `copy_of` when it is a syndicated copy)."""
+    copy_index = CopyIndex(CopyOptions(**config.copies))
+    clusterer = StoryClusterer(StoryOptions(**config.stories))
+    for report_id, data in store.iter_features(COPY_FEATURES):
+        copy_index.add_signature(report_id, data["signature"], data.get("published", ""))
+    for report_id, data in store.iter_features(STORY_FEATURES):
+        clusterer.restore(report_id, data["story"], data["features"])
+    members: dict[str, list[Report]] = {}
+    lookup: dict[str, Report] = {}
+    result = Placement()
+    from storyline.pipeline import story_record
+
+    for done, report in enumerate(reports, start=1):
+        signature = copy_index.signature(report.body)
+        original = copy_index.add(report.id, report.body, report.published)
+        if original:
+            report = _with_copy(report, original)
+            result.copies += 1
+        document = StoryDocument(
+            id=report.id,
+            title=report.title,
+            text=report.body,
+            published=report.published,
+            source=report.source,
+            entities=_entity_names(analyses.get(report.id)),
+        )
+        features = clusterer.features(document)
+        story_id = clusterer.add(document)
+        if story_id not in members:
+            existing = store.get_reports(store.story_report_ids(story_id))
+            members[story_id] = existing
+            lookup.update({r.id: r for r in existing})
+        members[story_id].append(report)
+        lookup[report.id] = report
+        if original and original not in lookup:
+            lookup.update({r.id: r for r in store.get_reports([original])})
+        story = story_record(story_id, clusterer.headline(story_id), members[story_id], lookup)
+        store.place_report(
+            report.id,
+            story,
+            copy_of=original,
+            features={
+                COPY_FEATURES: {"signature": signature, "published": report.published},
+                STORY_FEATURES: {"story": story_id, "features": features},
+            },
+        )
+        if story_id not in result.stories:
+            result.stories.append(story_id)
+        progress("stories", done, len(reports))
+    for earlier, later in clusterer.thread_links(result.stories):
+        store.add_thread(earlier, later)
+    return result
+
+
+def _with_copy(report: Report, original: str) -> Report:
+    from dataclasses import replace
+
+    return replace(report, copy_of=original)
+
+
+def _entity_names(analysis: Any) -> tuple[str, ...]:
+    if analysis is None:
+        return ()
+    names = getattr(analysis, "entity_names", None)
+    return tuple(names()) if callable(names) else ()

@@ -1,0 +1,62 @@
+"""Terminal rendering of a story for `storyline show`: reports, the facts matrix, conflicts, quotes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+# Cell symbols of the facts matrix; each has a distinct shape so colour is never needed.
+REPORTED = "●"
+NOT_REPORTED = "·"
+CONFLICTING = "✗"
+STATUS_MARK = {"corroborated": "✔ corroborated", "single-source": "◐ single source", "conflicting": "✗ conflicting"}
+
+
+def print_story(console: Console, detail: dict[str, Any]) -> None:
+    """Print one story as `views.story_detail` describes it."""
+    console.print(f"[bold]{detail['title']}[/]  (story {detail['id']})", highlight=False)
+    console.print(
+        f"{detail['report_count']} reports · {len(detail['sources'])} outlets · "
+        f"{len(detail['independent_sources'])} independent sources · {detail['first_seen'][:10]} – {detail['last_seen'][:10]}",
+        highlight=False,
+    )
+    reports = Table("report", "outlet", "published", "title", "copy of", title="Reports")
+    for report in detail["reports"]:
+        reports.add_row(report["id"], report["source"], report["published"][:16], report["title"][:60], report["copy_of"])
+    console.print(reports)
+    if detail["summary"]:
+        console.print("[bold]Summary[/]")
+        for sentence in detail["summary"]:
+            console.print(f"  {sentence['text']} [dim]{', '.join(sentence['citations'])}[/]", highlight=False)
+    if detail["facts"]:
+        console.print(facts_matrix(detail))
+        console.print(f"{REPORTED} reported   {NOT_REPORTED} not reported   {CONFLICTING} reports a conflicting value")
+    for fact in detail["conflicts"]:
+        console.print(f"[bold red]Conflict[/] {fact['text']}", highlight=False)
+        for value in fact["conflicts"]:
+            console.print(f"   {value['value']!r}: {', '.join(value['sources'])}", highlight=False)
+    if detail["quotes"]:
+        quotes = Table("speaker", "quote", "via", title="Quotes")
+        for quote in detail["quotes"]:
+            quotes.add_row(quote["speaker"], quote["text"][:100], quote["via"])
+        console.print(quotes)
+
+
+def facts_matrix(detail: dict[str, Any]) -> Table:
+    """Facts as rows, outlets as columns; each cell says whether the outlet reports the fact."""
+    outlets = list(detail["sources"])
+    table = Table("fact", "status", *outlets, title="Facts × outlets")
+    for fact in detail["facts"]:
+        conflicting = {s for value in fact.get("conflicts", []) for s in value["sources"]}
+        cells = []
+        for outlet in outlets:
+            if outlet in conflicting and fact["status"] == "conflicting":
+                cells.append(CONFLICTING)
+            elif outlet in fact["sources"]:
+                cells.append(REPORTED)
+            else:
+                cells.append(NOT_REPORTED)
+        table.add_row(fact["text"][:90], STATUS_MARK.get(fact["status"], fact["status"]), *cells)
+    return table

@@ -1,0 +1,126 @@
+"""Versioned schema of the SQLite store. Each step runs once, in its own transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+
+# "STLN": marks a SQLite file as a storyline store, so another program's database is refused.
+APPLICATION_ID = 0x53544C4E
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: reports, full-text index, stories and their analysis.
+    """
+    CREATE TABLE reports (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL DEFAULT '',
+        source_domain TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        byline TEXT NOT NULL DEFAULT '',
+        published TEXT NOT NULL DEFAULT '',
+        dateline TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        credits TEXT NOT NULL DEFAULT '[]',
+        cited_outlets TEXT NOT NULL DEFAULT '[]',
+        furniture TEXT NOT NULL DEFAULT '[]',
+        copy_of TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL DEFAULT '',
+        fetched TEXT NOT NULL DEFAULT '',
+        ingested TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
+    );
+    CREATE INDEX reports_source ON reports(source);
+    CREATE INDEX reports_published ON reports(published);
+    CREATE INDEX reports_url ON reports(url);
+    CREATE VIRTUAL TABLE reports_fts USING fts5(
+        title, body, content='reports', content_rowid='seq', tokenize='porter unicode61'
+    );
+    CREATE TRIGGER reports_ai AFTER INSERT ON reports BEGIN
+        INSERT INTO reports_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+    END;
+    CREATE TRIGGER reports_ad AFTER DELETE ON reports BEGIN
+        INSERT INTO reports_fts(reports_fts, rowid, title, body) VALUES ('delete', old.seq, old.title, old.body);
+    END;
+    CREATE TRIGGER reports_au AFTER UPDATE OF title, body ON reports BEGIN
+        INSERT INTO reports_fts(reports_fts, rowid, title, body) VALUES ('delete', old.seq, old.title, old.body);
+        INSERT INTO reports_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+    END;
+    CREATE TABLE report_features (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (report_id, kind)
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        headline TEXT NOT NULL DEFAULT '',
+        first_seen TEXT NOT NULL DEFAULT '',
+        last_seen TEXT NOT NULL DEFAULT '',
+        report_count INTEGER NOT NULL DEFAULT 0,
+        source_count INTEGER NOT NULL DEFAULT 0,
+        independent_count INTEGER NOT NULL DEFAULT 0,
+        sources TEXT NOT NULL DEFAULT '[]',
+        independent_sources TEXT NOT NULL DEFAULT '[]',
+        updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now'))
+    );
+    CREATE INDEX stories_last_seen ON stories(last_seen);
+    CREATE TABLE story_reports (
+        report_id TEXT PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL
+    );
+    CREATE INDEX story_reports_story ON story_reports(story_id);
+    CREATE TABLE story_threads (
+        earlier TEXT NOT NULL,
+        later TEXT NOT NULL,
+        PRIMARY KEY (earlier, later)
+    );
+    CREATE TABLE story_analysis (
+        story_id TEXT PRIMARY KEY,
+        version TEXT NOT NULL DEFAULT '',
+        data TEXT NOT NULL,
+        updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
+    );
+    CREATE TABLE story_entities (
+        story_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT '',
+        mentions INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (story_id, entity_id)
+    );
+    CREATE INDEX story_entities_entity ON story_entities(entity_id);
+    """,
+)
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring the schema up to date; returns the version now in force."""
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(script):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.strip().splitlines():
+        buffer += line + "\n"
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

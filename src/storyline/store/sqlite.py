@@ -1,0 +1,364 @@
+"""The embedded default store: one SQLite file, WAL journal, FTS5 over titles and bodies.
+
+Every write is its own short transaction, so a process killed at any moment leaves a
+consistent file: a report is either stored whole or not at all, and a report stored but
+not yet placed in a story is picked up by the next run (`pending_reports`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import CorruptStoreError, StoreError
+from storyline.models import Report, Story, StoryAnalysis, from_dict, to_dict
+from storyline.store.migrations import APPLICATION_ID, migrate
+from storyline.store.protocol import SearchHit
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_JSON_FIELDS = ("credits", "cited_outlets", "furniture")
+_REPORT_COLUMNS = (
+    "id", "source", "source_domain", "url", "title", "byline", "published", "dateline", "language",
+    "body", "credits", "cited_outlets", "furniture", "copy_of", "origin", "fetched",
+)
+_SELECT_REPORT = "SELECT " + ", ".join(_REPORT_COLUMNS) + " FROM reports"
+_FTS_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+
+
+class SqliteStore:
+    """Store backed by one SQLite file (or ":memory:" for tests)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        _check_file(self.path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            _check_identity(self._db, self.path)
+            migrate(self._db)
+        except sqlite3.DatabaseError as exc:
+            raise CorruptStoreError(f"{self.path}: not a usable storyline database ({exc})") from None
+
+    # reports
+
+    def add_report(self, report: Report) -> bool:
+        """Store a report; False when a report with this id is already stored."""
+        values = _report_row(report)
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO reports (" + ", ".join(_REPORT_COLUMNS) + ") VALUES ("
+                + ", ".join("?" for _ in _REPORT_COLUMNS) + ")",
+                values,
+            )
+            return cursor.rowcount == 1
+
+    def has_report(self, report_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is not None
+
+    def get_report(self, report_id: str) -> Report | None:
+        row = self._db.execute(_SELECT_REPORT + " WHERE id = ?", (report_id,)).fetchone()
+        return _report(row) if row else None
+
+    def get_reports(self, report_ids: Iterable[str]) -> list[Report]:
+        """Reports in the order of `report_ids`, skipping unknown ids."""
+        ids = list(report_ids)
+        found: dict[str, Report] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" for _ in chunk)
+            for row in self._db.execute(_SELECT_REPORT + f" WHERE id IN ({marks})", chunk):
+                found[row["id"]] = _report(row)
+        return [found[i] for i in ids if i in found]
+
+    def iter_reports(self) -> Iterator[Report]:
+        """Every report, in the order it was stored."""
+        last = 0
+        while True:
+            rows = self._db.execute(_SELECT_REPORT + ", seq FROM reports WHERE seq > ? ORDER BY seq LIMIT 500", (last,)).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _report(row)
+            last = rows[-1]["seq"]
+
+    def list_reports(self, *, limit: int = 50, offset: int = 0, source: str = "") -> list[Report]:
+        """Newest first (by publication date, then arrival)."""
+        where, args = ("WHERE source = ?", [source]) if source else ("", [])
+        rows = self._db.execute(
+            _SELECT_REPORT + f" {where} ORDER BY published DESC, seq DESC LIMIT ? OFFSET ?", [*args, limit, offset]
+        ).fetchall()
+        return [_report(row) for row in rows]
+
+    def count_reports(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM reports").fetchone()[0])
+
+    def set_copy_of(self, report_id: str, original: str) -> None:
+        with self._write() as db:
+            db.execute("UPDATE reports SET copy_of = ? WHERE id = ?", (original, report_id))
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Full-text search over titles and bodies, best match first (BM25, titles weigh more)."""
+        expression = fts_query(query)
+        if not expression:
+            return []
+        rows = self._db.execute(
+            "SELECT r.id, bm25(reports_fts, 4.0, 1.0) AS rank,"
+            " snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet, sr.story_id AS story"
+            " FROM reports_fts JOIN reports r ON r.seq = reports_fts.rowid"
+            " LEFT JOIN story_reports sr ON sr.report_id = r.id"
+            " WHERE reports_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (expression, limit, offset),
+        ).fetchall()
+        reports = {r.id: r for r in self.get_reports(row["id"] for row in rows)}
+        return [
+            SearchHit(report=reports[row["id"]], score=-float(row["rank"]), snippet=row["snippet"], story=row["story"] or "")
+            for row in rows
+        ]
+
+    # derived per-report state
+
+    def put_features(self, report_id: str, kind: str, data: Any) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO report_features (report_id, kind, data) VALUES (?, ?, ?)",
+                (report_id, kind, json.dumps(data)),
+            )
+
+    def get_features(self, report_ids: Iterable[str], kind: str) -> dict[str, Any]:
+        """Features of one kind for the given reports (missing ones are left out)."""
+        found: dict[str, Any] = {}
+        for chunk in _chunks(list(report_ids), 500):
+            marks = ",".join("?" for _ in chunk)
+            rows = self._db.execute(
+                f"SELECT report_id, data FROM report_features WHERE kind = ? AND report_id IN ({marks})", [kind, *chunk]
+            )
+            for row in rows:
+                found[row[0]] = json.loads(row[1])
+        return found
+
+    def iter_features(self, kind: str) -> Iterator[tuple[str, Any]]:
+        """(report id, data) for every report with features of this kind, in arrival order."""
+        cursor = self._db.execute(
+            "SELECT f.report_id, f.data FROM report_features f JOIN reports r ON r.id = f.report_id"
+            " WHERE f.kind = ? ORDER BY r.seq",
+            (kind,),
+        )
+        for row in cursor:
+            yield row[0], json.loads(row[1])
+
+    # stories
+
+    def pending_reports(self) -> list[Report]:
+        """Stored reports not yet placed in a story, in arrival order."""
+        rows = self._db.execute(
+            _SELECT_REPORT + " WHERE id NOT IN (SELECT report_id FROM story_reports) ORDER BY seq"
+        ).fetchall()
+        return [_report(row) for row in rows]
+
+    def place_report(self, report_id: str, story: Story, *, copy_of: str = "", features: dict[str, Any] | None = None) -> None:
+        """In one transaction: the report's copy link, features, story membership and the story's summary row."""
+        with self._write() as db:
+            if copy_of:
+                db.execute("UPDATE reports SET copy_of = ? WHERE id = ?", (copy_of, report_id))
+            for kind, data in (features or {}).items():
+                db.execute(
+                    "INSERT OR REPLACE INTO report_features (report_id, kind, data) VALUES (?, ?, ?)",
+                    (report_id, kind, json.dumps(data)),
+                )
+            db.execute("INSERT OR REPLACE INTO story_reports (report_id, story_id) VALUES (?, ?)", (report_id, story.id))
+            _upsert_story(db, story)
+
+    def save_story(self, story: Story) -> None:
+        with self._write() as db:
+            _upsert_story(db, story)
+
+    def story_report_ids(self, story_id: str) -> list[str]:
+        rows = self._db.execute(
+            "SELECT sr.report_id FROM story_reports sr JOIN reports r ON r.id = sr.report_id"
+            " WHERE sr.story_id = ? ORDER BY r.published, r.seq",
+            (story_id,),
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def story_of(self, report_id: str) -> str:
+        row = self._db.execute("SELECT story_id FROM story_reports WHERE report_id = ?", (report_id,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def get_story(self, story_id: str) -> Story | None:
+        row = self._db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return self._story(row) if row else None
+
+    def list_stories(
+        self, *, limit: int = 50, offset: int = 0, source: str = "", since: str = "", until: str = "", entity: str = "",
+        ids: Iterable[str] | None = None,
+    ) -> list[Story]:
+        """Stories ranked by size (independent sources, then reports) and recency."""
+        clauses: list[str] = []
+        args: list[Any] = []
+        if source:
+            clauses.append("id IN (SELECT sr.story_id FROM story_reports sr JOIN reports r ON r.id = sr.report_id WHERE r.source = ?)")
+            args.append(source)
+        if since:
+            clauses.append("last_seen >= ?")
+            args.append(since)
+        if until:
+            clauses.append("first_seen <= ?")
+            args.append(until)
+        if entity:
+            clauses.append("id IN (SELECT story_id FROM story_entities WHERE entity_id = ? OR name = ?)")
+            args.extend([entity, entity])
+        if ids is not None:
+            id_list = list(ids)
+            clauses.append(f"id IN ({','.join('?' for _ in id_list) or 'NULL'})")
+            args.extend(id_list)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self._db.execute(
+            f"SELECT * FROM stories {where} ORDER BY independent_count DESC, report_count DESC, last_seen DESC, id"
+            " LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        ).fetchall()
+        return [self._story(row) for row in rows]
+
+    def count_stories(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM stories WHERE report_count > 0").fetchone()[0])
+
+    def add_thread(self, earlier: str, later: str) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO story_threads (earlier, later) VALUES (?, ?)", (earlier, later))
+
+    def save_analysis(self, analysis: StoryAnalysis) -> None:
+        """Replace a story's facts, entities, quotes, events and summary."""
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO story_analysis (story_id, version, data) VALUES (?, ?, ?)",
+                (analysis.story, analysis.version, json.dumps(to_dict(analysis))),
+            )
+            db.execute("DELETE FROM story_entities WHERE story_id = ?", (analysis.story,))
+            db.executemany(
+                "INSERT OR REPLACE INTO story_entities (story_id, entity_id, name, kind, country, mentions) VALUES (?, ?, ?, ?, ?, ?)",
+                [(analysis.story, e.id, e.name, e.kind, e.country, e.mentions) for e in analysis.entities],
+            )
+
+    def get_analysis(self, story_id: str) -> StoryAnalysis | None:
+        row = self._db.execute("SELECT data FROM story_analysis WHERE story_id = ?", (story_id,)).fetchone()
+        return from_dict(StoryAnalysis, json.loads(row[0])) if row else None
+
+    def analysis_versions(self) -> dict[str, str]:
+        return {row[0]: row[1] for row in self._db.execute("SELECT story_id, version FROM story_analysis")}
+
+    def execute(self, sql: str, args: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        """Read-only query for adapters that need an aggregate the methods above do not offer."""
+        return self._db.execute(sql, tuple(args)).fetchall()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # helpers
+
+    def _write(self) -> _Transaction:
+        return _Transaction(self._db, self.path)
+
+    def _story(self, row: sqlite3.Row) -> Story:
+        story_id = row["id"]
+        threads = self._db.execute(
+            "SELECT earlier, later FROM story_threads WHERE earlier = ? OR later = ?", (story_id, story_id)
+        ).fetchall()
+        return Story(
+            id=story_id,
+            headline=row["headline"],
+            reports=tuple(self.story_report_ids(story_id)),
+            sources=tuple(json.loads(row["sources"])),
+            independent_sources=tuple(json.loads(row["independent_sources"])),
+            first_seen=row["first_seen"],
+            last_seen=row["last_seen"],
+            thread_previous=tuple(t[0] for t in threads if t[1] == story_id),
+            thread_next=tuple(t[1] for t in threads if t[0] == story_id),
+        )
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error, with storage errors made readable."""
+
+    def __init__(self, db: sqlite3.Connection, path: str) -> None:
+        self._db = db
+        self._path = path
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._db.execute("BEGIN IMMEDIATE")
+        return self._db
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self._db.execute("COMMIT")
+            return
+        self._db.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise StoreError(f"{self._path}: write failed ({exc})") from None
+
+
+def _upsert_story(db: sqlite3.Connection, story: Story) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO stories (id, headline, first_seen, last_seen, report_count, source_count,"
+        " independent_count, sources, independent_sources, updated)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%f', 'now'))",
+        (
+            story.id, story.headline, story.first_seen, story.last_seen, len(story.reports), len(story.sources),
+            len(story.independent_sources), json.dumps(list(story.sources)), json.dumps(list(story.independent_sources)),
+        ),
+    )
+
+
+def _report_row(report: Report) -> list[Any]:
+    data = to_dict(report)
+    return [json.dumps(data[name]) if name in _JSON_FIELDS else data[name] for name in _REPORT_COLUMNS]
+
+
+def _report(row: sqlite3.Row) -> Report:
+    data = {name: row[name] for name in _REPORT_COLUMNS}
+    for name in _JSON_FIELDS:
+        data[name] = json.loads(data[name])
+    return from_dict(Report, data)
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 expression: every word quoted, so user punctuation cannot break the syntax."""
+    words = _FTS_WORD.findall(text)
+    return " ".join('"' + w.replace('"', "") + '"' for w in words)
+
+
+def _check_file(path: str) -> None:
+    if path == ":memory:":
+        return
+    file = Path(path)
+    if file.is_dir():
+        raise StoreError(f"{path}: is a folder, not a database file")
+    if not file.parent.exists():
+        raise StoreError(f"{path}: folder {file.parent} does not exist")
+    if file.exists() and file.stat().st_size > 0:
+        with file.open("rb") as handle:
+            if handle.read(16) != _SQLITE_HEADER:
+                raise CorruptStoreError(f"{path}: not a SQLite database (damaged, or another kind of file)")
+
+
+def _check_identity(db: sqlite3.Connection, path: str) -> None:
+    app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+    tables = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    if tables and app_id != APPLICATION_ID:
+        raise CorruptStoreError(f"{path}: a SQLite database, but not a storyline store")
