@@ -107,7 +107,18 @@ class SqliteStore:
         expression = fts_query(query)
         if not expression:
             return []
-        rows = self._db.execute(
+        rows = self._search_rows(expression, limit, offset)
+        if not rows and " " in expression:
+            # No report has every word: fall back to any word, still ranked by BM25.
+            rows = self._search_rows(expression.replace('" "', '" OR "'), limit, offset)
+        reports = {r.id: r for r in self.get_reports(row["id"] for row in rows)}
+        return [
+            SearchHit(report=reports[row["id"]], score=-float(row["rank"]), snippet=row["snippet"], story=row["story"] or "")
+            for row in rows
+        ]
+
+    def _search_rows(self, expression: str, limit: int, offset: int) -> list[sqlite3.Row]:
+        return self._db.execute(
             "SELECT r.id, bm25(reports_fts, 4.0, 1.0) AS rank,"
             " snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet, sr.story_id AS story"
             " FROM reports_fts JOIN reports r ON r.seq = reports_fts.rowid"
@@ -115,11 +126,6 @@ class SqliteStore:
             " WHERE reports_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
             (expression, limit, offset),
         ).fetchall()
-        reports = {r.id: r for r in self.get_reports(row["id"] for row in rows)}
-        return [
-            SearchHit(report=reports[row["id"]], score=-float(row["rank"]), snippet=row["snippet"], story=row["story"] or "")
-            for row in rows
-        ]
 
     # derived per-report state
 

@@ -1,0 +1,1 @@
+"""Evaluation: scores of storyline's fuzzy stages against hand-made gold data."""
