@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storyline import views
+from storyline.cli_eval import eval_app
 from storyline.config import Config, load_config
 from storyline.errors import ConfigError, StorylineError, UsageError
 from storyline.store import open_store
@@ -27,7 +28,6 @@ EXIT_REJECTED = 3
 EXIT_USAGE = 2
 
 app = typer.Typer(help="storyline: from news reports to what happened, and who says so.", no_args_is_help=True, add_completion=False)
-eval_app = typer.Typer(help="Score each stage against labelled data.", no_args_is_help=True)
 bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")

@@ -21,9 +21,9 @@ def wire_agency(report: Report) -> str:
     match = _AGENCY.search(report.dateline)
     if not match:
         return ""
-    from storyline.outlets import default_registry
+    from storyline.outlets import load_default_registry
 
-    outlet = default_registry().by_name(match.group(1).strip())
+    outlet = load_default_registry().by_name(match.group(1).strip())
     return outlet.name if outlet and outlet.kind == "wire agency" else ""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.outlets import OutletRegistry, default_registry
+from storyline.outlets import OutletRegistry, load_default_registry
 
 # Words that, in the same sentence as an outlet's name, make the outlet a cited origin.
 CITATION_CUES = re.compile(
@@ -16,7 +16,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"(])|\n+")
 
 def find_cited_outlets(body: str, *, own: str = "", registry: OutletRegistry | None = None) -> list[str]:
     """Names of outlets the body cites, in order of first citation, excluding the report's own."""
-    registry = registry or default_registry()
+    registry = registry or load_default_registry()
     cited: list[str] = []
     for sentence in _SENTENCE_BREAK.split(body):
         if not CITATION_CUES.search(sentence):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.outlets import OutletRegistry, default_registry, name_for_unknown
+from storyline.outlets import OutletRegistry, load_default_registry, name_for_unknown
 
 _AGENCY_IN_DATELINE = re.compile(r"\(([^)]+)\)")
 
@@ -26,7 +26,7 @@ def identify_outlet(
     "(Reuters) -" copy is still the newspaper; the wire credit is used for independence.
     Copyright and cookie notices name the site that shows them, so they count as evidence.
     """
-    registry = registry or default_registry()
+    registry = registry or load_default_registry()
     if source:
         known = registry.by_name(source) or (registry.by_domain(domain) if domain else None)
         if known and known.name.casefold() == source.casefold() or known and source.casefold() in {a.casefold() for a in known.aliases}:

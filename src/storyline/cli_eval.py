@@ -1,0 +1,107 @@
+"""`storyline eval …`: each fuzzy stage scored against labelled data, as a table or one JSON document."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from storyline.errors import UsageError
+
+eval_app = typer.Typer(help="Score each stage against labelled data.", no_args_is_help=True)
+_out = Console()
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+EXAMPLE_CORPUS = ROOT / "examples" / "corpus"
+
+
+def _exists(path: Path, what: str) -> Path:
+    if not path.exists():
+        raise UsageError(f"{path}: no such {what}")
+    return path
+
+
+def _print(result: dict[str, Any], as_json: bool, title: str) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        return
+    table = Table("measure", "value", title=title)
+    for key, value in result.items():
+        if isinstance(value, dict):
+            for inner, inner_value in value.items():
+                table.add_row(f"{key}.{inner}", _format(inner_value))
+        else:
+            table.add_row(key, _format(value))
+    _out.print(table)
+
+
+def _format(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, list):
+        return f"{len(value)} items" if len(value) > 3 else ", ".join(map(str, value))
+    return str(value)
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    directory: Path = typer.Argument(SHARED_DATA / "article_extraction", help="Folder with ground-truth.json and html/."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Main-text extraction from HTML: word 4-gram precision, recall, F1 and pages per second."""
+    from storyline.evaluation.extraction import evaluate_extraction
+
+    _print(evaluate_extraction(_exists(directory, "folder")), as_json, "Extraction")
+
+
+@eval_app.command("cleaning")
+def eval_cleaning(
+    directory: Path = typer.Argument(EXAMPLE_CORPUS, help="Corpus folder with reports.jsonl and answer_key.json."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Furniture removal from scraped text: line precision and recall against the answer key."""
+    from storyline.evaluation.cleaning import evaluate_cleaning
+
+    _print(evaluate_cleaning(_exists(directory, "folder")), as_json, "Cleaning")
+
+
+@eval_app.command("stories")
+def eval_stories(
+    path: Path = typer.Argument(..., help="JSONL with id, text, cluster (and optionally title, date, source)."),
+    split: Optional[str] = typer.Option(None, help="Only lines whose split field has this value."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Story clustering from scratch: BCubed, pairwise F1 and adjusted Rand index."""
+    from storyline.evaluation.stories import evaluate_stories
+
+    _print(evaluate_stories(_exists(path, "file"), split=split), as_json, "Stories")
+
+
+@eval_app.command("copies")
+def eval_copies(
+    corpus: Path = typer.Argument(EXAMPLE_CORPUS / "reports.jsonl", help="Base reports to make syndicated copies of."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Copy detection on a generated syndication set, and no copies among independent reports."""
+    from storyline.evaluation.syndication import evaluate_copies_command
+
+    _print(evaluate_copies_command(_exists(corpus, "file"), SHARED_DATA), as_json, "Copies")
+
+
+@eval_app.command("alignment")
+def eval_alignment(
+    docs: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus.jsonl", help="Documents JSONL."),
+    mentions: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus_mentions.jsonl", help="Mentions JSONL."),
+    split: Optional[str] = typer.Option(None, help="Only documents of this split."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Cross-document coreference: MUC, B³, CEAF-e, CoNLL F1 with gold and with predicted mentions."""
+    from storyline.evaluation.alignment import evaluate_alignment
+
+    _print(evaluate_alignment(_exists(docs, "file"), _exists(mentions, "file"), split=split), as_json, "Alignment")
