@@ -36,3 +36,39 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     with open_store(tmp_path / "test.db") as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The pinned spaCy pipeline, loaded once per test session (analysis and corroboration tests)."""
+    from storyline.analyze import load_nlp
+
+    return load_nlp()
+
+
+SEED_SOURCES = {"000_70f5b6e54c8b22d2.txt": "E&T (The IET)", "002_2a424404477b9ed7.txt": "Reuters"}
+
+
+@pytest.fixture(scope="session")
+def seed_reports():  # type: ignore[no-untyped-def]
+    """The two seed reports (E&T, Reuters) cleaned into Report records, ids "et" and "reuters"."""
+    from storyline.clean.text import clean_text
+    from storyline.models import Report
+
+    require_shared(SEEDS)
+    reports = []
+    for name, source in SEED_SOURCES.items():
+        cleaned = clean_text((SEEDS / name).read_text(encoding="utf-8"))
+        reports.append(
+            Report(id="et" if source.startswith("E&T") else "reuters", source=source, title=cleaned.title,
+                   body=cleaned.body, dateline=cleaned.dateline, credits=tuple(cleaned.credits))
+        )
+    return reports
+
+
+@pytest.fixture(scope="session")
+def seed_analyses(seed_reports, nlp):  # type: ignore[no-untyped-def]
+    """Per-report analyses of the seeds, keyed by report id."""
+    from storyline.analyze import analyze_reports
+
+    return {a.report: a for a in analyze_reports(seed_reports, nlp)}

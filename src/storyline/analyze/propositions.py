@@ -1,0 +1,362 @@
+"""Turn clauses into propositions with slots: actor, action, object, time, place,
+quantities, attribution, the outlet credited as origin, and the terms they are compared by.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.analyze.clauses import SUBJECT_DEPS, Clause, QuoteSpan
+from storyline.analyze.coref import Referent, Resolver
+from storyline.analyze.entities import EntityTable
+from storyline.analyze.lexicon import Lexicon
+from storyline.analyze.records import Proposition, Quantity
+from storyline.analyze.values import normalise_date, parse_number
+from storyline.models import Mention
+
+# A clause with fewer content terms than this says too little to be compared ("This is something").
+MIN_TERMS = 2
+# Longest slot text kept (tokens); slots are labels, the fact text carries the detail.
+MAX_SLOT_TOKENS = 14
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+_GAP = re.compile(r"([,;:–—-])(?:\s*[,;:–—-])+")
+_SPACES = re.compile(r"\s{2,}")
+EDGE_WORDS = frozenset({"and", "but", "or", ",", ";", ":", "-", "—", "–", "that", "“", "”", '"', "(", ")"})
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    clauses: list[Clause]
+    owner: list[int]
+    table: EntityTable
+    resolver: Resolver
+    lexicon: Lexicon
+    token_sentence: list[int]
+    value_ent: list[str]
+
+
+def build_propositions(
+    doc: Doc,
+    clauses: list[Clause],
+    table: EntityTable,
+    resolver: Resolver,
+    lexicon: Lexicon,
+    token_sentence: list[int],
+    quotes: list[QuoteSpan],
+    report_id: str,
+) -> tuple[list[Proposition], list[Mention], dict[int, tuple[Referent | None, str, str]]]:
+    """Propositions in text order, mentions found by coreference, and per-clause attribution."""
+    owner = [-1] * len(doc)
+    for clause in clauses:
+        for token in clause.tokens:
+            owner[token.i] = clause.index
+    value_ent = [""] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in VALUE_LABELS:
+            for i in range(ent.start, ent.end):
+                value_ent[i] = ent.label_
+    ctx = _Context(doc, clauses, owner, table, resolver, lexicon, token_sentence, value_ent)
+    actors: dict[int, tuple[Referent | None, str]] = {}
+    extra_mentions: list[Mention] = []
+    ordered = sorted(clauses, key=lambda c: c.head.i)
+    for clause in ordered:
+        subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if clause.kind == "clause" and subject is not None and not resolver.description(subject):
+            if subject.lower_ not in ("which", "who", "that"):
+                resolver.remember(subject, _referent(ctx, subject, clause.index), _is_main(clause))
+    for clause in ordered:
+        referent, text, subject = _actor(ctx, clause, actors)
+        actors[clause.index] = (referent, text)
+        if subject is not None and referent is not None and resolver.description(subject):
+            resolver.remember(subject, referent, _is_main(clause))
+            if referent.entity:
+                extra_mentions.append(
+                    Mention(entity=referent.entity, report=report_id, text=subject.text, start=subject.idx,
+                            end=subject.idx + len(subject.text), sentence=token_sentence[subject.i])
+                )
+    attributions = {clause.index: _attribution(ctx, clause, actors) for clause in clauses}
+    quote_by_start = {q.start: q for q in quotes if q.atomic}
+    result: list[Proposition] = []
+    for clause in clauses:
+        if clause.reporting or not clause.tokens:
+            continue
+        proposition = _proposition(ctx, clause, actors, attributions[clause.index], quote_by_start, len(result))
+        if proposition is not None:
+            result.append(proposition)
+    return result, extra_mentions, attributions
+
+
+def _is_main(clause: Clause) -> bool:
+    return clause.head.dep_ in ("ROOT", "conj", "ccomp")
+
+
+def _tidy(text: str) -> str:
+    """Close the gaps a removed example or clause leaves ("countries - - have")."""
+    text = _GAP.sub(lambda m: m.group(1), text)
+    return _SPACES.sub(" ", text).strip(" ,;:-–—")
+
+
+def _phrase(ctx: _Context, token: Token, clause: int, limit: int = MAX_SLOT_TOKENS) -> str:
+    words = [t for t in token.subtree if ctx.owner[t.i] == clause and not t.is_space]
+    while words and words[-1].text in EDGE_WORDS:
+        words.pop()
+    while words and words[0].text in EDGE_WORDS:
+        words.pop(0)
+    return "".join(t.text_with_ws for t in words[:limit]).strip()
+
+
+def _referent(ctx: _Context, token: Token, clause: int) -> Referent:
+    resolved = ctx.resolver.resolve(token)
+    if resolved is not None:
+        return resolved
+    entity = ctx.table.entity_of(token)
+    if not entity:
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "conj", "appos") or (child.dep_ == "prep" and child.lower_ == "of"):
+                entity = ctx.table.entity_of(child) or next(
+                    (ctx.table.entity_of(g) for g in child.subtree if ctx.table.entity_of(g)), ""
+                )
+                if entity:
+                    break
+    return Referent(text=_phrase(ctx, token, clause), entity=entity, lemma=token.lemma_.lower())
+
+
+def _actor(ctx: _Context, clause: Clause, actors: dict[int, tuple[Referent | None, str]]) -> tuple[Referent | None, str, Token | None]:
+    head = clause.head
+    if clause.kind == "example":
+        noun = head.head
+        words = [t for t in noun.children if t.dep_ in ("compound", "amod") and t.i < noun.i] + [noun]
+        text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        return Referent(text=text, entity=ctx.table.entity_of(noun), lemma=noun.lemma_.lower()), text, None
+    if clause.kind == "quote":
+        return None, "", None
+    children = list(head.children)
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    if agent is not None:
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            referent = _referent(ctx, pobj, clause.index)
+            return referent, referent.text, pobj
+    subject = next((c for c in children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"), None)
+    if subject is not None and subject.lower_ in ("which", "who", "that") and head.dep_ == "relcl":
+        noun = head.head
+        referent = _referent(ctx, noun, ctx.owner[noun.i])
+        return referent, referent.text, None
+    if subject is not None:
+        referent = _referent(ctx, subject, clause.index)
+        return referent, referent.text, subject
+    if head.dep_ == "conj" and clause.parent in actors:
+        referent, text = actors[clause.parent]
+        return referent, text, None
+    return None, "", None
+
+
+def _attribution(ctx: _Context, clause: Clause, actors: dict[int, tuple[Referent | None, str]]) -> tuple[Referent | None, str, str]:
+    """(speaker, speaker text, origin outlet) of a clause, from its reporting clause or "according to"."""
+    origin = ""
+    speaker: Referent | None = None
+    text = ""
+    if clause.attribution >= 0:
+        reporting = ctx.clauses[clause.attribution]
+        speaker, text = actors.get(reporting.index, (None, ""))
+        verb = reporting.head
+        if speaker is not None and ctx.table.kinds.get(speaker.entity) == "outlet":
+            origin = ctx.table.entities[speaker.entity].name
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell":
+                via = _referent(ctx, child, reporting.index)
+                if via.entity and ctx.table.kinds.get(via.entity) == "outlet":
+                    origin = ctx.table.entities[via.entity].name
+    if clause.according_to is not None:
+        source = _referent(ctx, clause.according_to, clause.index)
+        if source.entity and ctx.table.kinds.get(source.entity) == "outlet":
+            origin = ctx.table.entities[source.entity].name
+        if speaker is None:
+            speaker, text = source, source.text
+    return speaker, text, origin
+
+
+def _proposition(
+    ctx: _Context,
+    clause: Clause,
+    actors: dict[int, tuple[Referent | None, str]],
+    attribution: tuple[Referent | None, str, str],
+    quote_by_start: dict[int, QuoteSpan],
+    index: int,
+) -> Proposition | None:
+    tokens = [t for t in clause.tokens if not t.is_space]
+    speaker, speaker_text, origin = attribution
+    referent, actor_text = actors.get(clause.index, (None, ""))
+    head = clause.head
+    if clause.kind == "quote":
+        quote = next((q for t in tokens for q in quote_by_start.values() if q.start <= t.i < q.end), None)
+        if quote is None:
+            return None
+        start, end, text = quote.char_start, quote.char_end, quote.text.rstrip(",;: ")
+        referent, actor_text, action, obj, negated = speaker, speaker_text, "say", "", False
+        tokens = [t for t in tokens if quote.char_start <= t.idx < quote.char_end]
+    else:
+        body = _trim(tokens)
+        if not body:
+            return None
+        start, end = body[0].idx, body[-1].idx + len(body[-1].text)
+        text = "".join(t.text_with_ws for t in body).strip()
+        if clause.kind == "clause" and (head.dep_ == "relcl" or (head.dep_ == "conj" and not _has_subject(head))) and actor_text:
+            if body[0].lower_ in ("which", "who", "that"):
+                text = ctx.doc.text[body[1].idx:end] if len(body) > 1 else text
+            text = f"{actor_text} {text}"
+        action, obj, negated = _action(ctx, clause)
+    text = _tidy(text)
+    dates, time_text, quantities, place, place_entity = _values(ctx, clause, tokens)
+    terms = _terms(ctx, tokens, referent) + tuple(dict.fromkeys(f"#{q.value}" for q in quantities)) + tuple(
+        dict.fromkeys(f"#{d}" for d in dates if d[:1].isdigit())
+    )
+    if len(terms) < MIN_TERMS:
+        return None
+    entities = tuple(dict.fromkeys(t[2:] for t in terms if t.startswith("@:")))
+    return Proposition(
+        index=index,
+        sentence=ctx.token_sentence[tokens[0].i],
+        start=start,
+        end=end,
+        text=text,
+        kind=clause.kind,
+        actor=actor_text,
+        actor_entity=referent.entity if referent else "",
+        action=action,
+        object=obj,
+        negated=negated,
+        time=time_text,
+        dates=dates,
+        place=place,
+        place_entity=place_entity,
+        quantities=quantities,
+        attribution=speaker_text,
+        attribution_entity=speaker.entity if speaker else "",
+        origin=origin,
+        entities=entities,
+        terms=terms,
+    )
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    body = [t for t in tokens if not t.is_space]
+    while body and (body[-1].is_punct or body[-1].lower_ in EDGE_WORDS):
+        body.pop()
+    while body and (body[0].is_punct or body[0].lower_ in EDGE_WORDS - {"that"} or body[0].dep_ in ("cc", "mark")):
+        body.pop(0)
+    return body
+
+
+def _action(ctx: _Context, clause: Clause) -> tuple[str, str, bool]:
+    """Verb lemmas (with xcomp chain), the object phrase and whether it is negated."""
+    head = clause.head
+    if clause.kind == "example":
+        pobj = next((c for c in head.children if c.dep_ == "pobj"), head)
+        return "include", _phrase(ctx, pobj, clause.index), False
+    lemmas = [head.lemma_.lower()]
+    negated = any(c.dep_ == "neg" for c in head.children)
+    current = head
+    for _ in range(3):
+        xcomp = next((c for c in current.children if c.dep_ == "xcomp" and ctx.owner[c.i] == clause.index), None)
+        if xcomp is None:
+            break
+        lemmas.append(xcomp.lemma_.lower())
+        negated = negated or any(c.dep_ == "neg" for c in xcomp.children)
+        current = xcomp
+    obj = ""
+    for dep in ("dobj", "attr", "acomp", "oprd", "dative"):
+        child = next((c for c in current.children if c.dep_ == dep and ctx.owner[c.i] == clause.index), None)
+        if child is not None:
+            obj = _phrase(ctx, child, clause.index)
+            break
+    if not obj:
+        prep = next((c for c in current.children if c.dep_ == "prep" and ctx.owner[c.i] == clause.index), None)
+        if prep is not None:
+            obj = _phrase(ctx, prep, clause.index)
+    action = " ".join(lemmas)
+    return ("not " + action if negated else action), obj, negated
+
+
+def _terms(ctx: _Context, tokens: list[Token], referent: Referent | None) -> tuple[str, ...]:
+    """Canonical content lemmas and "@:" entity ids: what the clause is compared by."""
+    seen: dict[str, None] = {}
+    synonyms = ctx.lexicon.synonyms
+    for token in tokens:
+        if token.is_space or token.is_punct or token.like_num or ctx.value_ent[token.i]:
+            continue
+        entity = ctx.table.entity_of(token)
+        if entity:
+            seen[f"@:{entity}"] = None
+            if not entity.startswith("country:") and token.pos_ == "PROPN":
+                seen[token.lower_] = None
+            continue
+        if token.is_stop or token.pos_ not in CONTENT_POS:
+            continue
+        lemma = token.lemma_.lower()
+        if len(lemma) < 2 or not lemma[0].isalpha():
+            continue
+        seen[synonyms.get(lemma, lemma)] = None
+    if referent is not None:
+        if referent.entity:
+            seen[f"@:{referent.entity}"] = None
+        elif referent.lemma and referent.lemma.isalpha() and referent.lemma not in ("it", "they", "this", "which", "who"):
+            seen[synonyms.get(referent.lemma, referent.lemma)] = None
+    return tuple(seen)
+
+
+def _values(ctx: _Context, clause: Clause, tokens: list[Token]) -> tuple[tuple[str, ...], str, tuple[Quantity, ...], str, str]:
+    """Dates, time text, quantities and place of the clause's own tokens."""
+    members = {t.i for t in tokens}
+    dates: list[str] = []
+    times: list[str] = []
+    quantities: list[Quantity] = []
+    place = place_entity = ""
+    for ent in ctx.doc.ents:
+        if ent.root.i not in members:
+            continue
+        if ent.label_ in ("DATE", "TIME"):
+            times.append(ent.text)
+            normal = normalise_date(ent.text)
+            if normal:
+                dates.append(normal)
+        elif ent.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+            quantity = _quantity(ctx, ent.text, ent.label_, ent.root, ent.start)
+            if quantity is not None:
+                quantities.append(quantity)
+        elif ent.label_ in ("GPE", "LOC", "FAC") and not place:
+            if ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS:
+                place, place_entity = ent.text, ctx.table.entity_of(ent.root)
+    return tuple(dates), "; ".join(times), tuple(quantities), place, place_entity
+
+
+def _quantity(ctx: _Context, text: str, label: str, root: Token, start: int) -> Quantity | None:
+    value, approximate = parse_number(text)
+    if not value:
+        return None
+    if start > 0 and ctx.doc[start - 1].lower_ in ("about", "around", "nearly", "almost", "some", "over", "than", "least", "roughly"):
+        approximate = True
+    if label == "MONEY":
+        unit = "money"
+    elif label == "PERCENT":
+        unit = "percent"
+    elif root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+        lemma = root.head.lemma_.lower()
+        unit = ctx.lexicon.synonyms.get(lemma, lemma)
+    else:
+        of = next((c for c in root.children if c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        unit = ctx.lexicon.synonyms.get(pobj.lemma_.lower(), pobj.lemma_.lower()) if pobj is not None and not pobj.like_num else ""
+    if not unit:
+        return None
+    return Quantity(value=value, unit=unit, text=text, approximate=approximate)

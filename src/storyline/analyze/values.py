@@ -1,0 +1,91 @@
+"""Normalise the values facts are compared by: numbers with what they count, and dates.
+
+Two reports disagree only when they give comparable values: "12 people" against
+"15 people", "June 22" against "June 23". These helpers turn text into forms that can be
+compared ("12", "????-06-22") and say when a value is hedged ("about 20").
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+     "hundred": 100, "dozen": 12, "dozens": 24}
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+               "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+# Words that make a number approximate: such values conflict only when far apart.
+HEDGES = frozenset({"about", "around", "approximately", "nearly", "almost", "some", "over", "more", "than",
+                    "least", "up", "roughly", "estimated", "several", "dozens", "hundreds", "thousands",
+                    "under", "fewer", "less", "or", "to", "between"})
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def parse_number(text: str) -> tuple[str, bool]:
+    """(normalised value, approximate) of a number as written; the value is "" when unreadable."""
+    words = text.lower().replace("$", " ").replace("€", " ").replace("£", " ").replace("%", " ").split()
+    approximate = any(word in HEDGES for word in words)
+    value: float | None = None
+    multiplier = 1
+    for word in words:
+        match = _NUMBER.fullmatch(word.rstrip("."))
+        if match and value is None:
+            value = float(match.group(0).replace(",", ""))
+        elif word in NUMBER_WORDS and value is None:
+            value = float(NUMBER_WORDS[word])
+        elif word in MULTIPLIERS and value is not None:
+            multiplier *= MULTIPLIERS[word]
+    if value is None:
+        return "", approximate
+    total = value * multiplier
+    return (str(int(total)) if total == int(total) else f"{total:g}"), approximate
+
+
+def normalise_date(text: str) -> str:
+    """"YYYY-MM-DD" with "?" for unknown parts, a weekday name, or "" for relative dates."""
+    lower = text.lower()
+    year_match = _YEAR.search(lower)
+    year = year_match.group(1) if year_match else "????"
+    month = next((number for name, number in MONTHS.items() if re.search(rf"\b{name}\b\.?", lower)), 0)
+    day = ""
+    if month:
+        stripped = _YEAR.sub(" ", lower)
+        day_match = _DAY.search(stripped)
+        if day_match and 1 <= int(day_match.group(1)) <= 31:
+            day = f"{int(day_match.group(1)):02d}"
+    if month:
+        return f"{year}-{month:02d}-{day or '??'}"
+    if year_match and not re.search(r"\b(ago|last|next|this|since|earlier|later)\b", lower):
+        return year
+    weekday = next((w for w in WEEKDAYS if w in lower), "")
+    return weekday
+
+
+def dates_comparable(first: str, second: str) -> bool:
+    """Whether two normalised dates give the same parts (so a difference is a disagreement)."""
+    if not first or not second:
+        return False
+    if first in WEEKDAYS or second in WEEKDAYS:
+        return first in WEEKDAYS and second in WEEKDAYS
+    a, b = first.split("-"), second.split("-")
+    if len(a) != len(b):
+        return False
+    return all((x == "??" or x == "????") == (y == "??" or y == "????") for x, y in zip(a, b))

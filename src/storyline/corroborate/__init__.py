@@ -1,0 +1,85 @@
+"""Corroboration: the facts of a story, who states each, and whether they agree.
+
+    analysis = corroborate_story(story_id, reports, analyses)   # -> models.StoryAnalysis
+
+A pure function of the reports and their stored per-report analyses: propositions are
+aligned across reports (align.py), each group becomes a fact with its sources, its
+independent sources after copies and citations are credited to their origin, and a status
+(facts.py, conflicts.py); entities are merged (entities.py); the summary is extracted
+from the best-corroborated facts (storyline.summary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from storyline.analyze.records import ANALYSIS_VERSION, Proposition, ReportAnalysis
+from storyline.corroborate.align import align, similarity_matrix
+from storyline.corroborate.entities import merge_entities
+from storyline.corroborate.facts import build_fact, credited_outlet
+from storyline.models import Fact, Quote, Report, StoryAnalysis
+
+STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single-source": 2}
+
+
+def corroborate_story(story_id: str, reports: Sequence[Report], analyses: Mapping[str, ReportAnalysis]) -> StoryAnalysis:
+    """Facts, entities, quotes and a cited summary for one story."""
+    from storyline.summary import summarize
+
+    ordered = order_reports(reports)
+    by_id = {r.id: r for r in reports}
+    credited = {r.id: credited_outlet(r, by_id) for r in ordered}
+    propositions: list[Proposition] = []
+    owners: list[Report] = []
+    for report in ordered:
+        analysis = analyses.get(report.id)
+        if analysis is None:
+            continue
+        for proposition in analysis.propositions:
+            propositions.append(proposition)
+            owners.append(report)
+    groups = align(propositions, [r.id for r in owners])
+    similarity = similarity_matrix(propositions) if propositions else np.zeros((0, 0), dtype=np.float32)
+    facts: list[Fact] = []
+    for group in groups:
+        representative = _representative(group, similarity)
+        facts.append(
+            build_fact(story_id, group, propositions, owners, credited, representative, lambda i, j: float(similarity[i, j]))
+        )
+    position = {r.id: i for i, r in enumerate(ordered)}
+    facts.sort(key=lambda f: (STATUS_ORDER[f.status], -len(f.independent_sources), position[f.support[0].report], f.support[0].start))
+    present = [analyses[r.id] for r in ordered if r.id in analyses]
+    entities, _mapping = merge_entities(a.entities for a in present)
+    quotes: list[Quote] = [q for a in present for q in a.quotes]
+    summary = summarize(facts, ordered, present)
+    return StoryAnalysis(
+        story=story_id,
+        facts=tuple(facts),
+        entities=entities,
+        quotes=tuple(quotes),
+        events=(),
+        summary=summary,
+        version=ANALYSIS_VERSION,
+    )
+
+
+def order_reports(reports: Sequence[Report]) -> list[Report]:
+    """Reports by publication time (undated last), then as given: "earliest" means this order."""
+    indexed = list(enumerate(reports))
+    indexed.sort(key=lambda item: (not item[1].published, item[1].published, item[0]))
+    return [report for _, report in indexed]
+
+
+def _representative(group: Sequence[int], similarity: np.ndarray) -> int:
+    """The member most similar to the rest (earliest on ties): its text names the fact."""
+    if len(group) == 1:
+        return group[0]
+    block = similarity[np.ix_(group, group)]
+    scores = block.sum(axis=1)
+    best = int(np.argmax(scores))
+    return group[best]
+
+
+__all__ = ["corroborate_story", "order_reports"]

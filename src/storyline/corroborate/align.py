@@ -1,0 +1,92 @@
+"""Align propositions across the reports of a story: which ones state the same thing.
+
+Each proposition is a bag of canonical terms (content lemmas through the synonym table,
+plus entity ids), weighted by tf-idf over the story's propositions so words every report
+repeats count for little. Pairs from different reports above ALIGN_MIN_SIMILARITY are
+merged greedily, best first, as long as the merged group stays coherent on average
+(MERGE_MIN_SIMILARITY): average linkage keeps one loose pair from chaining two facts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from storyline.analyze.records import Proposition
+
+# Cosine similarity over tf-idf terms above which two propositions from different reports
+# state the same fact. Tuned on the seeds (tests/test_seed_facts.py) and the example corpus
+# (tests/test_corroborate.py); rerun both after changing.
+ALIGN_MIN_SIMILARITY = 0.33
+# Average cross-report similarity a merged group must keep; a little below the pair threshold.
+MERGE_MIN_SIMILARITY = 0.22
+# Terms (words or entities) a pair must share besides a high cosine.
+MIN_SHARED_TERMS = 2
+# Entity terms weigh more than words: the same actors are strong evidence of the same fact.
+ENTITY_WEIGHT = 1.3
+
+
+def similarity_matrix(propositions: Sequence[Proposition]) -> NDArray[np.float32]:
+    """Cosine similarity of every pair of propositions, tf-idf over their terms."""
+    count = len(propositions)
+    vocabulary: dict[str, int] = {}
+    rows: list[list[int]] = []
+    for proposition in propositions:
+        rows.append([vocabulary.setdefault(term, len(vocabulary)) for term in proposition.terms])
+    frequency = np.zeros(len(vocabulary), dtype=np.float32)
+    for row in rows:
+        frequency[row] += 1
+    idf = np.log((count + 1) / (frequency + 1)) + 1.0
+    for term, column in vocabulary.items():
+        if term.startswith("@:"):
+            idf[column] *= ENTITY_WEIGHT
+    matrix = np.zeros((count, len(vocabulary)), dtype=np.float32)
+    for index, row in enumerate(rows):
+        matrix[index, row] = idf[row]
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    matrix /= norms
+    result: NDArray[np.float32] = matrix @ matrix.T
+    return result
+
+
+def align(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[list[int]]:
+    """Groups of proposition indices that state the same fact, singletons included.
+
+    `reports[i]` is the report of `propositions[i]`; only pairs across reports link.
+    """
+    count = len(propositions)
+    if count == 0:
+        return []
+    similarity = similarity_matrix(propositions)
+    report_ids = np.array([hash(r) for r in reports])
+    kinds = [p.kind == "example" for p in propositions]
+    term_sets = [frozenset(p.terms) for p in propositions]
+    upper = np.triu(similarity, k=1)
+    candidates = np.argwhere(upper >= ALIGN_MIN_SIMILARITY)
+    scored = sorted(((float(upper[i, j]), int(i), int(j)) for i, j in candidates), reverse=True)
+    group_of = list(range(count))
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
+    for score, i, j in scored:
+        if reports[i] == reports[j] or kinds[i] != kinds[j]:
+            continue
+        if len(term_sets[i] & term_sets[j]) < MIN_SHARED_TERMS:
+            continue
+        a, b = group_of[i], group_of[j]
+        if a == b:
+            continue
+        left, right = members[a], members[b]
+        block = similarity[np.ix_(left, right)]
+        cross = report_ids[left][:, None] != report_ids[right][None, :]
+        if not cross.any() or math.isnan(float(block[cross].mean())):
+            continue
+        if float(block[cross].mean()) < MERGE_MIN_SIMILARITY:
+            continue
+        keep, gone = (a, b) if len(left) >= len(right) else (b, a)
+        members[keep].extend(members.pop(gone))
+        for index in members[keep]:
+            group_of[index] = keep
+    return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])

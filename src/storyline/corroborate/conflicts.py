@@ -1,0 +1,186 @@
+"""Disagreement between reports on one fact: the same slot with incompatible values.
+
+Only comparable values are compared: numbers counting the same thing ("12 people" vs
+"14 people"), dates with the same parts ("June 22" vs "June 23"), places of the same kind.
+A difference in wording or detail ("goods" vs "assets") is not a conflict, and neither is
+a figure that grows between reports published on different days (a developing story).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from storyline.analyze.records import Proposition
+from storyline.analyze.values import dates_comparable
+from storyline.models import ConflictValue, Report
+
+# Hedged numbers ("about 40") conflict only when they differ by more than this fraction.
+# Tuned on the example corpus (tests/test_corroborate.py).
+APPROXIMATE_TOLERANCE = 0.25
+# Figures from reports published this many days apart or more are updates, not conflicts.
+DEVELOPMENT_DAYS = 1
+# Two propositions must be this similar (cosine, as in align.py) for their values to be
+# compared: "2.3 million people affected" and "310,000 of them in Canada" align loosely but
+# count different things. Tuned on the example corpus (tests/test_corroborate.py).
+CONFLICT_MIN_SIMILARITY = 0.45
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One proposition of a fact with its report and the outlet credited for it."""
+
+    proposition: Proposition
+    report: Report
+    origin: str
+    index: int = -1
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A slot whose values disagree, each value with its sources and reports."""
+
+    slot: str
+    values: tuple[ConflictValue, ...]
+
+
+def find_conflict(evidence: Sequence[Evidence], similarity: Callable[[int, int], float] | None = None) -> Conflict | None:
+    """The first slot on which independent reports of one fact disagree, if any.
+
+    Only propositions at least CONFLICT_MIN_SIMILARITY alike are compared.
+    """
+    for item in evidence:
+        close = [
+            other for other in evidence
+            if other is item or similarity is None or similarity(item.index, other.index) >= CONFLICT_MIN_SIMILARITY
+        ]
+        if len(close) < 2:
+            continue
+        for finder in (_number_conflict, _date_conflict, _place_conflict):
+            conflict = finder(close)
+            if conflict is not None:
+                return conflict
+    return None
+
+
+def _same_day(first: Report, second: Report) -> bool:
+    a, b = first.published[:10], second.published[:10]
+    if not a or not b:
+        return True
+    try:
+        from datetime import date
+
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) < DEVELOPMENT_DAYS
+    except ValueError:
+        return a == b
+
+
+def _number_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
+    by_unit: dict[str, dict[str, list[tuple[Evidence, bool]]]] = {}
+    for item in evidence:
+        for quantity in item.proposition.quantities:
+            by_unit.setdefault(quantity.unit, {}).setdefault(item.report.id, []).append((item, quantity.approximate))
+    for unit, per_report in by_unit.items():
+        values: dict[str, list[Evidence]] = {}
+        for report_id, items in per_report.items():
+            for item, _approx in items:
+                for quantity in item.proposition.quantities:
+                    if quantity.unit == unit:
+                        values.setdefault(quantity.value, [])
+                        if item not in values[quantity.value]:
+                            values[quantity.value].append(item)
+        if len(values) < 2:
+            continue
+        if _disagree(values, unit):
+            return Conflict(slot="quantities", values=_values(values, unit))
+    return None
+
+
+def _disagree(values: Mapping[str, list[Evidence]], unit: str) -> bool:
+    """Two values for one unit from independent reports that neither repeats nor updates."""
+    keys = list(values)
+    for x in range(len(keys)):
+        for y in range(x + 1, len(keys)):
+            for first in values[keys[x]]:
+                for second in values[keys[y]]:
+                    if first.report.id == second.report.id or first.origin == second.origin:
+                        continue
+                    if keys[y] in _report_values(first, unit) or keys[x] in _report_values(second, unit):
+                        continue
+                    if not _same_day(first.report, second.report):
+                        continue
+                    if _close(first, second, keys[x], keys[y], unit):
+                        continue
+                    return True
+    return False
+
+
+def _report_values(item: Evidence, unit: str) -> set[str]:
+    return {q.value for q in item.proposition.quantities if q.unit == unit}
+
+
+def _close(first: Evidence, second: Evidence, a: str, b: str, unit: str) -> bool:
+    approximate = any(q.approximate for q in first.proposition.quantities + second.proposition.quantities if q.unit == unit)
+    if not approximate:
+        return False
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return True
+    return abs(x - y) <= APPROXIMATE_TOLERANCE * max(abs(x), abs(y), 1.0)
+
+
+def _values(values: Mapping[str, list[Evidence]], unit: str) -> tuple[ConflictValue, ...]:
+    result = []
+    for value, items in values.items():
+        result.append(
+            ConflictValue(
+                value=f"{value} {unit}",
+                sources=tuple(dict.fromkeys(i.report.source or i.origin for i in items)),
+                reports=tuple(dict.fromkeys(i.report.id for i in items)),
+            )
+        )
+    return tuple(result)
+
+
+def _date_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
+    for i, first in enumerate(evidence):
+        for second in evidence[i + 1 :]:
+            if first.report.id == second.report.id or first.origin == second.origin:
+                continue
+            a, b = set(first.proposition.dates), set(second.proposition.dates)
+            if not a or not b or a & b:
+                continue
+            if any(x[:1].isalpha() for x in a | b) and not _same_day(first.report, second.report):
+                continue
+            if all(dates_comparable(x, y) for x in a for y in b):
+                values = {}
+                for item in (first, second):
+                    values.setdefault(", ".join(sorted(item.proposition.dates)), []).append(item)
+                return Conflict(slot="time", values=_plain_values(values))
+    return None
+
+
+def _place_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
+    for i, first in enumerate(evidence):
+        for second in evidence[i + 1 :]:
+            if first.report.id == second.report.id or first.origin == second.origin:
+                continue
+            a, b = first.proposition.place_entity, second.proposition.place_entity
+            if not (a.startswith("place:") and b.startswith("place:")) or a == b:
+                continue
+            if first.proposition.action != second.proposition.action:
+                continue
+            return Conflict(slot="place", values=_plain_values({first.proposition.place: [first], second.proposition.place: [second]}))
+    return None
+
+
+def _plain_values(values: Mapping[str, list[Evidence]]) -> tuple[ConflictValue, ...]:
+    return tuple(
+        ConflictValue(
+            value=value,
+            sources=tuple(dict.fromkeys(i.report.source or i.origin for i in items)),
+            reports=tuple(dict.fromkeys(i.report.id for i in items)),
+        )
+        for value, items in values.items()
+    )

@@ -1,0 +1,99 @@
+"""Build the facts of a story from aligned propositions: sources, independence, status."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+
+from storyline.analyze.records import Proposition
+from storyline.corroborate.conflicts import Evidence, find_conflict
+from storyline.models import Fact, Report, Span
+
+# Independent outlets a fact needs to count as corroborated.
+CORROBORATION_MIN_SOURCES = 2
+
+
+def report_outlet(report: Report) -> str:
+    """The outlet a report was published by."""
+    return report.source or report.source_domain or report.id
+
+
+def credited_outlet(report: Report, reports_by_id: Mapping[str, Report]) -> str:
+    """The outlet standing behind a report: the original of a copy, the agency of a wire dateline."""
+    try:
+        from storyline.independence import origin_outlet
+
+        return origin_outlet(report, reports_by_id)
+    except ImportError:
+        current, seen = report, set()
+        while current.copy_of and current.copy_of in reports_by_id and current.id not in seen:
+            seen.add(current.id)
+            current = reports_by_id[current.copy_of]
+        return report_outlet(current)
+
+
+def proposition_origin(proposition: Proposition, report: Report, credited: str) -> str:
+    """Who a proposition is credited to: the outlet it cites, else the report's credited outlet."""
+    cited = proposition.origin
+    if cited and cited.lower() not in (report_outlet(report).lower(), credited.lower()):
+        return cited
+    return credited
+
+
+def build_fact(
+    story_id: str,
+    group: Sequence[int],
+    propositions: Sequence[Proposition],
+    owners: Sequence[Report],
+    credited: Mapping[str, str],
+    representative: int,
+    similarity: Callable[[int, int], float] | None = None,
+) -> Fact:
+    """One fact from a group of aligned propositions."""
+    evidence = [
+        Evidence(
+            proposition=propositions[i],
+            report=owners[i],
+            origin=proposition_origin(propositions[i], owners[i], credited[owners[i].id]),
+            index=i,
+        )
+        for i in group
+    ]
+    sources = tuple(dict.fromkeys(report_outlet(item.report) for item in evidence))
+    independent = tuple(dict.fromkeys(item.origin for item in evidence))
+    cited = tuple(dict.fromkeys(item.proposition.origin for item in evidence if item.proposition.origin and item.origin == item.proposition.origin))
+    support = tuple(
+        Span(report=item.report.id, sentence=item.proposition.sentence, start=item.proposition.start, end=item.proposition.end)
+        for item in evidence
+    )
+    conflict = find_conflict(evidence, similarity) if len(independent) >= 2 else None
+    if conflict is not None:
+        status = "conflicting"
+    elif len(independent) >= CORROBORATION_MIN_SOURCES:
+        status = "corroborated"
+    else:
+        status = "single-source"
+    main = propositions[representative]
+    digest = hashlib.sha1(
+        (story_id + "|" + "|".join(f"{s.report}:{s.start}:{s.end}" for s in sorted(support, key=lambda s: (s.report, s.start)))).encode()
+    ).hexdigest()[:16]
+    return Fact(
+        id=f"fact-{digest}",
+        story=story_id,
+        text=main.text,
+        status=status,
+        actor=main.actor,
+        action=main.action,
+        object=main.object,
+        time=main.time,
+        place=main.place,
+        quantities=tuple(f"{q.text} ({q.unit})" for q in main.quantities),
+        attribution=main.attribution,
+        sources=sources,
+        independent_sources=independent,
+        origins=cited,
+        reports=tuple(dict.fromkeys(item.report.id for item in evidence)),
+        support=support,
+        conflicts=conflict.values if conflict else (),
+        slot=conflict.slot if conflict else "",
+    )

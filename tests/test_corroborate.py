@@ -1,0 +1,163 @@
+"""Corroboration: unit checks on hand-made analyses, and the example corpus as a second golden test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.records import Proposition, Quantity, ReportAnalysis, Sentence
+from storyline.corroborate import corroborate_story
+from storyline.models import Report, StoryAnalysis
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+# Share of answer-key facts whose status may be missed on the example corpus. Recorded
+# floor: 22 of 100 missed (clause splits and paraphrases the term overlap does not bridge,
+# e.g. "Nobody died" / "No one has died"). Lower it when alignment improves.
+MAX_STATUS_MISS_RATE = 0.25
+
+
+def _proposition(index: int, text: str, terms: tuple[str, ...], quantities: tuple[Quantity, ...] = ()) -> Proposition:
+    return Proposition(index=index, sentence=index, start=0, end=len(text), text=text, terms=terms, quantities=quantities)
+
+
+def _analysis(report: str, *propositions: Proposition) -> ReportAnalysis:
+    return ReportAnalysis(
+        report=report,
+        sentences=tuple(Sentence(index=p.sentence, start=p.start, end=p.end, text=p.text) for p in propositions),
+        propositions=propositions,
+    )
+
+
+INJURED = ("passenger", "injure", "ferry", "wharf", "@:place:tarrant point")
+
+
+def test_different_numbers_for_the_same_fact_conflict() -> None:
+    a = Report(id="a", source="Outlet A", body="Twelve passengers were injured.", published="2026-02-14T10:00:00")
+    b = Report(id="b", source="Outlet B", body="Fourteen passengers were injured.", published="2026-02-14T12:00:00")
+    analyses = {
+        "a": _analysis("a", _proposition(0, a.body, INJURED + ("#12",), (Quantity(value="12", unit="passenger", text="Twelve"),))),
+        "b": _analysis("b", _proposition(0, b.body, INJURED + ("#14",), (Quantity(value="14", unit="passenger", text="Fourteen"),))),
+    }
+    story = corroborate_story("s", [a, b], analyses)
+    assert len(story.facts) == 1
+    fact = story.facts[0]
+    assert fact.status == "conflicting" and fact.slot == "quantities"
+    assert {v.sources for v in fact.conflicts} == {("Outlet A",), ("Outlet B",)}
+
+
+def test_growing_figures_on_later_days_are_not_conflicts() -> None:
+    a = Report(id="a", source="Outlet A", body="The fire burnt 3,100 hectares.", published="2026-01-14T10:00:00")
+    b = Report(id="b", source="Outlet B", body="The fire burnt 4,800 hectares.", published="2026-01-15T10:00:00")
+    terms = ("fire", "burn", "hectare", "@:place:kellerby")
+    analyses = {
+        "a": _analysis("a", _proposition(0, a.body, terms, (Quantity(value="3100", unit="hectare", text="3,100"),))),
+        "b": _analysis("b", _proposition(0, b.body, terms, (Quantity(value="4800", unit="hectare", text="4,800"),))),
+    }
+    fact = corroborate_story("s", [a, b], analyses).facts[0]
+    assert fact.status == "corroborated"
+
+
+def test_a_copy_is_not_independent() -> None:
+    original = Report(id="o", source="Wire", body="The plant closed.")
+    copy = Report(id="c", source="Paper", body="The plant closed.", copy_of="o")
+    terms = ("plant", "close", "@:org:acme")
+    analyses = {r.id: _analysis(r.id, _proposition(0, r.body, terms)) for r in (original, copy)}
+    fact = corroborate_story("s", [original, copy], analyses).facts[0]
+    assert fact.status == "single-source"
+    assert set(fact.sources) == {"Wire", "Paper"} and fact.independent_sources == ("Wire",)
+
+
+def test_corroborate_is_pure_and_serialisable() -> None:
+    from storyline.models import from_dict, to_dict
+
+    a = Report(id="a", source="A", body="The plant closed.")
+    analyses = {"a": _analysis("a", _proposition(0, a.body, ("plant", "close")))}
+    first = corroborate_story("s", [a], analyses)
+    assert first == corroborate_story("s", [a], analyses)
+    assert from_dict(StoryAnalysis, json.loads(json.dumps(to_dict(first)))) == first
+
+
+# The example corpus ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus(nlp):  # type: ignore[no-untyped-def]
+    from storyline.analyze import analyze_reports
+    from storyline.clean.text import clean_text
+
+    if not (EXAMPLES / "answer_key.json").exists():
+        pytest.skip(f"needs the example corpus at {EXAMPLES}")
+    key = json.loads((EXAMPLES / "answer_key.json").read_text(encoding="utf-8"))
+    copy_of = {c["copy"]: c["original"] for c in key["copies"]}
+    reports = {}
+    for line in (EXAMPLES / "reports.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        cleaned = clean_text(row["text"], title=row["title"])
+        reports[row["url"]] = Report(
+            id=row["url"], source=row["source"], source_domain=row["source_domain"], url=row["url"], title=row["title"],
+            published=row["date_publish"].replace(" ", "T"), dateline=cleaned.dateline, body=cleaned.body,
+            copy_of=copy_of.get(row["url"], ""),
+        )
+    analyses = {a.report: a for a in analyze_reports(list(reports.values()), nlp)}
+    stories = {
+        story["id"]: corroborate_story(story["id"], [reports[u] for u in story["reports"]], analyses)
+        for story in key["stories"]
+    }
+    return key, reports, analyses, stories
+
+
+def _matching(story: StoryAnalysis, analyses, keywords: list[str], expected: set[str]):  # type: ignore[no-untyped-def]
+    def sentence(span):  # type: ignore[no-untyped-def]
+        return analyses[span.report].sentences[span.sentence].text
+
+    candidates = [f for f in story.facts if any(all(k in sentence(s) for k in keywords) for s in f.support)]
+
+    def score(fact):  # type: ignore[no-untyped-def]
+        hits = {s.report for s in fact.support if all(k in sentence(s) for k in keywords)}
+        return (len(hits & expected), -len(set(fact.reports) - expected))
+
+    return max(candidates, key=score, default=None)
+
+
+def test_example_fact_statuses(corpus) -> None:  # type: ignore[no-untyped-def]
+    key, _reports, analyses, stories = corpus
+    missed = []
+    for expected in key["facts"]:
+        fact = _matching(stories[expected["story"]], analyses, expected["keywords"], set(expected["reports"]))
+        if fact is None or fact.status != expected["status"]:
+            missed.append(expected["text"])
+    assert len(missed) <= MAX_STATUS_MISS_RATE * len(key["facts"]), missed
+
+
+def test_example_planted_conflict_is_the_only_one(corpus) -> None:  # type: ignore[no-untyped-def]
+    key, _reports, _analyses, stories = corpus
+    planted = key["conflicts"][0]
+    found = [(sid, f) for sid, story in stories.items() for f in story.facts if f.status == "conflicting"]
+    assert [sid for sid, _ in found] == [planted["story"]]
+    fact = found[0][1]
+    values = {v.reports: v.value for v in fact.conflicts}
+    for expected in planted["values"]:
+        assert values[tuple(expected["reports"])].split()[0] == expected["value"]
+
+
+def test_example_copies_count_as_their_original(corpus) -> None:  # type: ignore[no-untyped-def]
+    key, reports, _analyses, stories = corpus
+    copy_outlets = {reports[c["copy"]].source for c in key["copies"]}
+    original = reports[key["copies"][0]["original"]]
+    story = next(s for s in stories.values() if any(original.id in f.reports for f in s.facts))
+    for fact in story.facts:
+        assert not copy_outlets & set(fact.independent_sources), fact.text
+
+
+def test_example_citations_credit_the_cited_outlet(corpus) -> None:  # type: ignore[no-untyped-def]
+    key, _reports, analyses, stories = corpus
+    credited = 0
+    for citation in key["citations"]:
+        for story in stories.values():
+            for fact in story.facts:
+                if citation["report"] in fact.reports and citation["cites"] in fact.origins:
+                    credited += 1
+                    break
+    assert credited >= len(key["citations"]) - 1
