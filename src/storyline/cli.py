@@ -236,6 +236,79 @@ def serve(
     run_server(State.db, config)
 
 
+@app.command()
+def watch(
+    source: str = typer.Argument(..., help="A feed (or page) URL, or a file with one URL per line."),
+    every: str = typer.Option("15m", "--every", help="Time between polls of each feed: 30s, 15m, 1h."),
+    no_analyze: bool = typer.Option(False, "--no-analyze", help="Skip NLP: stories only, no facts."),
+) -> None:
+    """Poll feeds and ingest only what is new, until interrupted (Ctrl-C)."""
+    from storyline.pipeline import update as run_update
+    from storyline.watch import PollResult, parse_duration, watch as run_watch
+
+    try:
+        seconds = parse_duration(every)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    sources = _watch_sources(source)
+    config = State.config(analyze={"enabled": False} if no_analyze else {})
+    with State.store() as store:
+
+        def report(result: PollResult) -> None:
+            if result.status == "failed":
+                err.print(f"[yellow]failed[/] {result.source}: {result.error} (retry in {result.retry_in:.0f} s)", highlight=False)
+                return
+            if result.stored:
+                updated = run_update(store, config)
+                out.print(f"{result.source}: stored {result.stored}, {len(updated.stories_touched)} stories updated", highlight=False)
+            for rejection in result.rejected:
+                err.print(f"[yellow]rejected[/] {rejection.path}: {rejection.reason}: {rejection.message}", highlight=False)
+
+        err.print(f"watching {len(sources)} source(s) every {every}; Ctrl-C to stop", highlight=False)
+        summary = run_watch(sources, seconds, store, config.ingest, on_poll=report)
+    out.print(f"polls {summary.polls}, stored {summary.stored}, failures {summary.failures}")
+
+
+def _watch_sources(source: str) -> list[str]:
+    """The URL itself, or the URLs listed in a file (blank lines and # comments skipped)."""
+    if "://" in source:
+        return [source]
+    path = Path(source)
+    if not path.is_file():
+        raise UsageError(f"{source} is neither a URL nor a file of URLs")
+    lines = [line.strip() for line in path.read_text("utf-8").splitlines()]
+    urls = [line for line in lines if line and not line.startswith("#")]
+    if not urls:
+        raise UsageError(f"{source} lists no URLs (one per line)")
+    return urls
+
+
+@bench_app.command("ingest")
+def bench_ingest(
+    sizes: str = typer.Option("100,500,2000", "--sizes", help="Comma-separated numbers of documents."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """HTML pages/s and plain-text reports/s through reading and cleaning, with peak memory."""
+    try:
+        counts = [int(part) for part in sizes.split(",") if part.strip()]
+    except ValueError:
+        raise UsageError(f"--sizes must be numbers separated by commas, not {sizes!r}") from None
+    _load_benchmark("bench_ingest").main(counts, as_json)
+
+
+def _load_benchmark(name: str) -> Any:
+    """A module of the checkout's benchmarks/ folder (benchmarks are not part of the package)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None or not path.is_file():
+        raise UsageError(f"benchmark {name} not found at {path}; benchmarks run from a source checkout")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def main() -> None:
     """Entry point: run the app and turn storyline's errors into messages and exit codes."""
     try:
@@ -252,12 +325,13 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         err.print("interrupted")
         sys.exit(130)
-    except Exception as exc:  # click usage errors arrive as ClickException subclasses
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else 1)
+    except Exception as exc:
+        # Command-line parsing errors (the click exceptions Typer raises) know how to show
+        # themselves and carry their exit code: 2 for usage errors.
+        show = getattr(exc, "show", None)
+        if callable(show) and isinstance(getattr(exc, "exit_code", None), int):
+            show()
+            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         raise
 
 

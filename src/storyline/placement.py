@@ -76,7 +76,7 @@ def place_reports(store: Any, reports: Sequence[Report], analyses: Mapping[str, 
         if story_id not in result.stories:
             result.stories.append(story_id)
         progress("stories", done, len(reports))
-    for earlier, later in clusterer.thread_links(result.stories):
+    for earlier, later in clusterer.thread_links():
         store.add_thread(earlier, later)
     return result
 

@@ -72,3 +72,10 @@ def test_reopening_keeps_data_and_schema(tmp_path: Path) -> None:
     with open_store(path) as store:
         assert store.count_reports() == 1
         assert store.execute("PRAGMA integrity_check")[0][0] == "ok"
+
+
+def test_iter_reports_pages_through_everything_in_arrival_order(store) -> None:  # type: ignore[no-untyped-def]
+    ids = [f"r{n:04d}" for n in range(1203)]
+    for report_id in ids:
+        store.add_report(Report(id=report_id, body="b"))
+    assert [r.id for r in store.iter_reports()] == ids

@@ -80,7 +80,9 @@ class SqliteStore:
         """Every report, in the order it was stored."""
         last = 0
         while True:
-            rows = self._db.execute(_SELECT_REPORT + ", seq FROM reports WHERE seq > ? ORDER BY seq LIMIT 500", (last,)).fetchall()
+            rows = self._db.execute(
+                "SELECT seq, " + ", ".join(_REPORT_COLUMNS) + " FROM reports WHERE seq > ? ORDER BY seq LIMIT 500", (last,)
+            ).fetchall()
             if not rows:
                 return
             for row in rows:
