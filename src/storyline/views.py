@@ -109,3 +109,158 @@ def export_records(store: SqliteStore) -> Iterator[str]:
             if analysis is not None:
                 yield json.dumps({"record": "analysis", **to_dict(analysis)}, ensure_ascii=False)
         offset += len(batch)
+
+
+# Web and REST views: the pages and the API show the same dicts.
+
+REPORTED = "reported"
+NOT_REPORTED = "not-reported"
+CONFLICTING = "conflicting"
+
+
+def find_stories(store: SqliteStore, *, q: str = "", limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+    """Stories as `list_stories`, optionally only those with a report matching the text query `q`."""
+    if q.strip():
+        hits = store.search(q, limit=SEARCH_STORY_POOL)
+        filters["ids"] = list(dict.fromkeys(h.story for h in hits if h.story))
+    return [story_summary(s) for s in store.list_stories(limit=limit, offset=offset, **filters)]
+
+
+# How many best search hits a text filter on the story list looks at: enough for a page of
+# stories, bounded so a common word cannot make the list scan the whole index.
+SEARCH_STORY_POOL = 1000
+
+
+def report_dates(store: SqliteStore, story_ids: list[str]) -> dict[str, list[str]]:
+    """Publication dates of each story's reports (for sparklines), in one query."""
+    dates: dict[str, list[str]] = {sid: [] for sid in story_ids}
+    if not story_ids:
+        return dates
+    marks = ",".join("?" for _ in story_ids)
+    rows = store.execute(
+        "SELECT sr.story_id, r.published FROM story_reports sr JOIN reports r ON r.id = sr.report_id"
+        f" WHERE sr.story_id IN ({marks}) ORDER BY r.published",
+        story_ids,
+    )
+    for row in rows:
+        if row[1]:
+            dates[row[0]].append(row[1])
+    return dates
+
+
+def facts_matrix(detail: dict[str, Any]) -> dict[str, Any]:
+    """Facts × outlets from `story_detail`: each cell is reported, not-reported or conflicting (with the value given)."""
+    outlets = list(detail["sources"])
+    rows = []
+    for fact in detail["facts"]:
+        given = {s: value["value"] for value in fact.get("conflicts", []) for s in value["sources"]}
+        cells = []
+        for outlet in outlets:
+            if fact["status"] == "conflicting" and outlet in given:
+                cells.append({"outlet": outlet, "state": CONFLICTING, "value": given[outlet]})
+            elif outlet in fact["sources"]:
+                cells.append({"outlet": outlet, "state": REPORTED, "value": ""})
+            else:
+                cells.append({"outlet": outlet, "state": NOT_REPORTED, "value": ""})
+        rows.append({"id": fact["id"], "text": fact["text"], "status": fact["status"], "cells": cells})
+    return {"outlets": outlets, "rows": rows}
+
+
+def report_detail(store: SqliteStore, report_id: str) -> dict[str, Any]:
+    """One report in full: clean body, the furniture cleaning removed, credits and its story."""
+    report = store.get_report(report_id)
+    if report is None:
+        raise UsageError(f"no report with id {report_id!r} (see `storyline search`)")
+    return {**to_dict(report), "story": store.story_of(report.id)}
+
+
+def list_entities(store: SqliteStore, *, limit: int = 50, offset: int = 0, q: str = "") -> list[dict[str, Any]]:
+    """Entities by the number of stories that mention them."""
+    where, args = ("WHERE name LIKE ?", ["%" + q + "%"]) if q else ("", [])
+    rows = store.execute(
+        "SELECT entity_id, max(name) AS name, max(kind) AS kind, max(country) AS country,"
+        " count(DISTINCT story_id) AS stories, sum(mentions) AS mentions"
+        f" FROM story_entities {where} GROUP BY entity_id ORDER BY stories DESC, mentions DESC, entity_id LIMIT ? OFFSET ?",
+        [*args, limit, offset],
+    )
+    return [_entity_row(row) for row in rows]
+
+
+def entity_detail(store: SqliteStore, entity_id: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """An entity, the stories that mention it (ranked) and how many of them appeared per day."""
+    rows = store.execute(
+        "SELECT entity_id, max(name) AS name, max(kind) AS kind, max(country) AS country,"
+        " count(DISTINCT story_id) AS stories, sum(mentions) AS mentions FROM story_entities WHERE entity_id = ? GROUP BY entity_id",
+        (entity_id,),
+    )
+    if not rows:
+        raise UsageError(f"no entity with id {entity_id!r}")
+    detail = _entity_row(rows[0])
+    days = store.execute(
+        "SELECT substr(s.first_seen, 1, 10) AS day, count(*) FROM story_entities e JOIN stories s ON s.id = e.story_id"
+        " WHERE e.entity_id = ? AND s.first_seen != '' GROUP BY day ORDER BY day",
+        (entity_id,),
+    )
+    detail["timeline"] = [{"date": row[0], "stories": row[1]} for row in days]
+    detail["story_list"] = list_stories(store, entity=entity_id, limit=limit, offset=offset)
+    return detail
+
+
+def _entity_row(row: Any) -> dict[str, Any]:
+    return {
+        "id": row["entity_id"], "name": row["name"], "kind": row["kind"], "country": row["country"],
+        "stories": row["stories"], "mentions": row["mentions"] or 0,
+    }
+
+
+def list_outlets(store: SqliteStore, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Outlets by number of reports, with their first and last publication dates."""
+    rows = store.execute(
+        "SELECT source, count(*) AS reports, min(published) AS first, max(published) AS last FROM reports"
+        " WHERE source != '' GROUP BY source ORDER BY reports DESC, source LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+    return [{"name": r["source"], "reports": r["reports"], "first_published": r["first"], "last_published": r["last"]} for r in rows]
+
+
+# Stories whose analysis an outlet page reads to find the facts only that outlet reports.
+OUTLET_ANALYSIS_STORIES = 200
+
+
+def outlet_detail(store: SqliteStore, name: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """What an outlet covered, the facts it alone reported, and how often it was first in a story."""
+    counts = store.execute(
+        "SELECT count(*), min(published), max(published) FROM reports WHERE source = ?", (name,)
+    )[0]
+    if not counts[0]:
+        raise UsageError(f"no outlet named {name!r} (see /api/outlets)")
+    firsts = store.execute(
+        "SELECT count(*), coalesce(sum(first_mine = first_all), 0) FROM ("
+        " SELECT min(r.published) AS first_all, min(CASE WHEN r.source = ? THEN r.published END) AS first_mine"
+        " FROM story_reports sr JOIN reports r ON r.id = sr.report_id"
+        " WHERE sr.story_id IN (SELECT sr2.story_id FROM story_reports sr2 JOIN reports r2 ON r2.id = sr2.report_id WHERE r2.source = ?)"
+        " GROUP BY sr.story_id)",
+        (name, name),
+    )[0]
+    stories = store.list_stories(source=name, limit=OUTLET_ANALYSIS_STORIES)
+    alone: list[dict[str, Any]] = []
+    for story in stories:
+        analysis = store.get_analysis(story.id)
+        for fact in analysis.facts if analysis else ():
+            if fact.status == "single-source" and set(fact.sources) == {name}:
+                alone.append({"story": story.id, "story_title": story.headline, "id": fact.id, "text": fact.text})
+    return {
+        "name": name,
+        "reports": counts[0],
+        "first_published": counts[1],
+        "last_published": counts[2],
+        "stories_covered": firsts[0],
+        "first_in_stories": firsts[1],
+        "single_source_facts": alone,
+        "story_list": list_stories(store, source=name, limit=limit, offset=offset),
+    }
+
+
+def full_reports(store: SqliteStore, report_ids: list[str]) -> list[dict[str, Any]]:
+    """Reports in full (body, furniture, credits), in the order given."""
+    return [to_dict(r) for r in store.get_reports(report_ids)]

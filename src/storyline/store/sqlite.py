@@ -119,15 +119,35 @@ class SqliteStore:
             for row in rows
         ]
 
-    def _search_rows(self, expression: str, limit: int, offset: int) -> list[sqlite3.Row]:
-        return self._db.execute(
-            "SELECT r.id, bm25(reports_fts, 4.0, 1.0) AS rank,"
-            " snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet, sr.story_id AS story"
-            " FROM reports_fts JOIN reports r ON r.seq = reports_fts.rowid"
-            " LEFT JOIN story_reports sr ON sr.report_id = r.id"
-            " WHERE reports_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+    def _search_rows(self, expression: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        """Rank first, then build snippets and joins for the returned page only.
+
+        Snippets cost far more than ranking; computing them for every match made a search
+        for a common word slow on large stores.
+        """
+        ranked = self._db.execute(
+            "SELECT rowid, bm25(reports_fts, 4.0, 1.0) AS rank FROM reports_fts WHERE reports_fts MATCH ?"
+            " ORDER BY rank LIMIT ? OFFSET ?",
             (expression, limit, offset),
         ).fetchall()
+        if not ranked:
+            return []
+        rowids = [row[0] for row in ranked]
+        marks = ",".join("?" for _ in rowids)
+        details = {
+            row["seq"]: row
+            for row in self._db.execute(
+                "SELECT reports_fts.rowid AS seq, r.id, snippet(reports_fts, 1, '[', ']', ' … ', 16) AS snippet,"
+                " sr.story_id AS story FROM reports_fts JOIN reports r ON r.seq = reports_fts.rowid"
+                f" LEFT JOIN story_reports sr ON sr.report_id = r.id WHERE reports_fts MATCH ? AND reports_fts.rowid IN ({marks})",
+                (expression, *rowids),
+            )
+        }
+        return [
+            {"id": details[rowid]["id"], "rank": rank, "snippet": details[rowid]["snippet"], "story": details[rowid]["story"]}
+            for rowid, rank in ranked
+            if rowid in details
+        ]
 
     # derived per-report state
 

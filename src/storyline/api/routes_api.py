@@ -1,0 +1,169 @@
+"""The REST API under /api/: thin endpoints over `storyline.views`, documented in the OpenAPI schema."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Header, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
+
+from storyline import views
+from storyline.api.app import store_of
+from storyline.api.jobs import JobRunner, Upload
+from storyline.api.problems import ApiError, error_body
+from storyline.api.security import check_token, check_url
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+# Largest page a listing endpoint returns.
+MAX_LIMIT = 500
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Since = Annotated[str, Query(description="ISO date or datetime: stories last seen on or after it.")]
+Until = Annotated[str, Query(description="ISO date or datetime: stories first seen on or before it.")]
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"description": text, "content": {"application/json": {"example": error_body(status, code, text)}}}
+    for status, code, text in (
+        (404, "not-found", "No such item."),
+        (422, "invalid-request", "A parameter is missing or invalid."),
+    )
+}
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **ERROR_RESPONSES,
+    401: {"description": "Missing or wrong bearer token.", "content": {"application/json": {"example": error_body(401, "unauthorized", "…")}}},
+    403: {"description": "Writes are off: no token configured.", "content": {"application/json": {"example": error_body(403, "writes-disabled", "…")}}},
+    413: {"description": "Upload over serve.max_upload_bytes.", "content": {"application/json": {"example": error_body(413, "too-large", "…")}}},
+}
+
+
+def page(items: list[dict[str, Any]], limit: int, offset: int, **extra: Any) -> dict[str, Any]:
+    """A page of a listing; `next_offset` is null on the last page."""
+    return {"items": items, "limit": limit, "offset": offset, "next_offset": offset + limit if len(items) == limit else None, **extra}
+
+
+def check_date(value: str, name: str) -> str:
+    """Accept an ISO date or datetime (as stored); anything else is a 422."""
+    if not value:
+        return ""
+    try:
+        (datetime if "T" in value else date).fromisoformat(value)
+    except ValueError:
+        raise ApiError(422, "invalid-request", f"{name}: {value!r} is not an ISO date such as 2017-06-27") from None
+    return value
+
+
+@router.get("/health", summary="Server status and store size")
+def health(request: Request) -> dict[str, Any]:
+    store = store_of(request)
+    return {"status": "ok", "reports": store.count_reports(), "stories": store.count_stories()}
+
+
+@router.get("/stories", summary="Stories ranked by size and recency", responses=ERROR_RESPONSES)
+def stories(
+    request: Request, limit: Limit = 50, offset: Offset = 0, since: Since = "", until: Until = "",
+    outlet: Annotated[str, Query(description="Only stories this outlet reported.")] = "",
+    entity: Annotated[str, Query(description="Only stories naming this entity (id or name).")] = "",
+    q: Annotated[str, Query(description="Only stories with a report matching this text.")] = "",
+) -> dict[str, Any]:
+    items = views.find_stories(
+        store_of(request), q=q, limit=limit, offset=offset, source=outlet, entity=entity,
+        since=check_date(since, "since"), until=check_date(until, "until"),
+    )
+    return page(items, limit, offset)
+
+
+@router.get("/stories/{story_id}", summary="A story: reports, facts, conflicts, entities, quotes, summary", responses=ERROR_RESPONSES)
+def story(request: Request, story_id: str) -> dict[str, Any]:
+    detail = views.story_detail(store_of(request), story_id)
+    detail["matrix"] = views.facts_matrix(detail)
+    return detail
+
+
+@router.get("/reports", summary="Reports, newest first", responses=ERROR_RESPONSES)
+def reports(
+    request: Request, limit: Limit = 50, offset: Offset = 0,
+    outlet: Annotated[str, Query(description="Only this outlet's reports.")] = "",
+) -> dict[str, Any]:
+    return page(views.list_reports(store_of(request), limit=limit, offset=offset, source=outlet), limit, offset)
+
+
+@router.get("/reports/{report_id}", summary="A report with its clean body and the furniture removed", responses=ERROR_RESPONSES)
+def report(request: Request, report_id: str) -> dict[str, Any]:
+    return views.report_detail(store_of(request), report_id)
+
+
+@router.get("/entities", summary="Entities by the number of stories naming them", responses=ERROR_RESPONSES)
+def entities(
+    request: Request, limit: Limit = 50, offset: Offset = 0,
+    q: Annotated[str, Query(description="Only entities whose name contains this.")] = "",
+) -> dict[str, Any]:
+    return page(views.list_entities(store_of(request), limit=limit, offset=offset, q=q), limit, offset)
+
+
+@router.get("/entities/{entity_id}", summary="An entity, its stories and their timeline", responses=ERROR_RESPONSES)
+def entity(request: Request, entity_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return views.entity_detail(store_of(request), entity_id, limit=limit, offset=offset)
+
+
+@router.get("/outlets", summary="Outlets by number of reports", responses=ERROR_RESPONSES)
+def outlets(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    return page(views.list_outlets(store_of(request), limit=limit, offset=offset), limit, offset)
+
+
+@router.get("/outlets/{name}", summary="What an outlet covered, reported alone, and was first on", responses=ERROR_RESPONSES)
+def outlet(request: Request, name: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return views.outlet_detail(store_of(request), name, limit=limit, offset=offset)
+
+
+@router.get("/search", summary="Full-text search over report titles and bodies", responses=ERROR_RESPONSES)
+def search(
+    request: Request, q: Annotated[str, Query(min_length=1, description="Words to find.")], limit: Limit = 20, offset: Offset = 0,
+) -> dict[str, Any]:
+    return page(views.search(store_of(request), q, limit=limit, offset=offset), limit, offset, query=q)
+
+
+@router.post("/ingest", status_code=202, summary="Ingest uploaded files and URLs as a background job", responses=WRITE_RESPONSES)
+def ingest(
+    request: Request,
+    files: Annotated[list[UploadFile], File(description="Report files: text, HTML, JSONL, feeds, WARC (gzip allowed).")] = [],  # noqa: B006
+    urls: Annotated[list[str], Form(description="Pages or feeds to fetch (http or https, public addresses).")] = [],  # noqa: B006
+    authorization: Annotated[str | None, Header()] = None,
+) -> JSONResponse:
+    config = request.app.state.config
+    check_token(config.serve.token, authorization)
+    wanted = [u.strip() for line in urls for u in line.splitlines() if u.strip()]
+    checked = [check_url(u, allow_private=config.ingest.allow_private_addresses) for u in wanted]
+    uploads = [Upload(name=f.filename or "upload", data=f.file.read()) for f in files]
+    if not uploads and not checked:
+        raise ApiError(422, "invalid-request", "nothing to ingest: send files and/or urls")
+    runner: JobRunner = request.app.state.jobs
+    job = runner.submit(uploads, checked)
+    return JSONResponse({"job": job.to_dict()}, status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
+
+
+@router.get("/jobs", summary="Ingest jobs, newest first")
+def jobs(request: Request) -> dict[str, Any]:
+    return {"items": [job.to_dict() for job in request.app.state.jobs.list()]}
+
+
+@router.get("/jobs/{job_id}", summary="An ingest job's state and progress", responses=ERROR_RESPONSES)
+def job(request: Request, job_id: str) -> dict[str, Any]:
+    found = request.app.state.jobs.get(job_id)
+    if found is None:
+        raise ApiError(404, "not-found", f"no job with id {job_id!r} (jobs are kept in memory until the server stops)")
+    return {"job": found.to_dict()}
+
+
+@router.delete("/jobs/{job_id}", summary="Cancel a queued job or forget a finished one", responses=WRITE_RESPONSES)
+def delete_job(request: Request, job_id: str, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    check_token(request.app.state.config.serve.token, authorization)
+    runner: JobRunner = request.app.state.jobs
+    if runner.get(job_id) is None:
+        raise ApiError(404, "not-found", f"no job with id {job_id!r}")
+    removed = runner.remove(job_id)
+    if removed is None:
+        raise ApiError(409, "job-running", "a running job cannot be removed; wait for it to finish")
+    return {"job": removed.to_dict()}

@@ -1,0 +1,165 @@
+"""The web pages: server-rendered Jinja2 over the same `storyline.views` dicts as the REST API."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup, escape
+from starlette.templating import Jinja2Templates
+
+from storyline import views
+from storyline.api.app import store_of
+from storyline.api.charts import daily_chart, sparkline
+from storyline.api.routes_api import check_date
+from storyline.store import SqliteStore
+
+router = APIRouter(include_in_schema=False)
+
+# Stories per page of the story list, results per search page.
+PAGE_SIZE = 25
+
+_SNIPPET_MARK = re.compile(r"\[([^\[\]]{1,200})\]")
+
+
+def _marks(snippet: str) -> Markup:
+    """Escape a search snippet, then turn the store's [match] brackets into <mark>."""
+    return Markup(_SNIPPET_MARK.sub(r"<mark>\1</mark>", str(escape(snippet))))
+
+
+def _http_url(url: str) -> str:
+    """A report's URL when it is http(s); anything else (javascript:, data:) is not linked."""
+    try:
+        return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
+    except ValueError:
+        return ""
+
+
+def _day(value: str) -> str:
+    return value[:10]
+
+
+def _when(value: str) -> str:
+    return value[:16].replace("T", " ")
+
+
+def _paragraphs(body: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("storyline.api", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(marks=_marks, http_url=_http_url, day=_day, when=_when, paragraphs=_paragraphs)
+    env.globals.update(STATUS_LABEL=STATUS_LABEL, CELL=CELL)
+    return env
+
+
+STATUS_LABEL = {"corroborated": "✔ corroborated", "single-source": "◐ single source", "conflicting": "✗ conflicting"}
+# Facts-matrix cells: (symbol, text for screen readers). The symbol alone tells them apart.
+CELL = {views.REPORTED: ("●", "reported"), views.NOT_REPORTED: ("·", "not reported"), views.CONFLICTING: ("✗", "conflicting value")}
+
+templates = Jinja2Templates(env=_environment())
+
+
+def render(request: Request, name: str, status: int = 200, headers: Mapping[str, str] | None = None, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status, headers=headers)
+
+
+def render_error(request: Request, status: int, code: str, message: str, headers: Mapping[str, str] | None = None) -> Response:
+    return render(request, "error.html", status=status, headers=headers, title=f"{status} {code}",
+                  error_status=status, code=code, message=message)
+
+
+def _pager(request: Request, offset: int, count: int, size: int) -> dict[str, str]:
+    """Links to the previous and next pages, keeping the other query parameters."""
+    params = {k: v for k, v in request.query_params.items() if k != "offset" and v}
+    links = {}
+    if offset > 0:
+        links["previous"] = "?" + urlencode({**params, "offset": max(0, offset - size)})
+    if count == size:
+        links["next"] = "?" + urlencode({**params, "offset": offset + size})
+    return links
+
+
+def _add_sparklines(store: SqliteStore, stories: list[dict[str, Any]]) -> None:
+    dates = views.report_dates(store, [s["id"] for s in stories])
+    for story in stories:
+        story["sparkline"] = sparkline(dates[story["id"]])
+
+
+@router.get("/", response_class=HTMLResponse)
+def story_list(
+    request: Request, q: str = "", outlet: str = "", entity: str = "", since: str = "", until: str = "",
+    offset: int = Query(0, ge=0),
+) -> HTMLResponse:
+    store = store_of(request)
+    stories = views.find_stories(
+        store, q=q, limit=PAGE_SIZE, offset=offset, source=outlet, entity=entity,
+        since=check_date(since, "since"), until=check_date(until, "until"),
+    )
+    _add_sparklines(store, stories)
+    filters = {"q": q, "outlet": outlet, "entity": entity, "since": since, "until": until}
+    return render(request, "index.html", title="Stories", stories=stories, filters=filters,
+                  filtered=any(filters.values()), offset=offset, pages=_pager(request, offset, len(stories), PAGE_SIZE))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    store = store_of(request)
+    detail = views.story_detail(store, story_id)
+    full = {r["id"]: r for r in views.full_reports(store, [r["id"] for r in detail["reports"]])}
+    number = {r["id"]: i for i, r in enumerate(detail["reports"], start=1)}
+    source_of = {r["id"]: r["source"] for r in detail["reports"]}
+    return render(request, "story.html", title=detail["title"] or "Story", story=detail, matrix=views.facts_matrix(detail),
+                  reports=[full[r["id"]] for r in detail["reports"] if r["id"] in full], number=number, source_of=source_of,
+                  chart=sparkline([r["published"] for r in detail["reports"]], width=320, height=48))
+
+
+@router.get("/reports/{report_id}", response_class=HTMLResponse)
+def report_page(request: Request, report_id: str) -> HTMLResponse:
+    report = views.report_detail(store_of(request), report_id)
+    return render(request, "report.html", title=report["title"] or "Report", report=report)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)) -> HTMLResponse:
+    hits = views.search(store_of(request), q, limit=PAGE_SIZE, offset=offset) if q.strip() else []
+    return render(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, hits=hits, offset=offset,
+                  pages=_pager(request, offset, len(hits), PAGE_SIZE))
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entity_list(request: Request, q: str = "", offset: int = Query(0, ge=0)) -> HTMLResponse:
+    items = views.list_entities(store_of(request), q=q, limit=PAGE_SIZE * 2, offset=offset)
+    return render(request, "entities.html", title="Entities", entities=items, q=q,
+                  pages=_pager(request, offset, len(items), PAGE_SIZE * 2))
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, entity_id: str, offset: int = Query(0, ge=0)) -> HTMLResponse:
+    store = store_of(request)
+    detail = views.entity_detail(store, entity_id, limit=PAGE_SIZE, offset=offset)
+    _add_sparklines(store, detail["story_list"])
+    chart = daily_chart([(p["date"], p["stories"]) for p in detail["timeline"]])
+    return render(request, "entity.html", title=detail["name"], entity=detail, chart=chart,
+                  pages=_pager(request, offset, len(detail["story_list"]), PAGE_SIZE))
+
+
+@router.get("/outlets", response_class=HTMLResponse)
+def outlet_list(request: Request, offset: int = Query(0, ge=0)) -> HTMLResponse:
+    items = views.list_outlets(store_of(request), limit=PAGE_SIZE * 4, offset=offset)
+    return render(request, "outlets.html", title="Outlets", outlets=items, pages=_pager(request, offset, len(items), PAGE_SIZE * 4))
+
+
+@router.get("/outlets/{name}", response_class=HTMLResponse)
+def outlet_page(request: Request, name: str, offset: int = Query(0, ge=0)) -> HTMLResponse:
+    store = store_of(request)
+    detail = views.outlet_detail(store, name, limit=PAGE_SIZE, offset=offset)
+    _add_sparklines(store, detail["story_list"])
+    return render(request, "outlet.html", title=detail["name"], outlet=detail,
+                  pages=_pager(request, offset, len(detail["story_list"]), PAGE_SIZE))
