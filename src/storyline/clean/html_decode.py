@@ -30,7 +30,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROLS = frozenset(range(32)) - {9, 10, 12, 13}
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|main|section|span|h[1-6])\b", re.IGNORECASE)
 # Single-byte Western labels decode any byte string, so they are only trusted when the
@@ -65,7 +65,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for byte in head if byte in _CONTROLS)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head) > MAX_CONTROL_SHARE
 
 

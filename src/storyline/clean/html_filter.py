@@ -76,8 +76,11 @@ def filter_lines(
     headings: Iterable[str] = (),
     patterns: tuple[BoilerplatePattern, ...] | None = None,
 ) -> FilteredText:
-    """Drop furniture lines: pattern matches, list links under a related heading, and
-    `headings` (title, byline) repeated before the first paragraph."""
+    """Split extracted lines into body and furniture.
+
+    Furniture is a line matching a pattern, a link line under a related-content heading, or
+    one of `headings` (title, byline) repeated before the first paragraph.
+    """
     patterns = load_boilerplate() if patterns is None else patterns
     trims = [p.regex for p in patterns if p.category == TRIM]
     drops = [p for p in patterns if p.category != TRIM]
@@ -92,13 +95,13 @@ def filter_lines(
             line = regex.sub("", line).strip()
         if not line:
             continue
-        category = _classify(line, drops)
+        matched = category = _classify(line, drops)
         if not category and related and _is_link_line(line, after_heading=related == "heading"):
             category = RELATED
         if not category and in_lead and _key(line) in repeated:
             category = "heading"
-        if category == RELATED:
-            related = related or ("heading" if len(line.split()) <= HEADING_MAX_WORDS else "link")
+        if matched == RELATED:
+            related = "heading" if len(line.split()) <= HEADING_MAX_WORDS else "link"
         elif not category:
             related = ""
         if category:

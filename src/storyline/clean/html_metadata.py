@@ -7,6 +7,7 @@ and for the date, htmldate's search of the markup as the last resort.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -61,8 +62,8 @@ BYLINE_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
 ISO_DATE = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?"
 )
-# Title separators before a trailing site name: "Headline | Site", "Headline - Site".
-TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·»]\s+[^|\-–—:·»]{2,60}$")
+# Separator before a trailing site name: "Headline | Site", "Headline - Site".
+TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»]\s+$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,7 +82,7 @@ def extract_metadata(tree: HtmlElement, url: str = "", *, search_date: bool = Tr
     article = _json_ld_article(tree)
     meta = _meta_values(tree)
     site_name = _text(_name(article.get("publisher"))) or _first(meta, SITE_META)
-    title = _text(article.get("headline")) or _first(meta, TITLE_META) or _document_title(tree, site_name)
+    title = _strip_site(_text(article.get("headline")) or _first(meta, TITLE_META) or _document_title(tree), site_name)
     byline = _authors(article.get("author")) or _meta_author(meta)
     published = normalize_date(_text(article.get("datePublished"))) or normalize_date(_first(meta, DATE_META))
     if not published and search_date:
@@ -96,7 +97,7 @@ def extract_metadata(tree: HtmlElement, url: str = "", *, search_date: bool = Tr
 
 
 def normalize_date(value: str) -> str:
-    """"YYYY-MM-DD", or "YYYY-MM-DDTHH:MM:SS" with its offset when the value has a time; else ""."""
+    """Date as "YYYY-MM-DD", or "YYYY-MM-DDTHH:MM:SS" plus offset when it has a time; "" if unreadable."""
     match = ISO_DATE.match(value.strip())
     if not match:
         return ""
@@ -124,13 +125,20 @@ def _json_ld_article(tree: HtmlElement) -> dict[str, Any]:
             LOGGER.debug("unreadable JSON-LD block skipped")
             continue
         for item in _json_ld_items(data):
-            types = item.get("@type")
-            names = {types} if isinstance(types, str) else {t for t in types if isinstance(t, str)} if isinstance(types, list) else set()
+            names = _types(item)
             if names & ARTICLE_TYPES:
                 return item
             if names & PAGE_TYPES and not page:
                 page = item
     return page
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    """The @type of a JSON-LD object as a set: it may be one string or a list."""
+    types = item.get("@type")
+    if isinstance(types, str):
+        return {types}
+    return {t for t in types if isinstance(t, str)} if isinstance(types, list) else set()
 
 
 def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
@@ -186,14 +194,22 @@ def _name(value: Any) -> Any:
 
 
 def _text(value: Any) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    """Whitespace-normalised string; JSON-LD values often carry HTML entities ("&#8217;")."""
+    return " ".join(html.unescape(value).split()) if isinstance(value, str) else ""
 
 
-def _document_title(tree: HtmlElement, site_name: str) -> str:
-    """<title> without a trailing site name, else the first <h1>."""
+def _strip_site(title: str, site_name: str) -> str:
+    """The title without a trailing " | Site Name" (or " - Site Name")."""
+    if site_name and title.endswith(site_name) and len(title) > len(site_name):
+        match = TITLE_SEPARATOR.search(title[: -len(site_name)])
+        if match:
+            return title[: match.start()]
+    return title
+
+
+def _document_title(tree: HtmlElement) -> str:
+    """<title>, else the first <h1>."""
     title = _text(tree.findtext(".//title") or "")
-    if title and site_name and title.endswith(site_name) and len(title) > len(site_name):
-        title = TITLE_SUFFIX.sub("", title)
     if title:
         return title
     heading = tree.find(".//h1")
@@ -202,8 +218,9 @@ def _document_title(tree: HtmlElement, site_name: str) -> str:
 
 def _canonical(tree: HtmlElement, meta: dict[str, str], url: str) -> str:
     for link in tree.iterfind(".//link[@rel]"):
-        if "canonical" in link.get("rel", "").lower().split() and link.get("href", "").strip():
-            return urljoin(url, link.get("href", "").strip())
+        href = str(link.get("href") or "").strip()
+        if href and "canonical" in str(link.get("rel")).lower().split():
+            return urljoin(url, href)
     if meta.get("og:url"):
         return urljoin(url, meta["og:url"])
     return url
@@ -217,4 +234,4 @@ def _search_date(tree: HtmlElement, url: str) -> str:
         found = find_date(tree, url=url or None, original_date=True, extensive_search=False)
     except (ValueError, TypeError):
         return ""
-    return normalize_date(found or "")
+    return normalize_date(found) if isinstance(found, str) else ""
