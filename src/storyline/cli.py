@@ -32,7 +32,8 @@ bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=T
 app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
 
-out = Console()
+# Piped output gets a wide console so tables are not squeezed into 80 columns.
+out = Console() if sys.stdout.isatty() else Console(width=160)
 err = Console(stderr=True)
 
 
@@ -169,6 +170,9 @@ def stories(
         _emit_json(rows)
         return
     table = Table("story", "reports", "outlets", "indep.", "first seen", "last seen", "headline", title="Stories")
+    for column in table.columns[:6]:
+        column.no_wrap = True
+    table.columns[6].overflow = "ellipsis"
     for row in rows:
         table.add_row(row["id"], str(row["reports"]), str(len(row["sources"])), str(len(row["independent_sources"])),
                       row["first_seen"][:10], row["last_seen"][:10], row["title"][:80])
