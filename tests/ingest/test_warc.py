@@ -88,3 +88,12 @@ def test_warc_file_is_dispatched_by_content(tmp_path: Path) -> None:
     path.write_bytes(_cut_inside_last_story(_archive()))
     items = list(read_file(path))
     assert [type(item).__name__ for item in items] == ["RawDocument", "RawDocument", "Rejection"]
+
+
+def test_truncated_warc_gz_file_keeps_earlier_records(tmp_path: Path) -> None:
+    data = _archive(gzip=True)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data[: data.rindex(b"\x1f\x8b\x08") + 40])
+    items = list(read_file(path))
+    assert [item.title for item in items if isinstance(item, RawDocument)] == ["Story 0", "Story 1", "Story 2"]
+    assert isinstance(items[-1], Rejection) and items[-1].reason == Reason.TRUNCATED.value

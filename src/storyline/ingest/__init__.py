@@ -84,7 +84,9 @@ def read_file(path: Path) -> Iterator[RawDocument | Rejection]:
 def read_bytes(data: bytes, name: str, origin: str) -> Iterator[RawDocument | Rejection]:
     """Read the bytes of one input whose file name is `name`."""
     try:
-        if data.startswith(GZIP_MAGIC):
+        if data.startswith(GZIP_MAGIC) and not name.lower().endswith((".warc.gz", ".arc.gz")):
+            # Compressed web archives go to the WARC reader as they are: it reads record by
+            # record and keeps the records before a truncation.
             data = gunzip(data, origin)
             name = strip_compression_suffix(name)
         fmt = detect_format(data, name)

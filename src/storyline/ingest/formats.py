@@ -50,6 +50,8 @@ def strip_compression_suffix(name: str) -> str:
 
 def detect_format(data: bytes, name: str) -> Format:
     """Sniff the first bytes; fall back on the file name; plain text when nothing else fits."""
+    if data.startswith(GZIP_MAGIC) and name.lower().endswith((".warc.gz", ".arc.gz")):
+        return Format.WARC
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"warc/"):
         return Format.WARC

@@ -293,10 +293,14 @@ class SqliteStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def transaction(self) -> _Transaction:
+        """A write transaction for store extensions (for example the watch state): all or nothing."""
+        return _Transaction(self._db, self.path)
+
     # helpers
 
     def _write(self) -> _Transaction:
-        return _Transaction(self._db, self.path)
+        return self.transaction()
 
     def _story(self, row: sqlite3.Row) -> Story:
         story_id = row["id"]

@@ -38,7 +38,7 @@ def load_feed_state(store: SqliteStore, url: str) -> FeedState:
 
 
 def save_feed_state(store: SqliteStore, state: FeedState) -> None:
-    with store._write() as db:
+    with store.transaction() as db:
         db.execute(
             "INSERT INTO watch_feeds (url, etag, last_modified, checked) VALUES (?, ?, ?, ?)"
             " ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,"
@@ -63,7 +63,7 @@ def settled_entries(store: SqliteStore, feed: str, entry_ids: Iterable[str]) -> 
 
 def mark_entry_done(store: SqliteStore, feed: str, entry_id: str) -> None:
     """Record that an entry was ingested (or rejected for good) and must not be read again."""
-    with store._write() as db:
+    with store.transaction() as db:
         db.execute(
             "INSERT INTO watch_entries (feed, entry_id, done) VALUES (?, ?, 1)"
             " ON CONFLICT(feed, entry_id) DO UPDATE SET done = 1,"
@@ -77,7 +77,7 @@ def record_entry_failure(store: SqliteStore, feed: str, entry_id: str, *, give_u
 
     Returns the number of failed attempts so far.
     """
-    with store._write() as db:
+    with store.transaction() as db:
         db.execute(
             "INSERT INTO watch_entries (feed, entry_id, attempts) VALUES (?, ?, 1)"
             " ON CONFLICT(feed, entry_id) DO UPDATE SET attempts = attempts + 1,"

@@ -1,0 +1,106 @@
+"""Cross-document alignment: chains of event mentions across reports of one story."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.alignment import AlignmentOptions, MentionSpan, align_mentions, load_nlp, predict_event_mentions
+from storyline.alignment.align import group_mentions
+from storyline.alignment.lexicon import fold_inflection
+from storyline.errors import ConfigError, UsageError
+
+DOCS = {
+    "wire": "Police arrested the former mayor in Springfield on Monday. His arrest followed a two-year fraud inquiry.",
+    "paper": "The former mayor of Springfield was detained by police on Monday over alleged fraud.",
+    "other": "In Lisbon, a football fan was arrested after a brawl at the stadium on Saturday.",
+}
+STORIES = {"wire": "mayor", "paper": "mayor", "other": "football"}
+
+
+def _mention(doc: str, word: str, kind: str = "event") -> MentionSpan:
+    start = DOCS[doc].index(word)
+    return MentionSpan(id=f"{doc}:{word}", doc=doc, start=start, end=start + len(word), text=word, kind=kind)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def test_one_arrest_reported_three_ways_is_one_chain(nlp: Any) -> None:
+    mentions = [
+        _mention("wire", "arrested"),
+        _mention("wire", "arrest"),
+        _mention("paper", "detained"),
+        _mention("other", "arrested"),
+        _mention("other", "brawl"),
+    ]
+    chains = align_mentions(DOCS, mentions, nlp=nlp, stories=STORIES)
+    assert chains["wire:arrested"] == chains["wire:arrest"] == chains["paper:detained"]
+    assert chains["other:arrested"] != chains["wire:arrested"]
+    assert chains["other:brawl"] != chains["other:arrested"]
+
+
+def test_unrelated_events_of_one_story_stay_apart(nlp: Any) -> None:
+    mentions = [_mention("wire", "arrested"), _mention("wire", "inquiry"), _mention("paper", "detained")]
+    chains = align_mentions(DOCS, mentions, nlp=nlp, stories=STORIES)
+    assert chains["wire:inquiry"] != chains["wire:arrested"]
+
+
+def test_chain_ids_name_kind_and_first_mention(nlp: Any) -> None:
+    mentions = [_mention("wire", "arrested"), _mention("wire", "arrest")]
+    chains = align_mentions(DOCS, mentions, nlp=nlp)
+    assert chains == {"wire:arrested": "event:wire:arrested", "wire:arrest": "event:wire:arrested"}
+
+
+def test_events_and_entities_never_share_a_chain() -> None:
+    mentions = [
+        _mention("wire", "arrested"),
+        _mention("wire", "Police", kind="entity"),
+        _mention("paper", "police", kind="entity"),
+    ]
+    groups = group_mentions(mentions)
+    assert sorted(len(group) for group in groups) == [1, 2]
+    assert all(len({m.kind for m in group}) == 1 for group in groups)
+
+
+def test_stories_keep_groups_apart() -> None:
+    mentions = [_mention("wire", "arrested"), _mention("paper", "detained"), _mention("other", "arrested")]
+    assert len(group_mentions(mentions, STORIES)) == 2
+    assert len(group_mentions(mentions)) == 1
+
+
+def test_bad_input_is_refused_with_a_fix() -> None:
+    with pytest.raises(ConfigError, match="between 0 and 1"):
+        AlignmentOptions(event_threshold=1.5)
+    with pytest.raises(ConfigError, match="known:"):
+        AlignmentOptions(event_weights={"colour": 1.0})
+    with pytest.raises(UsageError, match="unique"):
+        group_mentions([_mention("wire", "arrest"), _mention("wire", "arrest")])
+    with pytest.raises(UsageError, match="kind"):
+        group_mentions([_mention("wire", "arrest", kind="time")])
+
+
+def test_predicted_mentions_are_the_verbs_and_event_nouns(nlp: Any) -> None:
+    text = "Rebels attacked the village and burned houses before the election."
+    found = predict_event_mentions("d", text, nlp)
+    assert [m.text for m in found] == ["attacked", "burned", "election"]
+    assert all(text[m.start : m.end] == m.text and m.doc == "d" for m in found)
+    assert found[0].id == "d:7-15"
+
+
+def test_predicted_mentions_skip_auxiliaries_and_thing_nouns(nlp: Any) -> None:
+    found = predict_event_mentions("d", "The government has been investigating the shooting.", nlp)
+    assert [m.text for m in found] == ["investigating", "shooting"]
+
+
+def test_headline_inflections_fold_back() -> None:
+    assert [fold_inflection(w) for w in ("Checks", "Dies", "Fired", "Arrested", "Stopped")] == [
+        "check",
+        "die",
+        "fire",
+        "arrest",
+        "stop",
+    ]
