@@ -19,30 +19,45 @@ HEADING_MAX_WORDS = 14
 
 @dataclass(frozen=True, kw_only=True)
 class FurniturePattern:
+    """One line pattern; `needs` lists lower-case words of which a line must contain one
+    before the (slower) regular expression is tried. Empty: always tried."""
+
     category: str
     regex: re.Pattern[str]
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class FurnitureRules:
+    """The patterns of one pattern file, in file order (the first match decides a line's category)."""
+
+    patterns: tuple[FurniturePattern, ...]
 
 
 @lru_cache(maxsize=4)
-def load_patterns(path: str | None = None) -> tuple[FurniturePattern, ...]:
+def load_patterns(path: str | None = None) -> FurnitureRules:
     """Read the pattern file (the packaged one unless `path` is given)."""
     text = Path(path).read_text("utf-8") if path else (files("storyline") / "data" / "furniture.tsv").read_text("utf-8")
     patterns = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
-        category, _, expression = line.partition("\t")
+        category, expression, *rest = line.split("\t")
+        needs = tuple(word for word in (rest[0].split("|") if rest else []) if word)
         try:
-            patterns.append(FurniturePattern(category=category.strip(), regex=re.compile(expression.strip())))
+            patterns.append(FurniturePattern(category=category.strip(), regex=re.compile(expression.strip()), needs=needs))
         except re.error as exc:
             raise ValueError(f"furniture pattern line {number}: {exc}") from None
-    return tuple(patterns)
+    return FurnitureRules(patterns=tuple(patterns))
 
 
-def classify_line(line: str, patterns: tuple[FurniturePattern, ...]) -> str:
-    """The furniture category of a line, or "" when it is body text."""
+def classify_line(line: str, rules: FurnitureRules) -> str:
+    """The furniture category of a line (the first pattern in file order that matches), or ""."""
     stripped = line.strip()
-    for pattern in patterns:
+    lowered = stripped.lower()
+    for pattern in rules.patterns:
+        if pattern.needs and not any(word in lowered for word in pattern.needs):
+            continue
         if pattern.regex.search(stripped):
             return pattern.category
     return ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.clean.furniture import FurniturePattern, classify_line, is_sentence_like, load_patterns
+from storyline.clean.furniture import FurnitureRules, classify_line, is_sentence_like, load_patterns
 
 # Categories whose lines become report metadata rather than being discarded.
 METADATA_CATEGORIES = {"credit", "copyright"}
@@ -37,15 +37,15 @@ class CleanText:
     furniture: list[str] = field(default_factory=list)
 
 
-def clean_text(text: str, *, title: str = "", patterns: tuple[FurniturePattern, ...] | None = None) -> CleanText:
+def clean_text(text: str, *, title: str = "", rules: FurnitureRules | None = None) -> CleanText:
     """Split scraped text into title, body paragraphs, metadata lines and removed furniture.
 
     `title`, when the format supplied one, is dropped from the body rather than searched for.
     """
-    patterns = patterns if patterns is not None else load_patterns()
+    rules = rules if rules is not None else load_patterns()
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
-    categories = [classify_line(line, patterns) for line in lines]
+    categories = [classify_line(line, rules) for line in lines]
     result = CleanText()
     _mark_related_blocks(lines, categories)
     _mark_trailing_block(lines, categories)

@@ -1,9 +1,9 @@
 """Story clustering: reports about one real-world event grouped, stories threaded over time.
 
-    features.py   what a report offers for comparison (words, names, numbers, dates)
-    vectors.py    tf-idf vectors, running document frequencies, story centroids
-    options.py    StoryOptions and the values they were tuned to
-    clusterer.py  StoryClusterer (incremental), cluster_documents (batch), thread links
+features.py   what a report offers for comparison (words, names, numbers, dates)
+vectors.py    tf-idf vectors, running document frequencies, story centroids
+options.py    StoryOptions and the values they were tuned to
+clusterer.py  StoryClusterer (incremental), cluster_documents (batch), thread links
 """
 
 from storyline.stories.clusterer import StoryClusterer, StoryDocument, cluster_documents

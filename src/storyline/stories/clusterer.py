@@ -24,6 +24,13 @@ _RETRIEVAL_CHANNELS = ("terms", "names")
 # Newest entries read per posting list: recent stories are the likely ones, and the cap
 # keeps lookups of frequent keys bounded on large stores.
 _POSTING_WINDOW = 500
+# Threading: stories kept apart that share most actors and some words, within a month.
+# Checked on the example corpus (links its inquiry follow-up to the bushfire, and nothing
+# else) and NewsWCL50 (links Comey memos -> Mueller questions and the two Iran-deal
+# stories); rerun tests/test_stories.py after changing them.
+THREAD_MIN_NAMES = 0.35
+THREAD_MIN_TERMS = 0.15
+THREAD_WINDOW_DAYS = 30.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,7 +119,9 @@ class StoryClusterer:
                 best_title, best_score = title, score
         return best_title
 
-    def thread_links(self, *, min_names: float = 0.35, min_terms: float = 0.15, window_days: float = 30.0) -> list[tuple[str, str]]:
+    def thread_links(
+        self, *, min_names: float = THREAD_MIN_NAMES, min_terms: float = THREAD_MIN_TERMS, window_days: float = THREAD_WINDOW_DAYS
+    ) -> list[tuple[str, str]]:
         """(earlier story, later story) pairs that continue one another.
 
         Two stories are threaded when they were kept apart but share most of their actors
@@ -131,9 +140,17 @@ class StoryClusterer:
                         continue
                     seen.add(other_id)
                     earlier = self._stories[other_id]
-                    if not _precedes(earlier, later) or earlier.last_day is not None and later.first_day is not None and later.first_day - earlier.last_day > window_days:
+                    if (
+                        not _precedes(earlier, later)
+                        or earlier.last_day is not None
+                        and later.first_day is not None
+                        and later.first_day - earlier.last_day > window_days
+                    ):
                         continue
-                    if _centroid_cosine(earlier, later, "names") >= min_names and _centroid_cosine(earlier, later, "terms") >= min_terms:
+                    if (
+                        _centroid_cosine(earlier, later, "names") >= min_names
+                        and _centroid_cosine(earlier, later, "terms") >= min_terms
+                    ):
                         links.add((earlier.id, later.id))
         return sorted(links, key=lambda pair: (self._stories[pair[0]].order, self._stories[pair[1]].order))
 
@@ -176,9 +193,7 @@ class StoryClusterer:
         return best
 
     def _candidates(self, vectors: Mapping[str, Mapping[str, float]], day: int | None) -> list[_Story]:
-        keyed = [
-            (weight, name + "\x00" + key) for name in _RETRIEVAL_CHANNELS for key, weight in vectors[name].items()
-        ]
+        keyed = [(weight, name + "\x00" + key) for name in _RETRIEVAL_CHANNELS for key, weight in vectors[name].items()]
         keyed.sort(key=lambda item: (-item[0], item[1]))
         hits: dict[str, int] = {}
         for _, key in keyed[: self.options.retrieval_keys]:

@@ -1,0 +1,81 @@
+"""Story clustering scored against a labelled corpus (ECB+, NewsWCL50).
+
+The reports are clustered from scratch, in file order (the arrival order), without being
+told how many stories there are; the predicted stories are scored against the `cluster`
+labels with BCubed, pairwise F1 and the adjusted Rand index.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import UsageError
+from storyline.evaluation.metrics import score_clustering
+from storyline.stories import StoryDocument, StoryOptions, cluster_documents
+
+# Values some corpora use for a missing field.
+_MISSING = frozenset({"", "none", "null", "nan"})
+
+
+def read_labelled(path: Path, split: str | None = None) -> tuple[list[StoryDocument], dict[str, str]]:
+    """Documents and gold story labels from a JSONL file with `id, text, cluster`.
+
+    Optional fields: `title`, `date` (ISO), `source`; `split` keeps only rows whose
+    `split` field equals it (ECB+ has "train" and "dev").
+    """
+    if not path.exists():
+        raise UsageError(f"{path} does not exist (the story corpora live in ../shared/data)")
+    docs: list[StoryDocument] = []
+    gold: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                doc_id, text, cluster = str(row["id"]), str(row["text"]), str(row["cluster"])
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise UsageError(f"{path}:{number}: needs a JSON object with id, text and cluster ({exc})") from exc
+            if split is not None and row.get("split") != split:
+                continue
+            docs.append(
+                StoryDocument(
+                    id=doc_id,
+                    title=_field(row, "title"),
+                    text=text,
+                    published=_field(row, "date"),
+                    source=_field(row, "source"),
+                )
+            )
+            gold[doc_id] = cluster
+    return docs, gold
+
+
+def evaluate_stories(path: Path, options: StoryOptions | None = None, *, split: str | None = None) -> dict[str, Any]:
+    """Cluster the corpus at `path` and score the stories against its labels."""
+    docs, gold = read_labelled(Path(path), split)
+    start = time.perf_counter()
+    predicted = cluster_documents(docs, options)
+    seconds = time.perf_counter() - start
+    score = score_clustering(gold, predicted)
+    return {
+        "bcubed_precision": round(score.bcubed_precision, 4),
+        "bcubed_recall": round(score.bcubed_recall, 4),
+        "bcubed_f1": round(score.bcubed_f1, 4),
+        "pairwise_f1": round(score.pairwise_f1, 4),
+        "ari": round(score.adjusted_rand, 4),
+        "documents": score.documents,
+        "clusters_gold": score.clusters_gold,
+        "clusters_pred": score.clusters_pred,
+        "seconds": round(seconds, 3),
+    }
+
+
+def _field(row: dict[str, Any], name: str) -> str:
+    value = row.get(name)
+    if value is None or str(value).strip().lower() in _MISSING:
+        return ""
+    return str(value)
