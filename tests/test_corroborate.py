@@ -13,9 +13,11 @@ from storyline.models import Report, StoryAnalysis
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 # Share of answer-key facts whose status may be missed on the example corpus. Recorded
-# floor: 22 of 100 missed (clause splits and paraphrases the term overlap does not bridge,
-# e.g. "Nobody died" / "No one has died"). Lower it when alignment improves.
-MAX_STATUS_MISS_RATE = 0.25
+# floor: 14 of 100 missed by this test's matching (was 22 before core-clause alignment,
+# negation normalisation and relative/absolute clause splits; the pipeline evaluation in
+# tests/evaluation/test_eval_facts.py, which also reads quotation speakers, counts 8).
+# Lower it when alignment improves.
+MAX_STATUS_MISS_RATE = 0.15
 
 
 def _proposition(index: int, text: str, terms: tuple[str, ...], quantities: tuple[Quantity, ...] = ()) -> Proposition:
@@ -161,3 +163,58 @@ def test_example_citations_credit_the_cited_outlet(corpus) -> None:  # type: ign
                     credited += 1
                     break
     assert credited >= len(key["citations"]) - 1
+
+
+def _said(index: int, text: str, speaker: str, terms: tuple[str, ...]) -> Proposition:
+    return Proposition(
+        index=index, sentence=index, start=0, end=len(text), text=text, kind="quote", action="say",
+        attribution=speaker.split(":", 1)[1].title(), attribution_entity=speaker, entities=(speaker,), terms=terms + (f"@:{speaker}",),
+    )
+
+
+def test_different_speakers_of_one_quote_conflict() -> None:
+    a = Report(id="a", source="Outlet A", body="x", published="2026-02-14T10:00:00")
+    b = Report(id="b", source="Outlet B", body="x", published="2026-02-14T12:00:00")
+    terms = ("want", "answer", "blame", "people", "here", "inquiry")
+    analyses = {
+        "a": _analysis("a", _said(0, "People here want answers, not blame", "person:sam oduya", terms)),
+        "b": _analysis("b", _said(0, "People here want answers, not blame", "person:lena marsh", terms)),
+    }
+    facts = corroborate_story("s", [a, b], analyses).facts
+    assert [f.slot for f in facts if f.status == "conflicting"] == ["speaker"]
+
+
+def test_a_surname_and_a_full_name_or_a_detail_word_do_not_conflict() -> None:
+    a = Report(id="a", source="Outlet A", body="x", published="2026-02-14T10:00:00")
+    b = Report(id="b", source="Outlet B", body="x", published="2026-02-14T12:00:00")
+    terms = ("freeze", "goods", "court", "order")
+    analyses = {
+        "a": _analysis("a", _said(0, "The court froze his goods", "person:sam oduya", terms)),
+        "b": _analysis("b", _said(0, "The court froze his assets", "person:oduya", terms[:1] + ("assets",) + terms[2:])),
+    }
+    assert all(f.status != "conflicting" for f in corroborate_story("s", [a, b], analyses).facts)
+
+
+def test_different_counts_on_a_loose_match_are_separate_facts() -> None:
+    from storyline.corroborate.align import align
+
+    first = _proposition(0, "310,000 people had data stolen", ("person", "data", "steal", "@:org:quillon", "canadian", "#310000"),
+                         (Quantity(value="310000", unit="person", text="310,000"),))
+    second = _proposition(1, "2.3 million people had data stolen", ("person", "steal", "@:org:quillon", "british", "worker", "payroll", "#2300000"),
+                          (Quantity(value="2300000", unit="person", text="2.3 million"),))
+    assert align([first, second], ["a", "b"]) == [[0], [1]]
+
+
+def test_core_clauses_align_despite_subordinate_detail() -> None:
+    from dataclasses import replace
+
+    from storyline.corroborate.align import align
+
+    first = replace(_proposition(0, "The company detected the intrusion on February 9", ("company", "detect", "intrusion", "#2026-02-09")),
+                    core=("company", "detect", "intrusion", "#2026-02-09"))
+    second = replace(
+        _proposition(1, "The company detected the intrusion on February 9 and notified regulators in three countries",
+                     ("company", "detect", "intrusion", "#2026-02-09", "notify", "regulator", "country", "three", "state", "canada")),
+        core=("company", "detect", "intrusion", "#2026-02-09"),
+    )
+    assert align([first, second], ["a", "b"]) == [[0, 1]]

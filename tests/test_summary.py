@@ -36,3 +36,18 @@ def test_seed_summary_is_cited_and_supported(seed_reports, seed_analyses) -> Non
             assert not missing, (item.text, report, missing)
     first = story.summary[0].text
     assert "China" in first and "Canada" in first
+
+
+def test_seed_summary_states_each_fact_once(seed_reports, seed_analyses) -> None:  # type: ignore[no-untyped-def]
+    story = corroborate_story("seed", seed_reports, seed_analyses)
+    texts = [s.text for s in story.summary]
+    assert sum("three or four years ago" in t for t in texts) <= 1, texts
+    supported_facts = [
+        {f.id for f in story.facts for s in f.support if (s.report, s.sentence) == key}
+        for key in (
+            next((a.report, x.index) for a in seed_analyses.values() for x in a.sentences if x.text == t) for t in texts
+        )
+    ]
+    for i, first in enumerate(supported_facts):
+        for second in supported_facts[i + 1 :]:
+            assert not first & second, texts

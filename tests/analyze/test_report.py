@@ -89,3 +89,31 @@ def test_quantities_and_dates_are_normalised(nlp) -> None:  # type: ignore[no-un
     assert [(q.value, q.unit, q.approximate) for q in proposition.quantities] == [("1200", "person", True)]
     assert proposition.dates == ("2017-06-22",)
     assert proposition.attribution == "officials"
+
+
+def test_continued_quotation_keeps_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.analyze import analyze_reports
+    from storyline.models import Report
+
+    body = '"We are asking people to stay out of the fire ground until it is safe," Whitcombe told a news conference. "Houses can be rebuilt. People can\'t."'
+    analysis = analyze_reports([Report(id="r", source="Outlet", body=body)], nlp)[0]
+    quote = next(q for q in analysis.quotes if q.text.startswith("Houses"))
+    assert quote.speaker == "Whitcombe"
+
+
+def test_nobody_and_no_one_compare_equal(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.analyze import analyze_reports
+    from storyline.models import Report
+
+    reports = [Report(id="a", source="A", body="No one has died in the fire."), Report(id="b", source="B", body="Nobody has died.")]
+    first, second = (a.propositions[0] for a in analyze_reports(reports, nlp))
+    assert "nobody" in first.terms and "nobody" in second.terms
+
+
+def test_relative_clause_of_time_with_its_own_subject_is_a_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.analyze import analyze_reports
+    from storyline.models import Report
+
+    body = "The fire was driven towards the town on a day when the temperature reached 41 degrees."
+    texts = [p.text for p in analyze_reports([Report(id="r", source="A", body=body)], nlp)[0].propositions]
+    assert "the temperature reached 41 degrees" in texts

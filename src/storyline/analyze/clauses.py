@@ -18,6 +18,9 @@ from storyline.analyze.lexicon import Lexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
+# "a day when the temperature reached 41 degrees", "the area where the fire crossed the
+# road": a relative clause of time or place with its own subject states a claim of its own.
+RELATIVE_ADVERBS = frozenset({"when", "where", "whereby"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 VERBAL = frozenset({"VERB", "AUX"})
 # An adverbial clause with its own subject is a claim of its own ("even as critics said
@@ -104,7 +107,13 @@ def _clause_kind(token: Token, lexicon: Lexicon, quote_of: list[int]) -> str:
     if dep in ("ccomp", "parataxis"):
         return "clause"
     if dep == "relcl":
-        return "clause" if subject is not None and subject.lower_ in RELATIVE_PRONOUNS else ""
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
+            return "clause"
+        adverbial = any(c.dep_ == "advmod" and c.lower_ in RELATIVE_ADVERBS for c in children)
+        return "clause" if subject is not None and adverbial else ""
+    if dep == "pcomp":
+        # "with the plant operating by 2030": an absolute construction with its own subject.
+        return "clause" if subject is not None and subject.pos_ in ("NOUN", "PROPN") else ""
     if dep == "advcl":
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
             return ""

@@ -135,6 +135,11 @@ def _resolve(ent: Span, lexicon: Lexicon, full_names: dict[str, str]) -> tuple[s
         capital = lexicon.capitals.get(ent.text.lower()) or lexicon.capitals.get(text.lower())
         if capital and (ent.root.dep_ in ACTING_DEPS or role == "government"):
             return f"country:{capital}", lexicon.country_name(capital), "country", capital, "government"
+        # Outlets named after a place ("the Tamsin Bay Courier reported") are tagged as places.
+        outlet = outlet_name(ent.text)
+        if not capital and (outlet or _is_outlet_phrase(ent, lexicon)):
+            name = outlet or text
+            return f"outlet:{name.lower()}", name, "outlet", "", ""
         return f"place:{text.lower()}", text, "place", capital or "", ""
     if label == "NORP":
         code = lexicon.demonyms.get(text.lower())

@@ -45,6 +45,7 @@ class Lexicon:
     country_aliases: dict[str, str]
     demonyms: dict[str, str]
     synonyms: dict[str, str]
+    negations: dict[str, str]
 
     def country_code(self, name: str) -> str:
         """ISO alpha-2 of a country name or alias, or "" when it names no country."""
@@ -91,6 +92,16 @@ def _synonyms() -> dict[str, str]:
     return mapping
 
 
+def _negations() -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for line in _lines("negations.tsv"):
+        canonical, _, variants = line.partition("\t")
+        for variant in variants.split("|"):
+            if variant.strip():
+                mapping[variant.strip().lower()] = canonical.strip().lower()
+    return mapping
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read every list once per process."""
@@ -108,4 +119,5 @@ def load_lexicon() -> Lexicon:
         country_aliases=aliases,
         demonyms=_pairs("demonyms.tsv"),
         synonyms=_synonyms(),
+        negations=_negations(),
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storyline.analyze.clauses import SUBJECT_DEPS, Clause, QuoteSpan
+from storyline.analyze.clauses import RELATIVE_ADVERBS, RELATIVE_PRONOUNS, SUBJECT_DEPS, Clause, QuoteSpan
 from storyline.analyze.coref import Referent, Resolver
 from storyline.analyze.entities import EntityTable
 from storyline.analyze.lexicon import Lexicon
@@ -24,6 +24,11 @@ MAX_SLOT_TOKENS = 14
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
+# Subjects that name nothing by themselves; a core clause leaves them out.
+NON_REFERRING = frozenset({"it", "they", "this", "which", "who", "that", "one"})
+# Verbs too light to identify a claim ("was", "has"): the core keeps their object instead.
+LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 _GAP = re.compile(r"([,;:–—-])(?:\s*[,;:–—-])+")
 _SPACES = re.compile(r"\s{2,}")
 EDGE_WORDS = frozenset({"and", "but", "or", ",", ";", ":", "-", "—", "–", "that", "“", "”", '"', "(", ")"})
@@ -207,7 +212,8 @@ def _proposition(
             return None
         start, end = body[0].idx, body[-1].idx + len(body[-1].text)
         text = "".join(t.text_with_ws for t in body).strip()
-        if clause.kind == "clause" and (head.dep_ == "relcl" or (head.dep_ == "conj" and not _has_subject(head))) and actor_text:
+        relative = head.dep_ == "relcl" and not _has_own_subject(head)
+        if clause.kind == "clause" and (relative or (head.dep_ == "conj" and not _has_subject(head))) and actor_text:
             if body[0].lower_ in ("which", "who", "that"):
                 text = ctx.doc.text[body[1].idx:end] if len(body) > 1 else text
             text = f"{actor_text} {text}"
@@ -220,6 +226,7 @@ def _proposition(
     if len(terms) < MIN_TERMS:
         return None
     entities = tuple(dict.fromkeys(t[2:] for t in terms if t.startswith("@:")))
+    core = _core(ctx, clause, referent, negated, terms) if clause.kind == "clause" else ()
     return Proposition(
         index=index,
         sentence=ctx.token_sentence[tokens[0].i],
@@ -242,6 +249,7 @@ def _proposition(
         origin=origin,
         entities=entities,
         terms=terms,
+        core=core,
     )
 
 
@@ -249,11 +257,27 @@ def _has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
+def _dangling(token: Token, body: list[Token]) -> bool:
+    """A trailing preposition whose object went to another clause ("..., with")."""
+    return token.dep_ == "prep" and not any(c in body for c in token.children)
+
+
+def _has_own_subject(token: Token) -> bool:
+    """A subject that is not a relative pronoun standing for the noun the clause modifies."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in token.children)
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
     body = [t for t in tokens if not t.is_space]
-    while body and (body[-1].is_punct or body[-1].lower_ in EDGE_WORDS):
+    while body and (body[-1].is_punct or body[-1].lower_ in EDGE_WORDS or _dangling(body[-1], body)):
         body.pop()
-    while body and (body[0].is_punct or body[0].lower_ in EDGE_WORDS - {"that"} or body[0].dep_ in ("cc", "mark")):
+    while body and (
+        body[0].is_punct
+        or body[0].lower_ in EDGE_WORDS - {"that"}
+        or body[0].dep_ in ("cc", "mark")
+        or (body[0].dep_ == "advmod" and body[0].lower_ in RELATIVE_ADVERBS)
+        or (body[0].dep_ == "prep" and body[0].lower_ == "with" and body[0].head.dep_ != "ROOT")
+    ):
         body.pop(0)
     return body
 
@@ -288,11 +312,58 @@ def _action(ctx: _Context, clause: Clause) -> tuple[str, str, bool]:
     return ("not " + action if negated else action), obj, negated
 
 
+def _negation(ctx: _Context, token: Token) -> str:
+    """The canonical negation a token starts ("no one" -> "nobody", "n't" -> "not"), or ""."""
+    negations = ctx.lexicon.negations
+    if token.i + 1 < len(ctx.doc):
+        pair = f"{token.lower_} {ctx.doc[token.i + 1].lower_}"
+        if pair in negations:
+            return negations[pair]
+    return negations.get(token.lower_, "")
+
+
+def _core(ctx: _Context, clause: Clause, referent: Referent | None, negated: bool, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """Subject head, verbs, object head, negation, numbers and entities of the clause."""
+    synonyms = ctx.lexicon.synonyms
+    seen: dict[str, None] = {}
+    subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"), None)
+    negative = _negation(ctx, subject.left_edge) or _negation(ctx, subject) if subject is not None else ""
+    if negative:
+        seen[negative] = None
+    elif referent is not None and referent.entity:
+        seen[f"@:{referent.entity}"] = None
+    elif referent is not None and referent.lemma.isalpha() and referent.lemma not in NON_REFERRING:
+        seen[synonyms.get(referent.lemma, referent.lemma)] = None
+    current: Token | None = clause.head
+    for _ in range(4):
+        if current is None:
+            break
+        lemma = current.lemma_.lower()
+        if lemma not in LIGHT_VERBS and lemma.isalpha():
+            seen[synonyms.get(lemma, lemma)] = None
+        obj = next((c for c in current.children if c.dep_ in OBJECT_DEPS and ctx.owner[c.i] == clause.index), None)
+        if obj is not None and not obj.like_num:
+            entity = ctx.table.entity_of(obj)
+            lemma = obj.lemma_.lower()
+            seen[f"@:{entity}" if entity else synonyms.get(lemma, lemma)] = None
+        current = next((c for c in current.children if c.dep_ == "xcomp" and ctx.owner[c.i] == clause.index), None)
+    if negated:
+        seen[ctx.lexicon.negations.get("not", "not")] = None
+    for term in terms:
+        if term.startswith(("@:", "#")):
+            seen[term] = None
+    return tuple(seen)
+
+
 def _terms(ctx: _Context, tokens: list[Token], referent: Referent | None) -> tuple[str, ...]:
     """Canonical content lemmas and "@:" entity ids: what the clause is compared by."""
     seen: dict[str, None] = {}
     synonyms = ctx.lexicon.synonyms
     for token in tokens:
+        negative = _negation(ctx, token)
+        if negative and negative != ctx.lexicon.negations.get("not", "not"):
+            # "nobody" is who the claim is about; plain "not" is polarity, kept in the core.
+            seen[negative] = None
         if token.is_space or token.is_punct or token.like_num or ctx.value_ent[token.i]:
             continue
         entity = ctx.table.entity_of(token)
@@ -301,7 +372,7 @@ def _terms(ctx: _Context, tokens: list[Token], referent: Referent | None) -> tup
             if not entity.startswith("country:") and token.pos_ == "PROPN":
                 seen[token.lower_] = None
             continue
-        if token.is_stop or token.pos_ not in CONTENT_POS:
+        if token.is_stop or token.pos_ not in CONTENT_POS or _attribution_word(token):
             continue
         lemma = token.lemma_.lower()
         if len(lemma) < 2 or not lemma[0].isalpha():
@@ -310,9 +381,14 @@ def _terms(ctx: _Context, tokens: list[Token], referent: Referent | None) -> tup
     if referent is not None:
         if referent.entity:
             seen[f"@:{referent.entity}"] = None
-        elif referent.lemma and referent.lemma.isalpha() and referent.lemma not in ("it", "they", "this", "which", "who"):
+        elif referent.lemma and referent.lemma.isalpha() and referent.lemma not in NON_REFERRING:
             seen[synonyms.get(referent.lemma, referent.lemma)] = None
     return tuple(seen)
+
+
+def _attribution_word(token: Token) -> bool:
+    """"according" of "according to X" names a source, not content (its lemma is "accord")."""
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
 
 
 def _values(ctx: _Context, clause: Clause, tokens: list[Token]) -> tuple[tuple[str, ...], str, tuple[Quantity, ...], str, str]:

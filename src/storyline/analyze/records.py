@@ -9,7 +9,7 @@ from typing import Any
 from storyline.models import Entity, Mention, Quote, from_dict, to_dict
 
 # Bump when the shape or meaning of the records changes, so stored analyses are redone.
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,6 +37,8 @@ class Proposition:
     """One clause-level claim of a report with its slots.
 
     `terms` are the canonical content lemmas and entity ids the claim is compared by;
+    `core` the terms of its core clause only (subject head, verb, object head, negation,
+    numbers and entities), so a claim diluted by subordinate detail still compares;
     `origin` is the outlet the report credits for it ("the Globe and Mail reported").
     """
 
@@ -61,6 +63,7 @@ class Proposition:
     origin: str = ""
     entities: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    core: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -32,6 +32,22 @@ class FurnitureRules:
     """The patterns of one pattern file, in file order (the first match decides a line's category)."""
 
     patterns: tuple[FurniturePattern, ...]
+    unconditional: tuple[FurniturePattern, ...] = ()
+    any_need: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, patterns: tuple[FurniturePattern, ...]) -> FurnitureRules:
+        """Precompute the cheap path: one scan for every pattern's needed words.
+
+        A line containing none of them can only match the patterns that need nothing (all
+        anchored at the line start, so cheap); most body lines take this path.
+        """
+        words = sorted({word for pattern in patterns for word in pattern.needs}, key=len, reverse=True)
+        return cls(
+            patterns=patterns,
+            unconditional=tuple(p for p in patterns if not p.needs),
+            any_need=re.compile("|".join(re.escape(w) for w in words)) if words else None,
+        )
 
 
 @lru_cache(maxsize=4)
@@ -48,13 +64,15 @@ def load_patterns(path: str | None = None) -> FurnitureRules:
             patterns.append(FurniturePattern(category=category.strip(), regex=re.compile(expression.strip()), needs=needs))
         except re.error as exc:
             raise ValueError(f"furniture pattern line {number}: {exc}") from None
-    return FurnitureRules(patterns=tuple(patterns))
+    return FurnitureRules.of(tuple(patterns))
 
 
 def classify_line(line: str, rules: FurnitureRules) -> str:
     """The furniture category of a line (the first pattern in file order that matches), or ""."""
     stripped = line.strip()
     lowered = stripped.lower()
+    if rules.any_need is None or not rules.any_need.search(lowered):
+        return next((p.category for p in rules.unconditional if p.regex.search(stripped)), "")
     for pattern in rules.patterns:
         if pattern.needs and not any(word in lowered for word in pattern.needs):
             continue

@@ -27,6 +27,22 @@ MERGE_MIN_SIMILARITY = 0.22
 MIN_SHARED_TERMS = 2
 # Entity terms weigh more than words: the same actors are strong evidence of the same fact.
 ENTITY_WEIGHT = 1.3
+# Core clauses (subject head, verb, object head, negation, numbers, entities) sharing this
+# share of the smaller core state the same claim even when subordinate detail dilutes the
+# whole-clause cosine ("X detected the intrusion on February 9" / "X first spotted the
+# intrusion on February 9 ..."). Tuned on the example corpus (`storyline eval facts`) and
+# the seeds (tests/test_seed_facts.py); rerun both after changing.
+CORE_MIN_OVERLAP = 0.75
+# Core terms a core link needs, and the whole-clause cosine it still needs: a core match
+# on two generic words ("it said") is no evidence.
+CORE_MIN_TERMS = 3
+CORE_MIN_SIMILARITY = 0.15
+# Counts of the same thing that disagree ("310,000 people" / "2.3 million people") are
+# different facts unless the rest of the clause agrees this closely, which makes them a
+# candidate conflict (corroborate/conflicts.py decides). Same evaluations as above.
+NUMBER_MISMATCH_MIN_SIMILARITY = 0.45
+# Hedged numbers ("about 40" / "42") within this fraction of each other agree.
+NUMBER_TOLERANCE = 0.1
 
 
 def similarity_matrix(propositions: Sequence[Proposition]) -> NDArray[np.float32]:
@@ -53,6 +69,57 @@ def similarity_matrix(propositions: Sequence[Proposition]) -> NDArray[np.float32
     return result
 
 
+def core_overlap(first: Proposition, second: Proposition) -> float:
+    """Shared core terms over the smaller core, 0 when either core is too small or no verb-level
+    term (anything but numbers and entities) is shared."""
+    a, b = set(first.core), set(second.core)
+    if len(a) < CORE_MIN_TERMS or len(b) < CORE_MIN_TERMS:
+        return 0.0
+    shared = a & b
+    if not any(not t.startswith(("@:", "#")) for t in shared):
+        return 0.0
+    return len(shared) / min(len(a), len(b))
+
+
+def numbers_disagree(first: Proposition, second: Proposition) -> bool:
+    """Both count the same unit and share no value (hedged values within NUMBER_TOLERANCE agree)."""
+    units = {q.unit for q in first.quantities} & {q.unit for q in second.quantities}
+    for unit in units:
+        a = [q for q in first.quantities if q.unit == unit]
+        b = [q for q in second.quantities if q.unit == unit]
+        if not any(_same_number(x.value, y.value, x.approximate or y.approximate) for x in a for y in b):
+            return True
+    return False
+
+
+def _same_number(a: str, b: str, approximate: bool) -> bool:
+    if a == b:
+        return True
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return False
+    return approximate and abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y), 1.0)
+
+
+def link_matrix(propositions: Sequence[Proposition], similarity: NDArray[np.float32]) -> NDArray[np.float32]:
+    """The similarity alignment links on: the whole-clause cosine, raised to the core overlap
+    where the cores agree, and cut to 0 where the counts disagree on a loosely similar pair."""
+    linked = similarity.copy()
+    count = len(propositions)
+    for i in range(count):
+        for j in range(i + 1, count):
+            value = float(similarity[i, j])
+            if value >= CORE_MIN_SIMILARITY and propositions[i].core and propositions[j].core:
+                overlap = core_overlap(propositions[i], propositions[j])
+                if overlap >= CORE_MIN_OVERLAP:
+                    value = max(value, overlap * ALIGN_MIN_SIMILARITY / CORE_MIN_OVERLAP)
+            if value < NUMBER_MISMATCH_MIN_SIMILARITY and numbers_disagree(propositions[i], propositions[j]):
+                value = 0.0
+            linked[i, j] = linked[j, i] = value
+    return linked
+
+
 def align(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[list[int]]:
     """Groups of proposition indices that state the same fact, singletons included.
 
@@ -61,7 +128,7 @@ def align(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[l
     count = len(propositions)
     if count == 0:
         return []
-    similarity = similarity_matrix(propositions)
+    similarity = link_matrix(propositions, similarity_matrix(propositions))
     report_ids = np.array([hash(r) for r in reports])
     kinds = [p.kind == "example" for p in propositions]
     term_sets = [frozenset(p.terms) for p in propositions]
@@ -73,7 +140,7 @@ def align(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[l
     for score, i, j in scored:
         if reports[i] == reports[j] or kinds[i] != kinds[j]:
             continue
-        if len(term_sets[i] & term_sets[j]) < MIN_SHARED_TERMS:
+        if len(term_sets[i] & term_sets[j]) < MIN_SHARED_TERMS and core_overlap(propositions[i], propositions[j]) < CORE_MIN_OVERLAP:
             continue
         a, b = group_of[i], group_of[j]
         if a == b:

@@ -18,6 +18,11 @@ def report_outlet(report: Report) -> str:
     return report.source or report.source_domain or report.id
 
 
+def outlet_key(name: str) -> str:
+    """An outlet name compared without case or a leading article ("the Tamsin Bay Courier")."""
+    return " ".join(name.lower().split()).removeprefix("the ")
+
+
 def credited_outlet(report: Report, reports_by_id: Mapping[str, Report]) -> str:
     """The outlet standing behind a report: the original of a copy, the agency of a wire dateline."""
     try:
@@ -35,7 +40,7 @@ def credited_outlet(report: Report, reports_by_id: Mapping[str, Report]) -> str:
 def proposition_origin(proposition: Proposition, report: Report, credited: str) -> str:
     """Who a proposition is credited to: the outlet it cites, else the report's credited outlet."""
     cited = proposition.origin
-    if cited and cited.lower() not in (report_outlet(report).lower(), credited.lower()):
+    if cited and outlet_key(cited) not in (outlet_key(report_outlet(report)), outlet_key(credited)):
         return cited
     return credited
 
@@ -60,8 +65,15 @@ def build_fact(
         for i in group
     ]
     sources = tuple(dict.fromkeys(report_outlet(item.report) for item in evidence))
-    independent = tuple(dict.fromkeys(item.origin for item in evidence))
-    cited = tuple(dict.fromkeys(item.proposition.origin for item in evidence if item.proposition.origin and item.origin == item.proposition.origin))
+    spelling = {outlet_key(name): name for name in list(credited.values()) + [report_outlet(r) for r in owners]}
+    independent = tuple(dict.fromkeys(spelling.get(outlet_key(item.origin), item.origin) for item in evidence))
+    cited = tuple(
+        dict.fromkeys(
+            spelling.get(outlet_key(item.proposition.origin), item.proposition.origin)
+            for item in evidence
+            if item.proposition.origin and item.origin == item.proposition.origin
+        )
+    )
     support = tuple(
         Span(report=item.report.id, sentence=item.proposition.sentence, start=item.proposition.start, end=item.proposition.end)
         for item in evidence
