@@ -293,11 +293,57 @@ def bench_ingest(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """HTML pages/s and plain-text reports/s through reading and cleaning, with peak memory."""
+    _load_benchmark("bench_ingest").main(_sizes(sizes), as_json)
+
+
+def _sizes(sizes: str) -> list[int]:
     try:
-        counts = [int(part) for part in sizes.split(",") if part.strip()]
+        return [int(part.replace("_", "")) for part in sizes.split(",") if part.strip()]
     except ValueError:
         raise UsageError(f"--sizes must be numbers separated by commas, not {sizes!r}") from None
-    _load_benchmark("bench_ingest").main(counts, as_json)
+
+
+@bench_app.command("stories")
+def bench_stories(
+    sizes: str = typer.Option("1000,10000,100000", "--sizes", help="Comma-separated numbers of reports."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Copies + story clustering on a generated corpus: reports/s and peak memory per size."""
+    _load_benchmark("bench_stories").main(_sizes(sizes), as_json)
+
+
+_PASS_THROUGH = {"context_settings": {"allow_extra_args": True, "ignore_unknown_options": True}}
+
+
+@bench_app.command("analyze", **_PASS_THROUGH)
+def bench_analyze(ctx: typer.Context) -> None:
+    """NLP analysis against spaCy's own nlp.pipe time on the same reports (options: --sizes N N …)."""
+    _run_benchmark_script("bench_analyze", ctx.args)
+
+
+@bench_app.command("serve", **_PASS_THROUGH)
+def bench_serve(ctx: typer.Context) -> None:
+    """Warm p50/p95 latency of the story page, list and search at 1,000 to 100,000 reports (options: --sizes N N …)."""
+    _run_benchmark_script("bench_serve", ctx.args)
+
+
+@bench_app.command("html", **_PASS_THROUGH)
+def bench_html(ctx: typer.Context) -> None:
+    """HTML extraction pages/s at several sizes and worker counts (options: --sizes 50,181,500 --workers 1,2)."""
+    _run_benchmark_script("bench_html", ctx.args)
+
+
+def _run_benchmark_script(name: str, args: list[str]) -> None:
+    """Run a benchmark's own command line with `args`."""
+    module = _load_benchmark(name)
+    saved = sys.argv
+    sys.argv = [f"{name}.py", *args]
+    try:
+        result = module.main()
+    finally:
+        sys.argv = saved
+    if isinstance(result, int) and result:
+        raise typer.Exit(result)
 
 
 def _load_benchmark(name: str) -> Any:

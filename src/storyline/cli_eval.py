@@ -105,3 +105,15 @@ def eval_alignment(
     from storyline.evaluation.alignment import evaluate_alignment
 
     _print(evaluate_alignment(_exists(docs, "file"), _exists(mentions, "file"), split=split), as_json, "Alignment")
+
+
+@eval_app.command("facts")
+def eval_facts(
+    corpus: Path = typer.Argument(EXAMPLE_CORPUS, help="Corpus folder with reports.jsonl and answer_key.json."),
+    seeds: Path = typer.Option(SHARED_DATA.parent / "seeds", help="The two seed reports (checked when present)."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Facts and corroboration: facts found, statuses, sources, conflicts and citations against the answer key."""
+    from storyline.evaluation.facts import evaluate_facts
+
+    _print(evaluate_facts(_exists(corpus, "folder"), seeds if seeds.exists() else None), as_json, "Facts")

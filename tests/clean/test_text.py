@@ -90,3 +90,12 @@ def test_patterns_do_not_fire_on_ordinary_sentences() -> None:
         "He declined to share details of the agreement.",
     ]:
         assert classify_line(sentence, patterns) == "", sentence
+
+
+def test_language_is_identified_from_the_opening_of_the_text() -> None:
+    from storyline.clean.language import detect_language
+
+    assert detect_language("The council voted on Tuesday to close the bridge for repairs until the end of the year.") == "en"
+    assert detect_language("Le conseil municipal a voté mardi la fermeture du pont pour travaux jusqu'à la fin de l'année.") == "fr"
+    assert detect_language("Der Stadtrat hat am Dienstag beschlossen, die Brücke bis zum Jahresende zu sperren.") == "de"
+    assert detect_language("too short") == ""
