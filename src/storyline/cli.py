@@ -312,22 +312,22 @@ def bench_stories(
     _load_benchmark("bench_stories").main(_sizes(sizes), as_json)
 
 
-_PASS_THROUGH = {"context_settings": {"allow_extra_args": True, "ignore_unknown_options": True}}
+_PASS_THROUGH: dict[str, Any] = {"allow_extra_args": True, "ignore_unknown_options": True}
 
 
-@bench_app.command("analyze", **_PASS_THROUGH)
+@bench_app.command("analyze", context_settings=_PASS_THROUGH)
 def bench_analyze(ctx: typer.Context) -> None:
     """NLP analysis against spaCy's own nlp.pipe time on the same reports (options: --sizes N N …)."""
     _run_benchmark_script("bench_analyze", ctx.args)
 
 
-@bench_app.command("serve", **_PASS_THROUGH)
+@bench_app.command("serve", context_settings=_PASS_THROUGH)
 def bench_serve(ctx: typer.Context) -> None:
     """Warm p50/p95 latency of the story page, list and search at 1,000 to 100,000 reports (options: --sizes N N …)."""
     _run_benchmark_script("bench_serve", ctx.args)
 
 
-@bench_app.command("html", **_PASS_THROUGH)
+@bench_app.command("html", context_settings=_PASS_THROUGH)
 def bench_html(ctx: typer.Context) -> None:
     """HTML extraction pages/s at several sizes and worker counts (options: --sizes 50,181,500 --workers 1,2)."""
     _run_benchmark_script("bench_html", ctx.args)

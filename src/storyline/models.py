@@ -251,7 +251,7 @@ def _revive(hint: Any, value: Any) -> Any:
         for arg in args:
             if arg is not type(None):
                 return _revive(arg, value)
-    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
         return from_dict(hint, value)
     return value
 

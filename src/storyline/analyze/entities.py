@@ -142,9 +142,9 @@ def _resolve(ent: Span, lexicon: Lexicon, full_names: dict[str, str]) -> tuple[s
             return f"outlet:{name.lower()}", name, "outlet", "", ""
         return f"place:{text.lower()}", text, "place", capital or "", ""
     if label == "NORP":
-        code = lexicon.demonyms.get(text.lower())
-        if code:
-            return f"country:{code}", lexicon.country_name(code), "country", code, role
+        demonym_country = lexicon.demonyms.get(text.lower())
+        if demonym_country:
+            return f"country:{demonym_country}", lexicon.country_name(demonym_country), "country", demonym_country, role
         if text.endswith("s") and text[:1].isupper():
             singular = text[:-1]
             return f"party:{singular.lower()}", f"{singular} Party", "organisation", "", "party"

@@ -66,7 +66,7 @@ def _pycountry_code(key: str) -> str:
     if len(key) < 4:
         return ""
     for attribute in ("name", "common_name", "official_name"):
-        record = pycountry.countries.get(**{attribute: key})
+        record = pycountry.countries.get(**{attribute: key})  # type: ignore[arg-type]
         if record is not None:
             return str(record.alpha_2)
     return ""

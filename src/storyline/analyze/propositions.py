@@ -157,8 +157,8 @@ def _actor(ctx: _Context, clause: Clause, actors: dict[int, tuple[Referent | Non
         referent = _referent(ctx, subject, clause.index)
         return referent, referent.text, subject
     if head.dep_ == "conj" and clause.parent in actors:
-        referent, text = actors[clause.parent]
-        return referent, text, None
+        parent_referent, text = actors[clause.parent]
+        return parent_referent, text, None
     return None, "", None
 
 

@@ -18,7 +18,7 @@ from storyline.analyze.entities import find_entities
 from storyline.analyze.lexicon import Lexicon, load_lexicon
 from storyline.analyze.propositions import build_propositions
 from storyline.analyze.quotes import find_quotes
-from storyline.analyze.records import ReportAnalysis
+from storyline.analyze.records import Proposition, ReportAnalysis
 from storyline.analyze.sentences import split_sentences
 from storyline.models import Quote, Report, Span
 
@@ -88,13 +88,13 @@ def _quote_records(
             owner[token.i] = clause.index
     result: list[Quote] = []
     for quote in spans:
-        clause = owner[quote.start] if owner[quote.start] >= 0 else owner[min(quote.start + 1, len(doc) - 1)]
-        speaker, entity, via = _speaker(clauses, attributions, clause)
+        clause_index = owner[quote.start] if owner[quote.start] >= 0 else owner[min(quote.start + 1, len(doc) - 1)]
+        speaker, entity, via = _speaker(clauses, attributions, clause_index)
         if not speaker and quote.verb >= 0:
-            verb_clause = owner[quote.verb]
-            speaker, entity, via = _clause_speaker(clauses, attributions, verb_clause, doc, quote.verb)
-        if not speaker and clause >= 0:
-            speaker, entity = _subject_of(doc, clauses[clause])
+            verb_clause_index = owner[quote.verb]
+            speaker, entity, via = _clause_speaker(clauses, attributions, verb_clause_index, doc, quote.verb)
+        if not speaker and clause_index >= 0:
+            speaker, entity = _subject_of(doc, clauses[clause_index])
         result.append(
             Quote(
                 report=report_id,
@@ -124,7 +124,7 @@ def _subject_of(doc: Doc, clause: Clause) -> tuple[str, str]:
     return "".join(t.text_with_ws for t in words).strip(), ""
 
 
-def _reported_speech(report_id: str, clauses: list[Clause], propositions: list, attributions: dict[int, tuple[Referent | None, str, str]], table: object) -> list[Quote]:
+def _reported_speech(report_id: str, clauses: list[Clause], propositions: list[Proposition], attributions: dict[int, tuple[Referent | None, str, str]], table: object) -> list[Quote]:
     """Indirect speech ("the government said the deal ...") as quotes with direct=False."""
     by_span = {(p.start, p.end): p for p in propositions}
     result: list[Quote] = []
