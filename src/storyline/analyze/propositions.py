@@ -15,6 +15,7 @@ from storyline.analyze.entities import EntityTable
 from storyline.analyze.lexicon import Lexicon
 from storyline.analyze.records import Proposition, Quantity
 from storyline.analyze.values import normalise_date, parse_number
+from storyline.clean.dates import DAY, resolve_dates
 from storyline.models import Mention
 
 # A clause with fewer content terms than this says too little to be compared ("This is something").
@@ -44,6 +45,7 @@ class _Context:
     lexicon: Lexicon
     token_sentence: list[int]
     value_ent: list[str]
+    published: str = ""
 
 
 def build_propositions(
@@ -55,6 +57,8 @@ def build_propositions(
     token_sentence: list[int],
     quotes: list[QuoteSpan],
     report_id: str,
+    *,
+    published: str = "",
 ) -> tuple[list[Proposition], list[Mention], dict[int, tuple[Referent | None, str, str]]]:
     """Propositions in text order, mentions found by coreference, and per-clause attribution."""
     owner = [-1] * len(doc)
@@ -66,7 +70,7 @@ def build_propositions(
         if ent.label_ in VALUE_LABELS:
             for i in range(ent.start, ent.end):
                 value_ent[i] = ent.label_
-    ctx = _Context(doc, clauses, owner, table, resolver, lexicon, token_sentence, value_ent)
+    ctx = _Context(doc, clauses, owner, table, resolver, lexicon, token_sentence, value_ent, published)
     actors: dict[int, tuple[Referent | None, str]] = {}
     extra_mentions: list[Mention] = []
     ordered = sorted(clauses, key=lambda c: c.head.i)
@@ -403,7 +407,7 @@ def _values(ctx: _Context, clause: Clause, tokens: list[Token]) -> tuple[tuple[s
             continue
         if ent.label_ in ("DATE", "TIME"):
             times.append(ent.text)
-            normal = normalise_date(ent.text)
+            normal = _resolved_day(ent.text, ctx.published) or normalise_date(ent.text)
             if normal:
                 dates.append(normal)
         elif ent.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
@@ -436,3 +440,14 @@ def _quantity(ctx: _Context, text: str, label: str, root: Token, start: int) -> 
     if not unit:
         return None
     return Quantity(value=value, unit=unit, text=text, approximate=approximate)
+
+
+def _resolved_day(text: str, published: str) -> str:
+    """The calendar day a date expression names ("on Sunday", "June 22"), given the publication date.
+
+    Only day-precise dates are resolved: "last week" stays a period, compared as text.
+    """
+    if not published:
+        return ""
+    resolved = resolve_dates(text, published)
+    return resolved[0].date.isoformat() if len(resolved) == 1 and resolved[0].precision == DAY else ""

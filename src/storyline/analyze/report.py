@@ -36,15 +36,17 @@ def analyze_reports(reports: Sequence[Report], nlp: Language, *, batch_size: int
     bodies = (report.body for report in reports)
     for report, doc in zip(reports, nlp.pipe(bodies, batch_size=batch_size)):
         try:
-            results.append(analyze_doc(report.id, doc, lexicon, model=model))
+            results.append(analyze_doc(report.id, doc, lexicon, model=model, published=report.published))
         except Exception:  # one odd parse must not stop a batch
             log.exception("analysis failed for report %s", report.id)
             results.append(ReportAnalysis(report=report.id, model=model))
     return results
 
 
-def analyze_doc(report_id: str, doc: Doc, lexicon: Lexicon | None = None, *, model: str = "") -> ReportAnalysis:
-    """The analysis of one parsed report body."""
+def analyze_doc(
+    report_id: str, doc: Doc, lexicon: Lexicon | None = None, *, model: str = "", published: str = ""
+) -> ReportAnalysis:
+    """The analysis of one parsed report body; `published` anchors relative dates ("on Sunday")."""
     lexicon = lexicon or load_lexicon()
     sentences, token_sentence = split_sentences(doc)
     table = find_entities(doc, report_id, lexicon, dict(enumerate(token_sentence)))
@@ -52,7 +54,7 @@ def analyze_doc(report_id: str, doc: Doc, lexicon: Lexicon | None = None, *, mod
     clauses = find_clauses(doc, lexicon, quote_spans)
     resolver = Resolver(table=table, lexicon=lexicon)
     propositions, coref_mentions, attributions = build_propositions(
-        doc, clauses, table, resolver, lexicon, token_sentence, quote_spans, report_id
+        doc, clauses, table, resolver, lexicon, token_sentence, quote_spans, report_id, published=published
     )
     quotes = _quote_records(report_id, doc, clauses, quote_spans, attributions, token_sentence, table)
     quotes += _reported_speech(report_id, clauses, propositions, attributions, table)
