@@ -6,10 +6,15 @@
     ├── StoreError                 the store cannot be opened or written
     │   └── CorruptStoreError      the database file is not a storyline store or is damaged
     ├── ModelError                 an NLP model is missing or is not the pinned version
-    └── RejectedInput              one input document was not stored; carries a typed reason
+    ├── RejectedInput              one input document was not stored; carries a typed reason
+    └── HtmlError                  a web page gives no article; carries a typed reason (also a ValueError)
+        ├── NotHtmlError           not an HTML page (binary, no markup) or over the size limit
+        └── NoArticleError         the page parsed but holds no article text
 
 A rejected input never stops a batch: readers yield a `Rejection` record for it and go on.
-`RejectedInput` exists for code paths that handle one document at a time.
+`RejectedInput` exists for code paths that handle one document at a time; `HtmlError` is
+what the page extractor (`storyline.clean.html`) raises, and the HTML reader turns it into a
+`Rejection` with the same reason.
 """
 
 from __future__ import annotations
@@ -72,3 +77,30 @@ class RejectedInput(StorylineError):
         self.path = path
         self.reason = reason
         self.message = message
+
+
+class HtmlError(StorylineError, ValueError):
+    """A web page that gives no article; `reason` is the machine-readable why.
+
+    Also a `ValueError`, as it was before it joined this tree, so callers that catch bad
+    values keep catching it.
+    """
+
+    reason: Reason = Reason.NOT_HTML
+
+    def __init__(self, message: str, reason: Reason | None = None) -> None:
+        super().__init__(message)
+        if reason is not None:
+            self.reason = reason
+
+
+class NotHtmlError(HtmlError):
+    """The data is not an HTML page (binary, no markup), or is over the size limit (reason TOO_LARGE)."""
+
+    reason = Reason.NOT_HTML
+
+
+class NoArticleError(HtmlError):
+    """The page parsed but holds no article text."""
+
+    reason = Reason.NO_ARTICLE

@@ -13,8 +13,9 @@ from fastapi.testclient import TestClient
 
 from storyline.api import create_app
 from storyline.api.problems import ApiError
-from storyline.api.security import CONTENT_SECURITY_POLICY, check_url, is_public_address
+from storyline.api.security import CONTENT_SECURITY_POLICY, check_url
 from storyline.config import AnalyzeOptions, Config, IngestOptions, ServeOptions
+from storyline.ingest.fetch import is_public as is_public_address
 
 TOKEN = "s3cret-token"
 JSONL = json.dumps({"title": "Ferry service resumes", "source": "Island Post", "published": "2024-04-01",
@@ -157,31 +158,33 @@ def test_public_address_rules() -> None:
 def test_fetch_refuses_a_redirect_to_a_private_address() -> None:
     import httpx
 
-    from storyline.api.fetch import fetch_url
     from storyline.errors import RejectedInput
+    from storyline.ingest.fetch import Fetcher
 
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(302, headers={"Location": "http://127.0.0.1/secret"})
 
-    client = httpx.Client(transport=httpx.MockTransport(handler))
     options = IngestOptions()
-    with pytest.raises(RejectedInput) as rejected:
-        fetch_url("http://93.184.216.34/start", options, client)
+    with Fetcher(options, transport=httpx.MockTransport(handler)) as fetcher, pytest.raises(RejectedInput) as rejected:
+        fetcher.fetch("http://93.184.216.34/start")
     assert rejected.value.reason.value == "refused-url"
 
 
 def test_fetch_limits_size_and_names_the_format() -> None:
     import httpx
 
-    from storyline.api.fetch import fetch_url
     from storyline.errors import RejectedInput
+    from storyline.ingest.fetch import Fetcher
+    from storyline.ingest.formats import Format
+    from storyline.ingest.url import response_format
 
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=b"<html><body>" + b"a" * 200 + b"</body></html>", headers={"Content-Type": "text/html"})
 
-    client = httpx.Client(transport=httpx.MockTransport(handler))
-    fetched = fetch_url("http://93.184.216.34/story", IngestOptions(), client)
-    assert fetched.name == "story.html" and fetched.data.startswith(b"<html>")
-    with pytest.raises(RejectedInput) as rejected:
-        fetch_url("http://93.184.216.34/story", IngestOptions(fetch_max_bytes=100), client)
+    transport = httpx.MockTransport(handler)
+    with Fetcher(IngestOptions(), transport=transport) as fetcher:
+        fetched = fetcher.fetch("http://93.184.216.34/story")
+    assert response_format(fetched.body, "story", fetched.content_type) is Format.HTML and fetched.body.startswith(b"<html>")
+    with Fetcher(IngestOptions(fetch_max_bytes=100), transport=transport) as fetcher, pytest.raises(RejectedInput) as rejected:
+        fetcher.fetch("http://93.184.216.34/story")
     assert rejected.value.reason.value == "too-large"

@@ -13,11 +13,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from storyline.api.jobs import JobRunner
 from storyline.api.problems import problem_response
-from storyline.api.security import BodyLimit, SecurityHeaders
+from storyline.api.security import BodyLimit, HttpMiddleware, SecurityHeaders
 from storyline.config import Config
 from storyline.errors import StorylineError
 from storyline.store import SqliteStore, open_store
@@ -102,16 +102,10 @@ def store_of(request: Request) -> SqliteStore:
     return store
 
 
-class CatchAll:
+class CatchAll(HttpMiddleware):
     """Turns an unexpected exception into the error shape (logged), so even a 500 keeps the security headers."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
 
         async def tracking_send(message: Message) -> None:

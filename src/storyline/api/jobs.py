@@ -21,6 +21,7 @@ from storyline.config import Config
 from storyline.errors import StorylineError
 from storyline.ingest import read_bytes
 from storyline.ingest.documents import RawDocument
+from storyline.ingest.url import read_urls
 from storyline.models import Rejection
 from storyline.pipeline import IngestResult, ingest_documents
 
@@ -144,18 +145,9 @@ class JobRunner:
     def _documents(self, job: Job) -> Iterator[RawDocument | Rejection]:
         for upload in job.uploads:
             yield from read_bytes(upload.data, upload.name, f"upload:{upload.name}")
-        from storyline.api.fetch import fetch_url
-        from storyline.errors import RejectedInput
-
-        for url in job.urls:
+        if job.urls:
             job.stage = "fetch"
-            try:
-                fetched = fetch_url(url, self.config.ingest)
-            except RejectedInput as exc:
-                yield Rejection(path=exc.path, reason=exc.reason.value, message=exc.message)
-                continue
-            for item in read_bytes(fetched.data, fetched.name, fetched.url):
-                yield _with_url(item, fetched.url)
+            yield from read_urls(job.urls, self.config.ingest)
 
     def _update(self, job: Job, store: Any, ingested: IngestResult) -> None:
         if not ingested.stored:
@@ -174,11 +166,3 @@ class JobRunner:
     def _progress(job: Job, stage: str, done: int, total: int | None) -> None:
         job.stage, job.done, job.total = stage, done, total
 
-
-def _with_url(item: RawDocument | Rejection, url: str) -> RawDocument | Rejection:
-    """A page fetched by URL keeps that URL unless its reader found a better one."""
-    if isinstance(item, RawDocument) and not item.url:
-        from dataclasses import replace
-
-        return replace(item, url=url)
-    return item

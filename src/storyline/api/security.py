@@ -8,15 +8,13 @@ bounded, and URL ingest cannot be pointed at the server's own network.
 from __future__ import annotations
 
 import hmac
-import ipaddress
-import socket
-from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline.api.problems import ApiError, error_body
+from storyline.errors import RejectedInput
+from storyline.ingest import fetch
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -29,11 +27,10 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 )
-ALLOWED_SCHEMES = ("http", "https")
 
 
-class SecurityHeaders:
-    """Adds the security headers to every response, errors and static files included."""
+class HttpMiddleware:
+    """ASGI middleware that acts on HTTP exchanges and passes anything else (lifespan) through."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -41,8 +38,18 @@ class SecurityHeaders:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
-            return
+        else:
+            await self.handle(scope, receive, send)
 
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer one HTTP exchange, usually by calling `self.app` with wrapped `receive` or `send`."""
+        raise NotImplementedError
+
+
+class SecurityHeaders(HttpMiddleware):
+    """Adds the security headers to every response, errors and static files included."""
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
@@ -58,15 +65,15 @@ class BodyTooLarge(ApiError):
         super().__init__(413, "too-large", f"request body is over the {limit:,}-byte limit (serve.max_upload_bytes)")
 
 
-class BodyLimit:
+class BodyLimit(HttpMiddleware):
     """Refuses request bodies over `limit` bytes: by Content-Length at once, else while reading."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.limit = limit
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
@@ -109,52 +116,17 @@ def check_token(configured: str, authorization: str | None) -> None:
                        headers={"WWW-Authenticate": "Bearer"})
 
 
-Resolver = Callable[[str], list[str]]
+def check_url(url: str, *, allow_private: bool = False, resolver: fetch.Resolver = fetch.lookup_host) -> str:
+    """Return `url` if URL ingest would fetch it, else raise a 422 `bad-url` or `refused-url` problem.
 
-
-def resolve_host(host: str) -> list[str]:
-    """Every address the host name resolves to."""
-    infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    return sorted({str(info[4][0]) for info in infos})
-
-
-def is_public_address(address: str) -> bool:
-    """False for private, loopback, link-local, multicast, reserved and unspecified addresses."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_loopback or ip.is_link_local or ip.is_private)
-
-
-def check_url(url: str, *, allow_private: bool = False, resolver: Resolver = resolve_host) -> str:
-    """Return `url` if it may be fetched, else raise a 422 `refused-url` problem saying why."""
+    The rules are ingest's own (`storyline.ingest.fetch`), applied at submission so a refused
+    URL is answered at once instead of turning into a rejection inside the job.
+    """
+    url = url.strip()
     try:
-        parts = urlsplit(url.strip())
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        raise ApiError(422, "bad-url", f"{url!r} is not a valid URL") from None
-    if parts.scheme.lower() not in ALLOWED_SCHEMES:
-        raise ApiError(422, "refused-url", f"{url!r}: only http and https URLs can be ingested")
-    if not host:
-        raise ApiError(422, "bad-url", f"{url!r} has no host name")
-    if allow_private:
-        return url.strip()
-    try:
-        addresses = [host] if _is_ip(host) else resolver(host)
-    except OSError:
-        raise ApiError(422, "bad-url", f"{url!r}: cannot resolve host {host!r}") from None
-    for address in addresses:
-        if not is_public_address(address):
-            raise ApiError(422, "refused-url",
-                           f"{url!r}: {host} is a private, loopback or link-local address "
-                           "(set ingest.allow_private_addresses to allow it)")
-    return url.strip()
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
+        parsed = fetch.check_url(url)
+        if not allow_private:
+            fetch.resolve_host(parsed, url, allow_private=False, resolver=resolver)
+    except RejectedInput as exc:
+        raise ApiError(422, exc.reason.value, f"{url!r}: {exc.message}") from None
+    return url

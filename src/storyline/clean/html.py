@@ -15,10 +15,13 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from storyline.clean.html_decode import DecodeError, decode_page
+from storyline.clean.html_decode import decode_page
 from storyline.clean.html_filter import FilteredText, filter_lines, load_boilerplate
 from storyline.clean.html_metadata import PageMetadata, extract_metadata
 from storyline.clean.language import detect_language
+from storyline.errors import HtmlError, NoArticleError, NotHtmlError
+
+__all__ = ["ExtractedPage", "HtmlError", "HtmlOptions", "NoArticleError", "NotHtmlError", "extract_html", "parse_html"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -42,29 +45,6 @@ MIN_BODY_WORDS = 10
 LANGUAGE_SAMPLE_CHARS = 2_000
 
 _PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True)
-
-
-class HtmlError(ValueError):
-    """A page that gives no article; `reason` is the machine-readable why."""
-
-    reason = "not-html"
-
-    def __init__(self, message: str, reason: str | None = None) -> None:
-        super().__init__(message)
-        if reason is not None:
-            self.reason = reason
-
-
-class NotHtmlError(HtmlError):
-    """The data is not an HTML page (binary, no markup), or is over the size limit ("too-large")."""
-
-    reason = "not-html"
-
-
-class NoArticleError(HtmlError):
-    """The page parsed but holds no article text."""
-
-    reason = "no-article"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -118,10 +98,7 @@ def extract_html(data: bytes | str, url: str = "", options: HtmlOptions | None =
     and `NoArticleError` for a page without article text.
     """
     options = options or HtmlOptions()
-    try:
-        text = decode_page(data, options.max_bytes)
-    except DecodeError as exc:
-        raise NotHtmlError(str(exc), exc.reason) from None
+    text = decode_page(data, options.max_bytes)
     tree = parse_html(text)
     metadata = extract_metadata(tree, url, search_date=options.search_date)
     filtered = _main_text(tree, url, metadata, options)

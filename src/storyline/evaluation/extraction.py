@@ -81,5 +81,5 @@ def _extract_body(item: tuple[str, bytes, str], options: HtmlOptions | None) -> 
     try:
         return extract_html(data, url, options).body
     except HtmlError as exc:
-        LOGGER.info("%s rejected (%s): %s", page_id, exc.reason, exc)
+        LOGGER.info("%s rejected (%s): %s", page_id, exc.reason.value, exc)
         return ""

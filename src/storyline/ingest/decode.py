@@ -6,7 +6,8 @@ import codecs
 
 from storyline.errors import Reason, RejectedInput
 
-_BOMS = (
+# Byte-order marks and the codec each one selects; UTF-32 marks before the UTF-16 ones they start with.
+BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -23,7 +24,7 @@ _SNIFF = 8192
 def looks_binary(data: bytes) -> bool:
     """True when the bytes are not text in any encoding storyline reads."""
     head = data[:_SNIFF]
-    if any(head.startswith(bom) for bom, _ in _BOMS):
+    if any(head.startswith(bom) for bom, _ in BOMS):
         return False
     if b"\x00" in head:
         return True
@@ -35,7 +36,7 @@ def decode_bytes(data: bytes, origin: str) -> str:
     """Decode text; raise `RejectedInput` naming `origin` when it is empty, binary or undecodable."""
     if not data.strip():
         raise RejectedInput(origin, Reason.EMPTY, "file is empty")
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return _checked(data.decode(encoding), origin)

@@ -14,6 +14,7 @@ import logging
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -34,6 +35,8 @@ ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+x
 CHUNK_BYTES = 65_536
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+# A host name to every address it has, as strings; tests pass a fake one.
+Resolver = Callable[[str], list[str]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -179,7 +182,7 @@ class Fetcher:
 
 
 def check_url(url: str, origin: str = "") -> httpx.URL:
-    """Parse `url`; refuse anything but http(s) with a host name."""
+    """Parse `url`; refuse anything but http(s) with a host name and a valid port."""
     origin = origin or url
     try:
         parsed = httpx.URL(url)
@@ -190,17 +193,22 @@ def check_url(url: str, origin: str = "") -> httpx.URL:
         raise RejectedInput(origin, Reason.REFUSED_URL, f"{scheme} URLs are refused; only http and https are fetched")
     if not parsed.host:
         raise RejectedInput(origin, Reason.BAD_URL, "URL has no host")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise RejectedInput(origin, Reason.BAD_URL, f"port {parsed.port} is out of range")
     return parsed
 
 
-def resolve_host(url: httpx.URL, origin: str, *, allow_private: bool) -> Address:
+def lookup_host(host: str) -> list[str]:
+    """Every address `host` has, in the order the system resolver gives them."""
+    return [str(info[4][0]) for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)]
+
+
+def resolve_host(url: httpx.URL, origin: str, *, allow_private: bool, resolver: Resolver = lookup_host) -> Address:
     """The address to connect to; every address the name has must be public unless allowed."""
-    port = url.port or (443 if url.scheme == "https" else 80)
     try:
-        infos = socket.getaddrinfo(url.host, port, type=socket.SOCK_STREAM)
+        addresses = [ipaddress.ip_address(address.split("%", 1)[0]) for address in resolver(url.host)]
     except (socket.gaierror, UnicodeError) as exc:
         raise RejectedInput(origin, Reason.BAD_URL, f"host {url.host} does not resolve ({exc})") from None
-    addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
     if not addresses:
         raise RejectedInput(origin, Reason.BAD_URL, f"host {url.host} has no address")
     if not allow_private:
@@ -213,11 +221,13 @@ def resolve_host(url: httpx.URL, origin: str, *, allow_private: bool) -> Address
     return addresses[0]
 
 
-def is_public(address: Address) -> bool:
-    """False for private, loopback, link-local, multicast, reserved and unspecified addresses."""
+def is_public(address: Address | str) -> bool:
+    """False for private, loopback, link-local, multicast, reserved, unspecified and shared (CGNAT) addresses."""
+    if isinstance(address, str):
+        address = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         return is_public(address.ipv4_mapped)
-    return not (
+    return address.is_global and not (
         address.is_private or address.is_loopback or address.is_link_local or address.is_multicast
         or address.is_reserved or address.is_unspecified
     )

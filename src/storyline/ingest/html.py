@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import logging
 
-from storyline.errors import Reason
+from storyline.errors import HtmlError, Reason
 from storyline.ingest.documents import RawDocument
 from storyline.models import Rejection
 
 log = logging.getLogger(__name__)
-
-_VALID_REASONS = frozenset(reason.value for reason in Reason)
 
 
 def read_html(data: bytes | str, origin: str, *, url: str = "", fetched: str = "") -> list[RawDocument | Rejection]:
@@ -23,14 +21,12 @@ def read_html(data: bytes | str, origin: str, *, url: str = "", fetched: str = "
     `url` is where the page was found (it helps extraction and identifies the outlet);
     `fetched` is when it was retrieved, as ISO 8601.
     """
-    from storyline.clean.html import NoArticleError, NotHtmlError, extract_html
+    from storyline.clean.html import extract_html
 
     try:
         page = extract_html(data, url=url)
-    except NotHtmlError as exc:
-        return [_rejection(origin, exc, Reason.NOT_HTML)]
-    except NoArticleError as exc:
-        return [_rejection(origin, exc, Reason.NO_ARTICLE)]
+    except HtmlError as exc:
+        return [Rejection(path=origin, reason=exc.reason.value, message=_first_line(exc))]
     except Exception as exc:  # one malformed page must not stop a batch
         log.warning("%s: extraction failed", origin, exc_info=True)
         return [Rejection(path=origin, reason=Reason.UNREADABLE.value, message=f"extraction failed: {_first_line(exc)}")]
@@ -48,12 +44,6 @@ def read_html(data: bytes | str, origin: str, *, url: str = "", fetched: str = "
             furniture=tuple(page.furniture or ()),
         )
     ]
-
-
-def _rejection(origin: str, exc: Exception, default: Reason) -> Rejection:
-    """The extractor's reason when it is one storyline knows, else the default for its class."""
-    reason = str(getattr(exc, "reason", "") or "")
-    return Rejection(path=origin, reason=reason if reason in _VALID_REASONS else default.value, message=_first_line(exc))
 
 
 def _first_line(exc: Exception) -> str:
