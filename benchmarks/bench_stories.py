@@ -3,7 +3,8 @@
 The corpus imitates a news stream: story sizes are heavy-tailed (most stories have one
 report, a few have hundreds), words follow a Zipf law, each story has its own names and
 vocabulary, reports of a story fall within a few days, and some reports are wire copies
-with a few words changed. Each size runs in a fresh process so its peak memory is its own.
+with a few words changed. Stories are refined after every `refine_batch` reports, as the
+pipeline does after each batch. Each size runs in a fresh process so its peak memory is its own.
 
     python benchmarks/bench_stories.py [--sizes 1000 10000 100000] [--json]
 """
@@ -84,11 +85,16 @@ def run_size(size: int) -> dict[str, Any]:
     copies = CopyIndex()
     stories = StoryClusterer()
     found_copies = 0
+    moved = 0
+    batch = stories.options.refine_batch
     start = time.perf_counter()
-    for doc in docs:
+    for count, doc in enumerate(docs, start=1):
         if copies.add(doc.id, doc.text, doc.published):
             found_copies += 1
         stories.add(doc)
+        if count % batch == 0:
+            moved += len(stories.refine())
+    moved += len(stories.refine())
     seconds = time.perf_counter() - start
     score = score_clustering(gold, stories.assignments())
     return {
@@ -97,6 +103,7 @@ def run_size(size: int) -> dict[str, Any]:
         "reports_per_second": round(size / seconds, 1),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "copies_found": found_copies,
+        "refine_moves": moved,
         "stories": score.clusters_pred,
         "stories_gold": score.clusters_gold,
         "bcubed_f1": round(score.bcubed_f1, 4),
@@ -115,7 +122,7 @@ def main(sizes: Sequence[int] = (1000, 10000, 100000), as_json: bool = False) ->
             print(
                 f"{row['reports']:>7} reports  {row['seconds']:>8.2f} s  {row['reports_per_second']:>8.1f} reports/s  "
                 f"peak {row['peak_rss_mib']:>8.1f} MiB  copies {row['copies_found']:>6}  "
-                f"stories {row['stories']:>6} (gold {row['stories_gold']})  BCubed F1 {row['bcubed_f1']:.3f}",
+                f"moved {row['refine_moves']:>5}  stories {row['stories']:>6} (gold {row['stories_gold']})  BCubed F1 {row['bcubed_f1']:.3f}",
                 flush=True,
             )
     if as_json:

@@ -100,13 +100,44 @@ def test_restore_from_features_rebuilds_the_same_index() -> None:
         rebuilt.restore(doc_id, story, features)
     assert rebuilt.assignments() == first.assignments()
     assert rebuilt.add(SMALL[4]) == first.add(SMALL[4])
-    probe = StoryDocument(
-        id="q3",
-        title="Aftershocks jolt Qeshm",
-        text="Aftershocks shook Qeshm island a day after the magnitude 6.1 earthquake killed ten people in Ziranag.",
-        published="2005-11-28",
-    )
-    assert rebuilt.add(probe) == first.add(probe) == "q1"
+    assert rebuilt.add(PROBE) == first.add(PROBE) == "q1"
+
+
+PROBE = StoryDocument(
+    id="q3",
+    title="Aftershocks jolt Qeshm",
+    text="Aftershocks shook Qeshm island a day after the magnitude 6.1 earthquake killed ten people in Ziranag.",
+    published="2005-11-28",
+)
+
+
+def test_refine_folds_a_stray_report_into_the_story_that_grew() -> None:
+    # A join threshold no report reaches leaves the probe alone; refine then folds it in.
+    options = StoryOptions(join_threshold=0.95, absorb_threshold=0.1, absorb_max_size=1)
+    clusterer = StoryClusterer(options)
+    features = {doc.id: json.loads(json.dumps(clusterer.features(doc))) for doc in (*SMALL, PROBE)}
+    clusterer.restore("q1", "q1", features["q1"])
+    clusterer.restore("q2", "q1", features["q2"])
+    assert clusterer.add(SMALL[1]) == "p1"
+    assert clusterer.add(PROBE) == "q3"
+    assert clusterer.refine() == {"q3": "q1"}
+    assert clusterer.story_of("q3") == "q1" and clusterer.story_of("p1") == "p1"
+    assert clusterer.refine() == {}
+    rebuilt = StoryClusterer(options)
+    for doc_id, story in clusterer.assignments().items():
+        rebuilt.restore(doc_id, story, features[doc_id])
+    assert rebuilt.assignments() == clusterer.assignments()
+    assert rebuilt.headline("q1") in {SMALL[0].title, SMALL[2].title, PROBE.title}
+
+
+def test_refine_leaves_unrelated_stories_alone() -> None:
+    clusterer = StoryClusterer()
+    for doc in SMALL:
+        clusterer.add(doc)
+    before = clusterer.assignments()
+    assert clusterer.refine() == {}
+    assert clusterer.refine(["q1", "p1", "missing"]) == {}
+    assert clusterer.assignments() == before
 
 
 def test_headline_is_a_member_title() -> None:
@@ -148,6 +179,8 @@ def test_reports_weeks_apart_do_not_join() -> None:
 def test_invalid_options_are_rejected_with_a_hint() -> None:
     with pytest.raises(ConfigError, match="try"):
         StoryOptions(join_threshold=1.5)
+    with pytest.raises(ConfigError, match="try"):
+        StoryOptions(absorb_threshold=0.0)
 
 
 documents = st.lists(st.sampled_from(SMALL), min_size=1, max_size=8)

@@ -76,9 +76,37 @@ def place_reports(store: Any, reports: Sequence[Report], analyses: Mapping[str, 
         if story_id not in result.stories:
             result.stories.append(story_id)
         progress("stories", done, len(reports))
+    _apply_refinement(store, clusterer, result)
     for earlier, later in clusterer.thread_links():
         store.add_thread(earlier, later)
     return result
+
+
+def _apply_refinement(store: Any, clusterer: StoryClusterer, result: Placement) -> None:
+    """Let the clusterer fold early stray reports into stories that have grown, and store the moves."""
+    from storyline.pipeline import story_record
+
+    moved = clusterer.refine()
+    if not moved:
+        return
+    affected: list[str] = []
+    for report_id, story_id in moved.items():
+        previous = store.story_of(report_id)
+        store.move_report(report_id, story_id)
+        affected.extend(s for s in (previous, story_id) if s and s not in affected)
+    for story_id in affected:
+        members = store.get_reports(store.story_report_ids(story_id))
+        if not members:
+            store.drop_story(story_id)
+            if story_id in result.stories:
+                result.stories.remove(story_id)
+            continue
+        lookup = {r.id: r for r in members}
+        originals = [r.copy_of for r in members if r.copy_of and r.copy_of not in lookup]
+        lookup.update({r.id: r for r in store.get_reports(originals)})
+        store.save_story(story_record(story_id, clusterer.headline(story_id), members, lookup))
+        if story_id not in result.stories:
+            result.stories.append(story_id)
 
 
 def _with_copy(report: Report, original: str) -> Report:

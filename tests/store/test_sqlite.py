@@ -79,3 +79,16 @@ def test_iter_reports_pages_through_everything_in_arrival_order(store) -> None: 
     for report_id in ids:
         store.add_report(Report(id=report_id, body="b"))
     assert [r.id for r in store.iter_reports()] == ids
+
+
+def test_moving_a_report_and_dropping_the_emptied_story(store) -> None:  # type: ignore[no-untyped-def]
+    for n in (1, 2):
+        store.add_report(_report(n))
+    store.place_report("r1", Story(id="s1", headline="A", reports=("r1",)), features={"story": {"story": "s1", "features": {}}})
+    store.place_report("r2", Story(id="s2", headline="B", reports=("r2",)), features={"story": {"story": "s2", "features": {}}})
+    store.save_analysis(StoryAnalysis(story="s2"))
+    store.move_report("r2", "s1")
+    store.drop_story("s2")
+    assert store.story_report_ids("s1") == ["r1", "r2"]
+    assert store.get_story("s2") is None and store.get_analysis("s2") is None
+    assert dict(store.iter_features("story"))["r2"]["story"] == "s1"

@@ -1,7 +1,8 @@
 """Story clustering scored against a labelled corpus (ECB+, NewsWCL50).
 
-The reports are clustered from scratch, in file order (the arrival order), without being
-told how many stories there are; the predicted stories are scored against the `cluster`
+The reports are clustered from scratch, in file order (the arrival order), refined after
+every `refine_batch` reports as the pipeline does after each batch, without being told how
+many stories there are; the predicted stories are scored against the `cluster`
 labels with BCubed, pairwise F1 and the adjusted Rand index.
 """
 

@@ -202,6 +202,22 @@ class SqliteStore:
             db.execute("INSERT OR REPLACE INTO story_reports (report_id, story_id) VALUES (?, ?)", (report_id, story.id))
             _upsert_story(db, story)
 
+    def move_report(self, report_id: str, story_id: str) -> None:
+        """Put a placed report in another story (after refinement), with its stored story features."""
+        with self._write() as db:
+            db.execute("UPDATE story_reports SET story_id = ? WHERE report_id = ?", (story_id, report_id))
+            db.execute(
+                "UPDATE report_features SET data = json_set(data, '$.story', ?) WHERE report_id = ? AND kind = 'story'",
+                (story_id, report_id),
+            )
+
+    def drop_story(self, story_id: str) -> None:
+        """Forget a story that no longer has reports (its reports were folded into another)."""
+        with self._write() as db:
+            for table, column in (("stories", "id"), ("story_analysis", "story_id"), ("story_entities", "story_id")):
+                db.execute(f"DELETE FROM {table} WHERE {column} = ?", (story_id,))
+            db.execute("DELETE FROM story_threads WHERE earlier = ? OR later = ?", (story_id, story_id))
+
     def save_story(self, story: Story) -> None:
         with self._write() as db:
             _upsert_story(db, story)

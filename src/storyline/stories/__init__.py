@@ -3,7 +3,7 @@
 features.py   what a report offers for comparison (words, names, numbers, dates)
 vectors.py    tf-idf vectors, running document frequencies, story centroids
 options.py    StoryOptions and the values they were tuned to
-clusterer.py  StoryClusterer (incremental), cluster_documents (batch), thread links
+clusterer.py  StoryClusterer (incremental, with batch refinement), cluster_documents, thread links
 """
 
 from storyline.stories.clusterer import StoryClusterer, StoryDocument, cluster_documents

@@ -5,11 +5,16 @@ rarest words and names, recent ones first), never with every stored report, so t
 per report stays flat as the store grows. The similarity is a weighted mean of four cosines
 (content words, names, numbers, dates) between the report and each story's centroid,
 discounted by the gap between their publication dates.
+
+A single pass cannot revisit a decision: the first reports of an event often arrive
+before its story has formed and start stories of their own. `refine`, called after each
+batch, folds such small stories into the grown story they now match.
 """
 
 from __future__ import annotations
 
 import datetime
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +58,7 @@ class _Story:
     titles: list[tuple[str, str]] = field(default_factory=list)
     first_day: int | None = None
     last_day: int | None = None
+    members: list[str] = field(default_factory=list)
 
     def gap(self, day: int | None) -> float:
         """Days between `day` and this story's span; 0 when either is undated."""
@@ -62,12 +68,21 @@ class _Story:
             return float(self.first_day - day)
         return float(max(0, day - self.last_day))
 
+    def span_gap(self, other: _Story) -> float:
+        """Days between the two stories' spans; 0 when they overlap or either is undated."""
+        if other.first_day is None or other.last_day is None or self.first_day is None or self.last_day is None:
+            return 0.0
+        if other.last_day < self.first_day:
+            return float(self.first_day - other.last_day)
+        return float(max(0, other.first_day - self.last_day))
+
 
 class StoryClusterer:
     """Online clustering of reports into stories, in arrival order.
 
-    Deterministic: the same reports added in the same order give the same stories, and a
-    story's id is the id of its first report.
+    Deterministic: the same reports added (and refined) in the same order give the same
+    stories. A story's id is the id of the report that founded it; `refine` may later fold
+    a small story, even an older one, into it, and never renames a story.
     """
 
     def __init__(self, options: StoryOptions | None = None) -> None:
@@ -82,6 +97,10 @@ class StoryClusterer:
         self._stories: dict[str, _Story] = {}
         self._assigned: dict[str, str] = {}
         self._postings: dict[str, list[str]] = {}
+        # Stories ever founded (absorbed ones included): the next story's arrival rank.
+        self._founded = 0
+        # Stories that gained a report since the last `refine`, in first-touched order.
+        self._grown: dict[str, None] = {}
 
     def features(self, doc: StoryDocument) -> dict[str, Any]:
         """JSON-ready per-report state; pass it to `restore` to rebuild without the text."""
@@ -97,6 +116,51 @@ class StoryClusterer:
         """Put back a report placed earlier (from `features` output), in its original story."""
         if doc_id not in self._assigned:
             self._place(doc_id, DocumentFeatures.from_json(dict(features)), story_id)
+
+    def refine(self, story_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Fold small stories into larger ones that have grown since; returns moved reports.
+
+        `story_ids` are the stories to refine around (default: every story that gained a
+        report since the last call). A story of at most `absorb_max_size` reports near one
+        of them is merged into it when their similarity reaches `absorb_threshold`; the work
+        is bounded by the retrieval limits, so calling this after each batch keeps the cost
+        per report flat. The answer maps each moved report id to its new story id: callers
+        that persist stories must update those reports (`restore` then puts them back in
+        their new story). Absorbed stories disappear.
+        """
+        if story_ids is None:
+            targets = list(self._grown)
+            self._grown.clear()
+        else:
+            targets = list(story_ids)
+            for story_id in targets:
+                self._grown.pop(story_id, None)
+        stories = sorted((self._stories[sid] for sid in dict.fromkeys(targets) if sid in self._stories), key=lambda s: s.order)
+        best: dict[str, tuple[float, _Story]] = {}
+        units: dict[str, dict[str, dict[str, float]]] = {}
+        for target in stories:
+            if len(target.members) <= self.options.absorb_max_size:
+                continue
+            query = {name: target.centroids[name].weights for name in _RETRIEVAL_CHANNELS}
+            for small in self._candidates(query, None):
+                if small.id == target.id or len(small.members) > self.options.absorb_max_size:
+                    continue
+                if target.span_gap(small) > self.options.max_gap_days:
+                    continue
+                vectors = units.get(small.id)
+                if vectors is None:
+                    vectors = units[small.id] = {name: small.centroids[name].unit() for name in CHANNELS}
+                score = self._similarity(vectors, target, target.span_gap(small))
+                held = best.get(small.id)
+                if score >= self.options.absorb_threshold and (held is None or score > held[0] + 1e-12):
+                    best[small.id] = (score, target)
+        moved: dict[str, str] = {}
+        for small_id in sorted(best, key=lambda sid: self._stories[sid].order):
+            target = best[small_id][1]
+            if target.id in self._stories:
+                for doc_id in self._absorb(self._stories[small_id], target):
+                    moved[doc_id] = target.id
+        return moved
 
     def story_of(self, doc_id: str) -> str:
         """The story a report was placed in ("" if unknown)."""
@@ -136,7 +200,7 @@ class StoryClusterer:
             seen: set[str] = set()
             for key in heaviest:
                 for other_id in self._postings.get("names\x00" + key, ())[-_POSTING_WINDOW:]:
-                    if other_id == later.id or other_id in seen:
+                    if other_id == later.id or other_id in seen or other_id not in self._stories:
                         continue
                     seen.add(other_id)
                     earlier = self._stories[other_id]
@@ -170,41 +234,62 @@ class StoryClusterer:
         story = self._stories.get(story_id)
         if story is None:
             limit = self.options.centroid_keys
-            story = _Story(id=story_id, order=len(self._stories), centroids={name: Centroid(limit) for name in CHANNELS})
+            story = _Story(id=story_id, order=self._founded, centroids={name: Centroid(limit) for name in CHANNELS})
             self._stories[story_id] = story
+            self._founded += 1
+        else:
+            self._grown[story_id] = None
         for name in CHANNELS:
-            new_keys = story.centroids[name].add(vectors[name])
-            if name in _RETRIEVAL_CHANNELS:
-                for key in new_keys:
-                    self._postings.setdefault(name + "\x00" + key, []).append(story_id)
+            self._index(story_id, name, story.centroids[name].add(vectors[name]))
         if day is not None:
             story.first_day = day if story.first_day is None else min(story.first_day, day)
             story.last_day = day if story.last_day is None else max(story.last_day, day)
         story.titles.append((doc_id, features.title))
+        story.members.append(doc_id)
         self._assigned[doc_id] = story_id
         return story_id
+
+    def _index(self, story_id: str, name: str, new_keys: list[str]) -> None:
+        if name in _RETRIEVAL_CHANNELS:
+            for key in new_keys:
+                self._postings.setdefault(name + "\x00" + key, []).append(story_id)
+
+    def _absorb(self, small: _Story, target: _Story) -> list[str]:
+        """Merge `small` into `target`; stale index entries of `small` are skipped on lookup."""
+        for name in CHANNELS:
+            self._index(target.id, name, target.centroids[name].merge(small.centroids[name]))
+        for day in (small.first_day, small.last_day):
+            if day is not None:
+                target.first_day = day if target.first_day is None else min(target.first_day, day)
+                target.last_day = day if target.last_day is None else max(target.last_day, day)
+        target.titles.extend(small.titles)
+        target.members.extend(small.members)
+        for doc_id in small.members:
+            self._assigned[doc_id] = target.id
+        del self._stories[small.id]
+        self._grown.pop(small.id, None)
+        return small.members
 
     def _best_story(self, vectors: Mapping[str, Mapping[str, float]], day: int | None) -> str:
         best, best_score = "", self.options.join_threshold
         for story in self._candidates(vectors, day):
-            score = self._similarity(vectors, story, day)
+            score = self._similarity(vectors, story, story.gap(day))
             if score > best_score + 1e-12:
                 best, best_score = story.id, score
         return best
 
     def _candidates(self, vectors: Mapping[str, Mapping[str, float]], day: int | None) -> list[_Story]:
         keyed = [(weight, name + "\x00" + key) for name in _RETRIEVAL_CHANNELS for key, weight in vectors[name].items()]
-        keyed.sort(key=lambda item: (-item[0], item[1]))
         hits: dict[str, int] = {}
-        for _, key in keyed[: self.options.retrieval_keys]:
+        for _, key in heapq.nsmallest(self.options.retrieval_keys, keyed, key=lambda item: (-item[0], item[1])):
             for story_id in self._postings.get(key, ())[-_POSTING_WINDOW:]:
                 hits[story_id] = hits.get(story_id, 0) + 1
-        stories = [self._stories[story_id] for story_id in hits]
+        stories = [self._stories[story_id] for story_id in hits if story_id in self._stories]
         stories = [story for story in stories if story.gap(day) <= self.options.max_gap_days]
         stories.sort(key=lambda story: (-hits[story.id], story.order))
         return stories[: self.options.candidate_stories]
 
-    def _similarity(self, vectors: Mapping[str, Mapping[str, float]], story: _Story, day: int | None) -> float:
+    def _similarity(self, vectors: Mapping[str, Mapping[str, float]], story: _Story, gap_days: float) -> float:
         total = 0.0
         weights = 0.0
         for name in CHANNELS:
@@ -214,7 +299,7 @@ class StoryClusterer:
             total += weight * story.centroids[name].cosine(vectors[name])
             weights += weight
         score = total / weights
-        gap = story.gap(day) - self.options.same_event_days
+        gap = gap_days - self.options.same_event_days
         if gap > 0:
             score *= 0.5 ** (gap / self.options.gap_half_life_days)
         return score
@@ -223,8 +308,12 @@ class StoryClusterer:
 def cluster_documents(docs: Iterable[StoryDocument], options: StoryOptions | None = None) -> dict[str, str]:
     """Cluster reports in the given (arrival) order; returns report id -> story id."""
     clusterer = StoryClusterer(options)
-    for doc in docs:
+    batch = clusterer.options.refine_batch
+    for count, doc in enumerate(docs, start=1):
         clusterer.add(doc)
+        if count % batch == 0:
+            clusterer.refine()
+    clusterer.refine()
     return clusterer.assignments()
 
 

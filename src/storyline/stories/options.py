@@ -45,6 +45,17 @@ class StoryOptions:
     same_event_days: float = 3.0
     gap_half_life_days: float = 7.0
     max_gap_days: float = 60.0
+    # Refinement (`StoryClusterer.refine`): a story of at most `absorb_max_size` reports is
+    # folded into a larger story that grew since, when their similarity reaches
+    # `absorb_threshold`. Reports of an event that arrive before its story has formed
+    # start singletons; the grown story now matches them. Tuned on ECB+ train (BCubed F1
+    # 0.882 without, 0.897 with; within 0.004 of that over thresholds 0.16-0.22, sizes 2-5
+    # and batches 50-200); rerun evaluate_stories on ECB+ and NewsWCL50 and the benchmark.
+    absorb_threshold: float = 0.2
+    absorb_max_size: int = 2
+    # `cluster_documents` refines after every `refine_batch` reports and at the end, as a
+    # caller placing a stream should after each ingested batch.
+    refine_batch: int = 100
 
     def __post_init__(self) -> None:
         weights = (self.term_weight, self.name_weight, self.number_weight, self.date_weight)
@@ -54,5 +65,9 @@ class StoryOptions:
             raise ConfigError(f"stories.join_threshold {self.join_threshold} must be between 0 and 1 (try 0.25)")
         if self.retrieval_keys < 1 or self.candidate_stories < 1 or self.centroid_keys < 1:
             raise ConfigError("stories.retrieval_keys, candidate_stories and centroid_keys must be at least 1")
+        if not 0.0 < self.absorb_threshold < 1.0 or self.absorb_max_size < 0 or self.refine_batch < 1:
+            raise ConfigError(
+                "stories.absorb_threshold must be in (0, 1), absorb_max_size >= 0, refine_batch >= 1 (try 0.2, 2, 100)"
+            )
         if self.gap_half_life_days <= 0 or self.max_gap_days < self.same_event_days:
             raise ConfigError("stories.gap_half_life_days must be positive and max_gap_days >= same_event_days")

@@ -78,3 +78,20 @@ class Centroid:
             squared = sum(value * value for _, value in kept)
         self.norm = math.sqrt(max(squared, 0.0))
         return new
+
+    def merge(self, other: Centroid) -> list[str]:
+        """Add another centroid's weights (a story absorbed); returns the keys new to this one."""
+        weights = self.weights
+        new = [key for key in other.weights if key not in weights]
+        for key, value in other.weights.items():
+            weights[key] = weights.get(key, 0.0) + value
+        if len(weights) > 2 * self.limit:
+            self.weights = dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[: self.limit])
+        self.norm = math.sqrt(sum(value * value for value in self.weights.values()))
+        return new
+
+    def unit(self) -> dict[str, float]:
+        """The centroid scaled to unit length (empty when it has no weight)."""
+        if self.norm == 0.0:
+            return {}
+        return {key: value / self.norm for key, value in self.weights.items()}
