@@ -117,4 +117,18 @@ def _build(data: dict[str, dict[str, Any]]) -> Config:
         kwargs[section] = cls(**values)
     kwargs["copies"] = dict(data.get("copies", {}))
     kwargs["stories"] = dict(data.get("stories", {}))
+    _check_stage_options(kwargs["copies"], kwargs["stories"])
     return Config(**kwargs)
+
+
+def _check_stage_options(copies: dict[str, Any], stories: dict[str, Any]) -> None:
+    """The [copies] and [stories] sections must build their stages' option objects."""
+    from storyline.copies import CopyOptions
+    from storyline.stories import StoryOptions
+
+    for section, cls, values in (("copies", CopyOptions, copies), ("stories", StoryOptions, stories)):
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - names)
+        if unknown:
+            raise ConfigError(f"unknown option {section}.{unknown[0]}; known: {', '.join(sorted(names))}")
+        cls(**values)
