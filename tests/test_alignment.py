@@ -6,7 +6,14 @@ from typing import Any
 
 import pytest
 
-from storyline.alignment import AlignmentOptions, MentionSpan, align_mentions, load_nlp, predict_event_mentions
+from storyline.alignment import (
+    AlignmentOptions,
+    MentionSpan,
+    align_mentions,
+    load_nlp,
+    predict_entity_mentions,
+    predict_event_mentions,
+)
 from storyline.alignment.align import group_mentions
 from storyline.alignment.lexicon import fold_inflection
 from storyline.errors import ConfigError, UsageError
@@ -104,3 +111,56 @@ def test_headline_inflections_fold_back() -> None:
         "arrest",
         "stop",
     ]
+
+
+def test_event_arguments_fall_in_entity_chains(nlp: Any) -> None:
+    from storyline.alignment.features import pair_features, profile_mentions
+    from storyline.alignment.weights import FEATURES
+
+    docs = {"a": "Police arrested the mayor on Monday.", "b": "Police detained the mayor in Springfield."}
+    parsed = {doc_id: nlp(text) for doc_id, text in docs.items()}
+    events = [
+        MentionSpan(id="a:1", doc="a", start=7, end=15, text="arrested"),
+        MentionSpan(id="b:1", doc="b", start=7, end=15, text="detained"),
+    ]
+    mayor = (docs["a"].index("mayor"), docs["a"].index("mayor") + 5, "entity:mayor")
+    entities = {"a": [mayor], "b": [(docs["b"].index("mayor"), docs["b"].index("mayor") + 5, "entity:mayor")]}
+    profiles = profile_mentions(parsed, events, entities)
+    assert profiles[0].participants == profiles[1].participants == frozenset({"entity:mayor"})
+    assert profiles[0].own_times == frozenset({"monday"}) and profiles[1].own_places == frozenset({"springfield"})
+    features = pair_features(profiles, docs)
+    assert features[0, 1, FEATURES.index("shared_participant")] == 1.0
+    assert features[0, 1, FEATURES.index("participant_clash")] == 0.0
+    assert profile_mentions(parsed, events)[0].participants == frozenset()
+
+
+def test_entities_are_aligned_alongside_events(nlp: Any) -> None:
+    mentions = [
+        _mention("wire", "arrested"),
+        _mention("paper", "detained"),
+        _mention("wire", "mayor", kind="entity"),
+        _mention("paper", "mayor", kind="entity"),
+    ]
+    chains = align_mentions(DOCS, mentions, nlp=nlp, stories=STORIES)
+    assert chains["wire:arrested"] == chains["paper:detained"] == "event:wire:arrested"
+    assert chains["wire:mayor"] == chains["paper:mayor"] == "entity:wire:mayor"
+
+
+def test_predicted_entity_mentions_are_noun_phrases_and_names(nlp: Any) -> None:
+    text = "Rebels attacked the village near Goma, killing 12 people."
+    found = predict_entity_mentions("d", text, nlp)
+    assert {m.text for m in found} >= {"Rebels", "the village", "Goma"}
+    assert all(m.kind == "entity" and text[m.start : m.end] == m.text for m in found)
+    assert "12" not in {m.text for m in found}
+
+
+def test_lemma_spread_is_the_share_of_reports_naming_the_event(nlp: Any) -> None:
+    from storyline.alignment.features import pair_features, profile_mentions
+    from storyline.alignment.weights import FEATURES
+
+    mentions = [_mention("wire", "arrested"), _mention("paper", "detained"), _mention("other", "arrested")]
+    parsed = {doc_id: nlp(text) for doc_id, text in DOCS.items()}
+    features = pair_features(profile_mentions(parsed, mentions), DOCS)
+    spread = features[..., FEATURES.index("lemma_spread")]
+    assert spread[0, 2] == pytest.approx(2 / 3)
+    assert spread[0, 1] == 0.0

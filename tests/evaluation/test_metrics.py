@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 import pytest
 
+from storyline.errors import UsageError
 from storyline.evaluation.metrics import (
     ClusteringScore,
     CorefScore,
@@ -250,6 +251,54 @@ def test_response_mentions_outside_the_key_are_dropped() -> None:
     assert score_coreference(key, with_extra) == score_coreference(key, response)
 
 
+def test_twinless_mentions_are_kept_when_asked() -> None:
+    # Key K1 {a,b,c} K2 {d,e}; response R1 {a,b,x} R2 {d,y} R3 {z}: c and e were missed,
+    # x, y and z were never in the key.
+    # B³ recall over the 5 key mentions: a,b 2/3, d 1/2, c,e 0 (in no response chain):
+    # 11/6 / 5 = 11/30. Precision over the 6 response mentions: a,b 2/3 of R1, d 1/2 of
+    # R2, x,y,z 0: 11/6 / 6 = 11/36.
+    # MUC: K1 splits into {a,b} {c}, K2 into {d} {e}: recall (1 + 0) / (2 + 1) = 1/3;
+    # R1 splits into {a,b} {x}, R2 into {d} {y}, R3 needs no link: precision 1/3.
+    # CEAF-e with full chain sizes: phi4(K1,R1) = 4/6, phi4(K2,R2) = 2/4, total 7/6 over
+    # 2 key chains (7/12) and 3 response chains (7/18).
+    key = chains("abc", "de")
+    response = {"a": "r1", "b": "r1", "x": "r1", "d": "r2", "y": "r2", "z": "r3"}
+    score = score_coreference(key, response, response_mentions="all")
+    assert_coref(score, b3_r=11 / 30, b3_p=11 / 36, muc_r=1 / 3, muc_p=1 / 3, ceafe_r=7 / 12, ceafe_p=7 / 18)
+    assert score.mentions == 5
+    # The default drops x, y, z and makes c, e response singletons: a different score.
+    assert score_coreference(key, response).b3_r == pytest.approx((4 / 3 + 1 / 2 + 1 / 3 + 1 / 2) / 5)
+
+
+def test_spurious_response_mentions_cost_precision_only() -> None:
+    key = chains("ab", "c")
+    exact = score_coreference(key, {"a": "x", "b": "x", "c": "y"}, response_mentions="all")
+    spurious = score_coreference(key, {"a": "x", "b": "x", "c": "y", "z": "x"}, response_mentions="all")
+    assert exact.conll_f1 == pytest.approx(1.0)
+    # CEAF-e compares whole chains, so the spurious z in {a,b,z} costs it on both sides.
+    assert_coref(spurious, b3_r=1.0, muc_r=1.0, ceafe_r=(0.8 + 1.0) / 2, ceafe_p=(0.8 + 1.0) / 2)
+    assert spurious.b3_p < 1.0 and spurious.muc_p < 1.0
+
+
+def test_missed_key_mentions_cost_recall_only() -> None:
+    # Key {a,b} {c}, response {a}: B³ recall a 1/2 over 3 mentions = 1/6, precision 1.
+    score = score_coreference(chains("ab", "c"), {"a": "x"}, response_mentions="all")
+    assert_coref(score, b3_p=1.0, b3_r=1 / 6, muc_p=1.0, muc_r=0.0)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_both_options_agree_on_the_same_mentions(seed: int) -> None:
+    rng = random.Random(seed)
+    key = {f"m{n}": f"k{rng.randrange(6)}" for n in range(rng.randint(1, 40))}
+    response = {m: f"r{rng.randrange(5)}" for m in key}
+    assert score_coreference(key, response, response_mentions="all") == score_coreference(key, response)
+
+
+def test_unknown_response_mentions_option_is_refused() -> None:
+    with pytest.raises(UsageError, match="response_mentions"):
+        score_coreference({}, {}, response_mentions="some")
+
+
 def brute_ceafe(key: Mapping[str, str], response: Mapping[str, str]) -> tuple[float, float]:
     """Best alignment by trying every injective map from the smaller side."""
     key_entities = [{m for m in key if key[m] == chain} for chain in set(key.values())]
@@ -292,5 +341,6 @@ def test_scales_to_fifteen_thousand_mentions() -> None:
 
 def test_empty_gold_is_vacuously_perfect() -> None:
     assert_coref(score_coreference({}, {"a": "x"}), conll_f1=1.0)
+    assert_coref(score_coreference({}, {"a": "x"}, response_mentions="all"), b3_r=1.0, b3_p=0.0, ceafe_p=0.0)
     assert score_clustering({}, {}).bcubed_f1 == 1.0
     assert score_extraction([]).documents == 0

@@ -74,16 +74,47 @@ def align_parsed(
     """`align_mentions` over documents already parsed (doc id -> spaCy Doc)."""
     options = options or AlignmentOptions()
     chains: dict[str, str] = {}
-    for group in group_mentions(mentions, stories):
-        profiles = profile_mentions(parsed, group)
-        kind = group[0].kind
-        probability = link_probability(pair_features(profiles, docs), options.weights(kind))
-        labels = cluster_links(probability, options.threshold(kind), options.linkage)
-        first: dict[int, str] = {}
-        for mention, label in zip(group, labels, strict=True):
-            first.setdefault(label, mention.id)
-            chains[mention.id] = f"{kind}:{first[label]}"
+    groups = group_mentions(mentions, stories)
+    entity_groups = [group for group in groups if group[0].kind == "entity"]
+    event_groups = [group for group in groups if group[0].kind != "entity"]
+    for group in entity_groups:
+        chains.update(_align_group(parsed, docs, group, options, {}))
+    entities = entity_spans(mentions, chains)
+    for group in event_groups:
+        chains.update(_align_group(parsed, docs, group, options, entities))
     return chains
+
+
+def _align_group(
+    parsed: Mapping[str, Any],
+    docs: Mapping[str, str],
+    group: Sequence[MentionSpan],
+    options: AlignmentOptions,
+    entities: Mapping[str, Sequence[tuple[int, int, str]]],
+) -> dict[str, str]:
+    kind = group[0].kind
+    profiles = profile_mentions(parsed, group, entities)
+    probability = link_probability(pair_features(profiles, docs), options.weights(kind))
+    labels = cluster_links(probability, options.threshold(kind), options.linkage)
+    first: dict[int, str] = {}
+    chains = {}
+    for mention, label in zip(group, labels, strict=True):
+        first.setdefault(label, mention.id)
+        chains[mention.id] = f"{kind}:{first[label]}"
+    return chains
+
+
+def entity_spans(mentions: Sequence[MentionSpan], chains: Mapping[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+    """Doc id -> (start, end, chain id) of the entity mentions aligned so far.
+
+    Entities are aligned before events: two event mentions whose arguments fall in one
+    entity chain (the same suspect, the same town) are more likely one event.
+    """
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for mention in mentions:
+        if mention.kind == "entity" and mention.id in chains:
+            spans.setdefault(mention.doc, []).append((mention.start, mention.end, chains[mention.id]))
+    return spans
 
 
 def group_mentions(mentions: Sequence[MentionSpan], stories: Mapping[str, str] | None = None) -> list[list[MentionSpan]]:
@@ -112,6 +143,7 @@ __all__ = [
     "MentionProfile",
     "align_mentions",
     "align_parsed",
+    "entity_spans",
     "group_mentions",
     "link_probability",
     "load_nlp",

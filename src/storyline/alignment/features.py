@@ -1,8 +1,10 @@
 """What is known about each mention, and how alike two mentions are.
 
 A mention is described once (head lemma, the words around it, the names, times, places and
-numbers of its sentence); the pair features of a whole group are then computed at once as
-matrices, so a story of a few hundred mentions is compared in milliseconds.
+numbers of its sentence, the times and places of its own phrase, the entity chains its
+arguments fall in when entities were aligned first); the pair features of a whole group
+are then computed at once as matrices, so a story of a few hundred mentions is compared
+in milliseconds.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ ARGUMENT_DEPS = frozenset(
 CONTEXT_WINDOW = 6
 # Lines at the top of a report (headline, lead) where its main event is named.
 LEAD_LINES = 2
+# Dependency relations that open another clause: a date or place below one belongs to
+# that clause's event, not to the mention's.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -80,12 +85,24 @@ class MentionProfile:
     times: frozenset[str]
     places: frozenset[str]
     numbers: frozenset[str]
+    own_times: frozenset[str]
+    own_places: frozenset[str]
+    participants: frozenset[str]
     label: str
     vector: NDArray[np.float32]
 
 
-def profile_mentions(parsed: Mapping[str, Any], mentions: Sequence[MentionSpan]) -> list[MentionProfile]:
-    """Describe each mention from the spaCy parse of its document (`parsed`: doc id -> Doc)."""
+def profile_mentions(
+    parsed: Mapping[str, Any],
+    mentions: Sequence[MentionSpan],
+    entities: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
+) -> list[MentionProfile]:
+    """Describe each mention from the spaCy parse of its document (`parsed`: doc id -> Doc).
+
+    `entities` (doc id -> (start, end, chain id) of entity mentions already aligned) lets
+    an event mention know which entity chains its arguments belong to.
+    """
+    entities = entities or {}
     sentence_cache: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
     profiles = []
     for mention in mentions:
@@ -109,6 +126,10 @@ def profile_mentions(parsed: Mapping[str, Any], mentions: Sequence[MentionSpan])
         window = [t.lemma_.lower() for t in before[-CONTEXT_WINDOW:] + after[:CONTEXT_WINDOW]]
         vector = doc.tensor[head.i] if doc.tensor is not None and len(doc.tensor) > head.i else np.zeros(1)
         label = next((ent.label_ for ent in doc.ents if ent.start <= head.i < ent.end), "")
+        own_times, own_places = _own_setting(head, inside)
+        spans = entities.get(mention.doc, ())
+        argument_starts = [token.idx for token in _argument_tokens(head, inside)]
+        participants = frozenset(chain for start, end, chain in spans if any(start <= i < end for i in argument_starts))
         profiles.append(
             MentionProfile(
                 id=mention.id,
@@ -130,6 +151,9 @@ def profile_mentions(parsed: Mapping[str, Any], mentions: Sequence[MentionSpan])
                 times=times,
                 places=places,
                 numbers=numbers,
+                own_times=own_times,
+                own_places=own_places,
+                participants=participants,
                 label=label,
                 vector=np.asarray(vector, dtype=np.float32),
             )
@@ -189,6 +213,22 @@ def pair_features(profiles: Sequence[MentionProfile], documents: Mapping[str, st
     out[..., column["shared_number"]] = shared_numbers
     out[..., column["number_clash"]] = has_numbers[:, None] & has_numbers[None, :] & ~shared_numbers
 
+    own_times = [p.own_times for p in profiles]
+    shared_own_times = _overlap(own_times) > 0
+    has_own_times = np.array([bool(x) for x in own_times])
+    out[..., column["own_time"]] = shared_own_times
+    out[..., column["own_time_clash"]] = has_own_times[:, None] & has_own_times[None, :] & ~shared_own_times
+    participants = [p.participants for p in profiles]
+    shared_participants = _overlap(participants) > 0
+    has_participants = np.array([bool(x) for x in participants])
+    out[..., column["shared_participant"]] = shared_participants
+    out[..., column["participant_clash"]] = has_participants[:, None] & has_participants[None, :] & ~shared_participants
+    own_places = [p.own_places for p in profiles]
+    shared_own_places = _overlap(own_places) > 0
+    has_own_places = np.array([bool(x) for x in own_places])
+    out[..., column["own_place"]] = shared_own_places
+    out[..., column["own_place_clash"]] = has_own_places[:, None] & has_own_places[None, :] & ~shared_own_places
+
     same_doc = _same([p.doc for p in profiles])
     out[..., column["same_doc"]] = same_doc
     out[..., column["same_doc_lemma"]] = same_doc & lemma
@@ -204,7 +244,39 @@ def pair_features(profiles: Sequence[MentionProfile], documents: Mapping[str, st
     out[..., column["same_label"]] = _same(labels) & np.array([bool(x) for x in labels])[:, None]
     verbs = np.array([p.head_pos == "VERB" for p in profiles])
     out[..., column["verb_noun"]] = verbs[:, None] ^ verbs[None, :]
+    out[..., column["lemma_spread"]] = lemma * _spread([p.head_lemma for p in profiles], [p.doc for p in profiles])[:, None]
     return out
+
+
+def _spread(keys: Sequence[str], docs: Sequence[str]) -> NDArray[np.float32]:
+    """Per mention, the share of the group's documents with a mention of the same key.
+
+    The event a story is about is named in most of its reports; an incidental one with
+    the same word ("said", a second "attack") turns up in few.
+    """
+    found: dict[str, set[str]] = {}
+    for key, doc in zip(keys, docs, strict=True):
+        found.setdefault(key, set()).add(doc)
+    total = max(len(set(docs)), 1)
+    return np.array([len(found[key]) / total for key in keys], dtype=np.float32)
+
+
+def _own_setting(head: Any, inside: set[int]) -> tuple[frozenset[str], frozenset[str]]:
+    """Times and places in the mention's own phrase, not in other clauses of its sentence."""
+    times: set[str] = set()
+    places: set[str] = set()
+    stack = [child for child in head.children if child.dep_ not in CLAUSE_DEPS]
+    if head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and head.head.pos_ == "VERB":
+        stack.extend(child for child in head.head.children if child.dep_ in ("npadvmod", "prep") and child.i != head.i)
+    while stack:
+        token = stack.pop()
+        if token.i not in inside:
+            if token.ent_type_ in TIME_LABELS and not token.is_stop and not token.is_punct:
+                times.add(token.lower_)
+            elif token.ent_type_ in PLACE_LABELS and not token.is_punct:
+                places.add(token.lemma_.lower())
+        stack.extend(child for child in token.children if child.dep_ not in CLAUSE_DEPS)
+    return frozenset(times), frozenset(places)
 
 
 def _span(doc: Any, start: int, end: int) -> Any:
@@ -225,6 +297,17 @@ def _lemma(token: Any) -> str:
 def _dependents(head: Any, inside: set[int]) -> frozenset[str]:
     """Who and what the mention is about: lemmas of its syntactic arguments."""
     found: set[str] = set()
+    for token in _argument_tokens(head, inside):
+        if token.is_stop:
+            continue
+        found.add(token.lemma_.lower())
+        found.update(child.lemma_.lower() for child in token.children if child.dep_ == "compound")
+    return frozenset(found)
+
+
+def _argument_tokens(head: Any, inside: set[int]) -> list[Any]:
+    """Heads of the mention's syntactic arguments, through prepositions."""
+    found = []
     candidates = list(head.children)
     if head.dep_ in ("amod", "acl", "relcl", "compound", "nmod"):
         candidates.append(head.head)
@@ -232,11 +315,10 @@ def _dependents(head: Any, inside: set[int]) -> frozenset[str]:
         if token.dep_ == "prep":
             candidates.extend(token.children)
             continue
-        if token.i in inside or token.dep_ not in ARGUMENT_DEPS or token.is_stop or token.is_punct:
+        if token.i in inside or token.dep_ not in ARGUMENT_DEPS or token.is_punct:
             continue
-        found.add(token.lemma_.lower())
-        found.update(child.lemma_.lower() for child in token.children if child.dep_ == "compound")
-    return frozenset(found)
+        found.append(token)
+    return found
 
 
 def _head(span: Any) -> Any:

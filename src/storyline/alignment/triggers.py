@@ -15,6 +15,8 @@ from storyline.alignment.options import MentionSpan
 
 EVENTIVE_SUFFIXES = ("ation", "tion", "sion", "ment")
 SKIPPED_VERBS = frozenset({"be", "have", "do"})
+# Named-entity types that are amounts, not participants.
+ENTITY_SKIPPED_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 def predict_event_mentions(doc_id: str, text: str, nlp: Any, *, doc: Any = None) -> list[MentionSpan]:
@@ -30,6 +32,21 @@ def predict_event_mentions(doc_id: str, text: str, nlp: Any, *, doc: Any = None)
             start, end = token.idx, token.idx + len(token.text)
             found.append(MentionSpan(id=f"{doc_id}:{start}-{end}", doc=doc_id, start=start, end=end, text=token.text))
     return found
+
+
+def predict_entity_mentions(doc_id: str, text: str, nlp: Any, *, doc: Any = None) -> list[MentionSpan]:
+    """Entity mentions of one document: its noun phrases and named entities, in text order.
+
+    They are the participants event alignment looks for when no one has marked the
+    entities. Mention ids are "<doc_id>:<start>-<end>:entity".
+    """
+    parsed = doc if doc is not None else nlp(text)
+    spans = {(chunk.start_char, chunk.end_char) for chunk in parsed.noun_chunks}
+    spans.update((ent.start_char, ent.end_char) for ent in parsed.ents if ent.label_ not in ENTITY_SKIPPED_LABELS)
+    return [
+        MentionSpan(id=f"{doc_id}:{start}-{end}:entity", doc=doc_id, start=start, end=end, text=text[start:end], kind="entity")
+        for start, end in sorted(spans)
+    ]
 
 
 def _is_trigger(token: Any) -> bool:

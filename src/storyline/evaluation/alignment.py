@@ -12,12 +12,18 @@ Conventions, the usual ones for ECB+ event coreference:
 - Singletons count: a mention alone in its chain is a chain in B³ and CEAF-e (MUC ignores
   it by definition). Scores are micro-averaged over all mentions of the split.
 - Gold mentions: the system chains exactly the gold mentions (scored with
-  `storyline.evaluation.metrics.score_coreference`).
+  `storyline.evaluation.metrics.score_coreference`). On ECB+ the gold entity mentions of
+  the same sentences go in too, unchained: alignment chains them first, and event pairs
+  whose arguments fall in one entity chain are likelier to corefer. Only event chains
+  are scored.
 - Predicted mentions: triggers from `predict_event_mentions`, kept only in the scored
   sentences (lines holding a gold mention, validated ones by default), matched one-to-one to gold
   mentions by exact span, else by the predicted token being the gold head (or, failing
   that, lying inside the gold span). Unmatched predicted mentions stay in the response and
-  cost precision; unmatched gold mentions cost recall (as in the CoNLL reference scorer).
+  cost precision; unmatched gold mentions cost recall, as in the CoNLL reference scorer
+  (`score_coreference(..., response_mentions="all")`). Entity mentions are predicted
+  too (`predict_entity_mentions`: noun phrases and names of the same lines) and aligned
+  first, for the participant features; only event chains are scored.
 - NewsWCL50 has no split and no mention detector here: every chain type is aligned as a
   concept ("entity") chain from gold mentions, with the weights fitted on ECB+.
 """
@@ -34,15 +40,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from storyline.alignment import AlignmentOptions, MentionSpan, align_parsed, load_nlp, parse_documents
-from storyline.alignment.align import group_mentions, link_probability
+from storyline.alignment.align import entity_spans, group_mentions, link_probability
 from storyline.alignment.clustering import cluster_links
 from storyline.alignment.features import pair_features, profile_mentions
-from storyline.alignment.triggers import predict_event_mentions
+from storyline.alignment.triggers import predict_entity_mentions, predict_event_mentions
 from storyline.alignment.weights import FEATURES
 from storyline.errors import UsageError
 from storyline.evaluation.metrics import score_coreference
@@ -185,7 +188,9 @@ def evaluate_parsed(
     }
     gold_mentions, gold_chains = corpus.select(split, kind, sentences)
     if setting in ("gold", "both"):
-        predicted = align_parsed(parsed, corpus.docs, gold_mentions, options, stories=stories)
+        entities = corpus.select(split, "entity", sentences)[0] if is_ecb else []
+        predicted = align_parsed(parsed, corpus.docs, gold_mentions + entities, options, stories=stories)
+        predicted = {mention: predicted[mention] for mention in gold_chains}
         result["gold_mentions"] = _summary(_as_dict(score_coreference(gold_chains, predicted)), gold_chains, predicted)
     if setting in ("predicted", "both"):
         if not is_ecb:
@@ -193,10 +198,13 @@ def evaluate_parsed(
         else:
             lines = corpus.validated_lines if sentences == "validated" else corpus.annotated_lines
             system = _predicted_mentions(corpus, parsed, split, lines)
-            response = align_parsed(parsed, corpus.docs, system, options, stories=stories)
+            entities = _predicted_mentions(corpus, parsed, split, lines, kind="entity")
+            response = align_parsed(parsed, corpus.docs, system + entities, options, stories=stories)
+            response = {mention.id: response[mention.id] for mention in system}
             renamed = _match(gold_mentions, system, parsed)
             response = {renamed.get(mention, mention): chain for mention, chain in response.items()}
-            result["predicted_mentions"] = _summary(score_with_twinless(gold_chains, response), gold_chains, response)
+            twinless = score_coreference(gold_chains, response, response_mentions="all")
+            result["predicted_mentions"] = _summary(_as_dict(twinless), gold_chains, response)
             result["predicted_mentions"]["matched"] = len(renamed)
     return result
 
@@ -214,26 +222,6 @@ def report_alignment(data_dir: Path, *, grouping: str = "cluster", nlp: Any = No
     return report
 
 
-def score_with_twinless(key: Mapping[str, str], response: Mapping[str, str]) -> dict[str, float]:
-    """MUC, B³, CEAF-e when key and response mentions differ, as the CoNLL reference scorer.
-
-    A response mention outside the key lowers precision; a key mention outside the
-    response lowers recall. On identical mention sets this equals `score_coreference`.
-    """
-    key_chains = _chains(key)
-    response_chains = _chains(response)
-    muc_r = _muc_side(key_chains, response)
-    muc_p = _muc_side(response_chains, key)
-    b3_r = _b3_side(key, key_chains, response, response_chains)
-    b3_p = _b3_side(response, response_chains, key, key_chains)
-    ceafe_p, ceafe_r = _ceafe(key, key_chains, response_chains)
-    scores = {"muc_p": muc_p, "muc_r": muc_r, "b3_p": b3_p, "b3_r": b3_r, "ceafe_p": ceafe_p, "ceafe_r": ceafe_r}
-    for name in ("muc", "b3", "ceafe"):
-        scores[f"{name}_f1"] = _f1(scores[f"{name}_p"], scores[f"{name}_r"])
-    scores["conll_f1"] = (scores["muc_f1"] + scores["b3_f1"] + scores["ceafe_f1"]) / 3
-    return scores
-
-
 def refit(
     docs_path: Path,
     mentions_path: Path,
@@ -241,7 +229,7 @@ def refit(
     split: str = "train",
     kind: str = "event",
     grouping: str = "cluster",
-    sentences: str = "all",
+    sentences: str = "validated",
     nlp: Any = None,
 ) -> dict[str, Any]:
     """Fit the pair weights and tune the merge threshold on one split; print-ready.
@@ -262,16 +250,21 @@ def refit_parsed(
     split: str | None = "train",
     kind: str | None = "event",
     grouping: str = "cluster",
-    sentences: str = "all",
+    sentences: str = "validated",
 ) -> dict[str, Any]:
     """`refit` over a loaded corpus whose documents are already parsed."""
     from sklearn.linear_model import LogisticRegression
 
     mentions, chains = corpus.select(split, kind, sentences)
-    groups = group_mentions(mentions, _stories(corpus, grouping))
+    stories = _stories(corpus, grouping)
+    groups = group_mentions(mentions, stories)
+    entities: dict[str, list[tuple[int, int, str]]] = {}
+    if kind == "event" and corpus.annotated_lines:
+        entity_mentions = corpus.select(split, "entity", sentences)[0]
+        entities = entity_spans(entity_mentions, align_parsed(parsed, corpus.docs, entity_mentions, stories=stories))
     blocks, rows, labels = [], [], []
     for group in groups:
-        features = pair_features(profile_mentions(parsed, group), corpus.docs)
+        features = pair_features(profile_mentions(parsed, group, entities), corpus.docs)
         upper = np.triu_indices(len(group), k=1)
         gold = np.array([chains[m.id] for m in group])
         blocks.append(features)
@@ -309,14 +302,15 @@ def _stories(corpus: Corpus, grouping: str) -> dict[str, str]:
 
 
 def _predicted_mentions(
-    corpus: Corpus, parsed: Mapping[str, Any], split: str | None, annotated: Mapping[str, set[int]]
+    corpus: Corpus, parsed: Mapping[str, Any], split: str | None, annotated: Mapping[str, set[int]], kind: str = "event"
 ) -> list[MentionSpan]:
-    """Triggers of the split's documents, in the sentences (lines) scored against gold."""
+    """Triggers (or entity mentions) of the split's documents, in the lines scored against gold."""
+    predict = predict_event_mentions if kind == "event" else predict_entity_mentions
     found = []
     for doc_id in _split_docs(corpus, split):
         lines = annotated.get(doc_id, set())
         starts = _line_starts(corpus.docs[doc_id])
-        for mention in predict_event_mentions(doc_id, corpus.docs[doc_id], None, doc=parsed[doc_id]):
+        for mention in predict(doc_id, corpus.docs[doc_id], None, doc=parsed[doc_id]):
             if _line_of(starts, mention.start) in lines:
                 found.append(mention)
     return found
@@ -367,71 +361,6 @@ def _gold_head(doc: Any, mention: MentionSpan) -> tuple[int, int]:
     return (root.idx, root.idx + len(root.text))
 
 
-def _chains(assignment: Mapping[str, str]) -> dict[str, set[str]]:
-    chains: dict[str, set[str]] = defaultdict(set)
-    for mention, chain in assignment.items():
-        chains[chain].add(mention)
-    return chains
-
-
-def _muc_side(chains: Mapping[str, set[str]], other: Mapping[str, str]) -> float:
-    kept = needed = 0
-    for members in chains.values():
-        parts = {other.get(m, f"\x00{m}") for m in members}
-        kept += len(members) - len(parts)
-        needed += len(members) - 1
-    return kept / needed if needed else 1.0
-
-
-def _b3_side(
-    own: Mapping[str, str], own_chains: Mapping[str, set[str]], other: Mapping[str, str], other_chains: Mapping[str, set[str]]
-) -> float:
-    if not own:
-        return 1.0
-    total = 0.0
-    for mention, chain in own.items():
-        if mention in other:
-            members = own_chains[chain]
-            total += len(members & other_chains[other[mention]]) / len(members)
-    return total / len(own)
-
-
-def _ceafe(
-    key: Mapping[str, str], key_chains: Mapping[str, set[str]], response_chains: Mapping[str, set[str]]
-) -> tuple[float, float]:
-    key_names = list(key_chains)
-    response_names = list(response_chains)
-    key_index = {name: i for i, name in enumerate(key_names)}
-    cells: dict[tuple[int, int], int] = defaultdict(int)
-    for column, name in enumerate(response_names):
-        for mention in response_chains[name]:
-            if mention in key:
-                cells[(key_index[key[mention]], column)] += 1
-    total = 0.0
-    if cells:
-        pairs = np.array(list(cells))
-        graph = coo_matrix(
-            (np.ones(len(pairs)), (pairs[:, 0], len(key_names) + pairs[:, 1])),
-            shape=(len(key_names) + len(response_names),) * 2,
-        )
-        _, component = connected_components(graph, directed=False)
-        grouped: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for row, column in cells:
-            grouped[int(component[row])].append((row, column))
-        for members in grouped.values():
-            rows = sorted({r for r, _ in members})
-            columns = sorted({c for _, c in members})
-            matrix = np.zeros((len(rows), len(columns)))
-            for row, column in members:
-                size = len(key_chains[key_names[row]]) + len(response_chains[response_names[column]])
-                matrix[rows.index(row), columns.index(column)] = 2.0 * cells[(row, column)] / size
-            chosen_rows, chosen_columns = linear_sum_assignment(matrix, maximize=True)
-            total += float(matrix[chosen_rows, chosen_columns].sum())
-    precision = total / len(response_names) if response_names else 1.0
-    recall = total / len(key_names) if key_names else 1.0
-    return precision, recall
-
-
 def _as_dict(score: Any) -> dict[str, float]:
     return {
         name: float(getattr(score, name))
@@ -445,10 +374,6 @@ def _summary(scores: Mapping[str, float], gold: Mapping[str, str], predicted: Ma
     summary["chains_gold"] = len(set(gold.values()))
     summary["chains_pred"] = len(set(predicted.values()))
     return summary
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def main() -> None:

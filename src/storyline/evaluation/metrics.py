@@ -13,6 +13,8 @@ Conventions shared by every score here:
 - F1 is the harmonic mean of precision and recall, and 0.0 when both are 0.0.
 - Items (or mentions) are the keys of the gold mapping. A gold item missing from the
   prediction is a predicted singleton; predicted items absent from gold are ignored.
+  Coreference can instead keep them (`response_mentions="all"`), as the CoNLL-2012
+  reference scorer does when mentions are detected rather than given.
 """
 
 from __future__ import annotations
@@ -29,12 +31,16 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.metrics import adjusted_rand_score
 
+from storyline.errors import UsageError
+
 # Tokens for the extraction score: runs of word characters, case kept, as in the usual
 # n-gram measure for boilerplate removal.
 TOKEN = re.compile(r"\w+")
 # Word n-gram length for the extraction score: 4-grams reward keeping sentences whole
 # without failing on a single mistokenised word.
 NGRAM_SIZE = 4
+# Which response mentions coreference scores see: only those in the key, or all of them.
+RESPONSE_MENTIONS = ("key", "all")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -82,7 +88,12 @@ class CorefScore:
 
 @dataclass(frozen=True, kw_only=True)
 class _Contingency:
-    """Nonzero cells of the gold x predicted table, with the marginals they need."""
+    """Nonzero cells of the gold x predicted table, with the marginals they need.
+
+    Codes and cells cover the items on both sides; `gold_items` and `pred_items` count
+    each side's items, which differ only when twinless items are kept (then the sizes
+    count them too, though they fill no cell).
+    """
 
     gold_codes: NDArray[np.int64]
     pred_codes: NDArray[np.int64]
@@ -91,6 +102,8 @@ class _Contingency:
     cell_gold: NDArray[np.int64]
     cell_pred: NDArray[np.int64]
     cell_counts: NDArray[np.int64]
+    gold_items: int
+    pred_items: int
 
     @property
     def items(self) -> int:
@@ -154,19 +167,32 @@ def score_clustering(gold: Mapping[str, str], predicted: Mapping[str, str]) -> C
     )
 
 
-def score_coreference(gold: Mapping[str, str], predicted: Mapping[str, str]) -> CorefScore:
+def score_coreference(gold: Mapping[str, str], predicted: Mapping[str, str], *, response_mentions: str = "key") -> CorefScore:
     """Score coreference chains (mention id -> chain id) with MUC, B³, CEAF-e and CoNLL F1.
 
-    Mentions are the gold (key) mentions, as when a system resolves given mentions: a key
-    mention the response lacks is a singleton in the response only (it keeps its chain in
-    the key), and response mentions outside the key are dropped. Both sides are then
-    partitions of the same mentions. This differs from the CoNLL-2012 reference scorer,
-    which keeps such twinless response mentions and lowers precision for them.
+    response_mentions="key" (the default) scores the gold (key) mentions, as when a system
+    resolves given mentions: a key mention the response lacks is a singleton in the
+    response only (it keeps its chain in the key), and response mentions outside the key
+    are dropped. Both sides are then partitions of the same mentions.
+
+    response_mentions="all" scores detected mentions as the CoNLL-2012 reference scorer
+    does: twinless mentions stay where they are. A response mention outside the key keeps
+    its place in its response chain, lowering precision; a key mention the response lacks
+    is in no response chain, lowering recall. Each side's B³ average runs over its own
+    mentions, each side's MUC partitions put a twinless mention alone, and CEAF-e
+    compares the chains with their full sizes. On identical mention sets both options
+    give the same scores.
 
     Singleton chains count in B³ and CEAF-e, as in most ECB+ work; MUC ignores them by
     definition, since it counts links. CoNLL F1 is the mean of the three F1 scores.
+    `mentions` counts the key mentions.
     """
-    table = _contingency(gold, predicted)
+    if response_mentions not in RESPONSE_MENTIONS:
+        raise UsageError(
+            f"response_mentions must be one of {', '.join(RESPONSE_MENTIONS)}, got {response_mentions!r}; "
+            'use "all" when the response mentions were detected rather than given'
+        )
+    table = _contingency(gold, predicted) if response_mentions == "key" else _twinless_contingency(gold, predicted)
     muc_p, muc_r = _muc(table)
     b3_p, b3_r = _bcubed(table)
     ceafe_p, ceafe_r = _ceafe(table)
@@ -184,7 +210,7 @@ def score_coreference(gold: Mapping[str, str], predicted: Mapping[str, str]) -> 
         ceafe_r=ceafe_r,
         ceafe_f1=ceafe_f1,
         conll_f1=(muc_f1 + b3_f1 + ceafe_f1) / 3,
-        mentions=table.items,
+        mentions=table.gold_items,
     )
 
 
@@ -221,16 +247,44 @@ def _contingency(gold: Mapping[str, str], predicted: Mapping[str, str]) -> _Cont
         cell_gold=(cells // max(next_pred, 1)).astype(np.int64),
         cell_pred=(cells % max(next_pred, 1)).astype(np.int64),
         cell_counts=cell_counts.astype(np.int64),
+        gold_items=len(gold_codes),
+        pred_items=len(pred_codes),
+    )
+
+
+def _twinless_contingency(gold: Mapping[str, str], predicted: Mapping[str, str]) -> _Contingency:
+    """The table over mentions on both sides, with chain sizes counting twinless ones."""
+    gold_index: dict[str, int] = {}
+    pred_index: dict[str, int] = {}
+    gold_of = {item: gold_index.setdefault(label, len(gold_index)) for item, label in gold.items()}
+    pred_of = {item: pred_index.setdefault(label, len(pred_index)) for item, label in predicted.items()}
+    shared = [item for item in gold if item in pred_of]
+    gold_codes = np.array([gold_of[item] for item in shared], dtype=np.int64)
+    pred_codes = np.array([pred_of[item] for item in shared], dtype=np.int64)
+    width = max(len(pred_index), 1)
+    cells, cell_counts = np.unique(gold_codes * width + pred_codes, return_counts=True)
+    return _Contingency(
+        gold_codes=gold_codes,
+        pred_codes=pred_codes,
+        gold_sizes=np.bincount(np.fromiter(gold_of.values(), dtype=np.int64), minlength=len(gold_index)).astype(np.int64),
+        pred_sizes=np.bincount(np.fromiter(pred_of.values(), dtype=np.int64), minlength=len(pred_index)).astype(np.int64),
+        cell_gold=(cells // width).astype(np.int64),
+        cell_pred=(cells % width).astype(np.int64),
+        cell_counts=cell_counts.astype(np.int64),
+        gold_items=len(gold),
+        pred_items=len(predicted),
     )
 
 
 def _bcubed(table: _Contingency) -> tuple[float, float]:
-    """Per-item precision |G∩P|/|P| and recall |G∩P|/|G|, averaged; one term per cell."""
-    if not table.items:
-        return 1.0, 1.0
+    """Per-item precision |G∩P|/|P| and recall |G∩P|/|G|, averaged; one term per cell.
+
+    Precision averages over the predicted items and recall over the gold ones, so a
+    twinless item adds 0 to its side's sum.
+    """
     squares = table.cell_counts.astype(np.float64) ** 2
-    precision = float(np.sum(squares / table.pred_sizes[table.cell_pred])) / table.items
-    recall = float(np.sum(squares / table.gold_sizes[table.cell_gold])) / table.items
+    precision = _ratio(float(np.sum(squares / table.pred_sizes[table.cell_pred])), table.pred_items)
+    recall = _ratio(float(np.sum(squares / table.gold_sizes[table.cell_gold])), table.gold_items)
     return precision, recall
 
 
@@ -238,11 +292,12 @@ def _muc(table: _Contingency) -> tuple[float, float]:
     """Vilain et al.: links kept over links needed, counted from the table.
 
     For a key chain K, |K| - |p(K)| summed over chains is the number of items minus the
-    number of nonzero cells, since each cell in K's row is one part of p(K).
+    number of nonzero cells, since each cell in K's row is one part of p(K); a twinless
+    item is a part of its own, so only items on both sides can keep a link.
     """
     kept = table.items - len(table.cell_counts)
-    recall = _ratio(kept, table.items - len(table.gold_sizes))
-    precision = _ratio(kept, table.items - len(table.pred_sizes))
+    recall = _ratio(kept, table.gold_items - len(table.gold_sizes))
+    precision = _ratio(kept, table.pred_items - len(table.pred_sizes))
     return precision, recall
 
 
@@ -254,8 +309,8 @@ def _ceafe(table: _Contingency) -> tuple[float, float]:
     """
     keys = len(table.gold_sizes)
     responses = len(table.pred_sizes)
-    if not keys:
-        return 1.0, 1.0
+    if not len(table.cell_counts):
+        return _ratio(0.0, responses), _ratio(0.0, keys)
     similarity = 2.0 * table.cell_counts / (table.gold_sizes[table.cell_gold] + table.pred_sizes[table.cell_pred])
     graph = coo_matrix(
         (np.ones(len(similarity)), (table.cell_gold, keys + table.cell_pred)),
@@ -276,7 +331,7 @@ def _ceafe(table: _Contingency) -> tuple[float, float]:
         matrix[row_index, col_index] = similarity[group]
         matched_rows, matched_cols = linear_sum_assignment(matrix, maximize=True)
         total += float(matrix[matched_rows, matched_cols].sum())
-    return total / responses, total / keys
+    return _ratio(total, responses), _ratio(total, keys)
 
 
 def _pairs(counts: NDArray[np.int64]) -> int:
