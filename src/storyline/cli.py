@@ -347,16 +347,19 @@ def _run_benchmark_script(name: str, args: list[str]) -> None:
 
 
 def _load_benchmark(name: str) -> Any:
-    """A module of the checkout's benchmarks/ folder (benchmarks are not part of the package)."""
-    import importlib.util
+    """A module of the checkout's benchmarks/ folder (benchmarks are not part of the package).
 
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None or not path.is_file():
-        raise UsageError(f"benchmark {name} not found at {path}; benchmarks run from a source checkout")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    Imported by name from a path entry, not from a file spec, so benchmarks that run sizes
+    in child processes can pickle their own functions.
+    """
+    import importlib
+
+    folder = Path(__file__).resolve().parents[2] / "benchmarks"
+    if not (folder / f"{name}.py").is_file():
+        raise UsageError(f"benchmark {name} not found in {folder}; benchmarks run from a source checkout")
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    return importlib.import_module(name)
 
 
 def main() -> None:

@@ -1,0 +1,24 @@
+"""`storyline bench …` runs the checkout's benchmarks and prints their measurements."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def test_bench_stories_prints_throughput_and_memory_per_size() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "bench", "stories", "--sizes", "200,400", "--json"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout[result.stdout.index("["):])
+    assert [row["reports"] for row in rows] == [200, 400]
+    assert all(row["reports_per_second"] > 0 and row["peak_rss_mib"] > 0 for row in rows)
+
+
+def test_bench_with_bad_sizes_is_a_usage_error() -> None:
+    result = subprocess.run([sys.executable, "-m", "storyline.cli", "bench", "stories", "--sizes", "ten"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "--sizes" in result.stderr
