@@ -34,3 +34,17 @@ def test_update_finishes_what_an_interrupted_run_left_pending(store, seeds_dir: 
     assert first.placed == 2 and len(first.stories_touched) == 1
     assert store.pending_reports() == []
     assert update(store, config).placed == 0
+
+
+def test_reanalyze_recomputes_every_story_from_fresh_analyses(store, seeds_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from storyline.pipeline import reanalyze
+
+    ingest_paths(store, [seeds_dir])
+    update(store, Config(analyze=AnalyzeOptions(enabled=False)))
+    (story,) = store.list_stories()
+    assert store.get_analysis(story.id) is None
+    result = reanalyze(store)
+    assert result.analyzed == 1
+    analysis = store.get_analysis(story.id)
+    assert analysis is not None and analysis.facts
+    assert len(store.get_features(story.reports, "nlp")) == 2

@@ -126,13 +126,28 @@ def ingest_documents_from(store: Any, documents: Any, progress: Any) -> Any:
 
 
 @app.command()
-def update(no_analyze: bool = typer.Option(False, "--no-analyze", help="Skip NLP.")) -> None:
+def update(
+    no_analyze: bool = typer.Option(False, "--no-analyze", help="Skip NLP."),
+    reanalyze: bool = typer.Option(False, "--reanalyze", help="Analyse every report again and re-corroborate every story (after an upgrade)."),
+) -> None:
     """Finish placing and corroborating reports an interrupted run left pending."""
+    from storyline.pipeline import reanalyze as run_reanalyze
     from storyline.pipeline import update as run_update
 
+    config = State.config(analyze={"enabled": False} if no_analyze else {})
+    bar, progress = _progress(True)
     with State.store() as store:
-        result = run_update(store, State.config(analyze={"enabled": False} if no_analyze else {}))
-    out.print(f"placed {result.placed}, {len(result.stories_touched)} stories updated")
+        if bar:
+            bar.start()
+        try:
+            result = run_update(store, config, progress)
+            if reanalyze:
+                again = run_reanalyze(store, config, progress)
+                result.analyzed = again.analyzed
+        finally:
+            if bar:
+                bar.stop()
+    out.print(f"placed {result.placed}, {len(result.stories_touched)} stories updated, {result.analyzed} corroborated")
 
 
 @app.command()

@@ -136,6 +136,30 @@ def update(store: SqliteStore, config: Config | None = None, progress: Progress 
     return result
 
 
+def reanalyze(store: SqliteStore, config: Config | None = None, progress: Progress = _quiet) -> UpdateResult:
+    """Analyse every stored report again and re-corroborate every story.
+
+    For a new version of the analysis (or of the model): placed reports keep their stories;
+    only the per-report analysis and each story's facts are recomputed.
+    """
+    config = config or Config()
+    result = UpdateResult()
+    if not config.analyze.enabled:
+        return result
+    batch: list[Report] = []
+    for report in store.iter_reports():
+        batch.append(report)
+        if len(batch) >= 256:
+            _analyze(store, batch, config, progress)
+            batch = []
+    if batch:
+        _analyze(store, batch, config, progress)
+    story_ids = [row[0] for row in store.execute("SELECT id FROM stories ORDER BY id")]
+    result.stories_touched = story_ids
+    result.analyzed = corroborate_stories(store, story_ids, progress)
+    return result
+
+
 def _analyze(store: SqliteStore, reports: Sequence[Report], config: Config, progress: Progress) -> dict[str, Any]:
     """NLP per report, once: results are persisted as the report's "nlp" features."""
     if not config.analyze.enabled:
