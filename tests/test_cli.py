@@ -128,3 +128,13 @@ def test_listings_on_an_empty_store_are_empty_json(command: str, tmp_path: Path)
     result = run(*args, db=tmp_path / "empty.db")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_seed_story_has_the_pledge_as_a_coded_event(seeds_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    run("ingest", str(seeds_dir), db=db)
+    (story,) = json.loads(run("stories", "--json", db=db).stdout)
+    events = json.loads(run("show", story["id"], "--json", db=db).stdout)["events"]
+    pledge = [e for e in events if e["cameo"].startswith("05") or e["cameo"].startswith("03")]
+    assert pledge, events
+    assert {pledge[0]["actor1_country"], pledge[0]["actor2_country"]} == {"CN", "CA"}

@@ -19,7 +19,7 @@ def _resolve(dotted: str) -> object:
 
 
 def test_every_declared_stage_names_a_real_function() -> None:
-    assert [stage.name for stage in STAGES] == ["read", "clean", "store", "analyze", "copies", "stories", "corroborate"]
+    assert [stage.name for stage in STAGES] == ["read", "clean", "store", "analyze", "copies", "stories", "corroborate", "events"]
     for stage in STAGES:
         assert callable(_resolve(stage.function)), stage.function
         assert stage.needs and stage.adds

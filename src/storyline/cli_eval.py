@@ -119,3 +119,14 @@ def eval_facts(
     from storyline.evaluation.facts import evaluate_facts
 
     _print(evaluate_facts(_exists(corpus, "folder"), seeds if seeds.exists() else None), as_json, "Facts")
+
+
+@eval_app.command("events")
+def eval_events(
+    path: Path = typer.Argument(SHARED_DATA / "plover" / "PLOVER_GSR_CAMEO.txt", help="PLOVER gold standard records (JSON)."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Event coding: PLOVER event type accuracy and macro-F1, source and target match."""
+    from storyline.evaluation.events import evaluate_events
+
+    _print(evaluate_events(_exists(path, "file")), as_json, "Events")

@@ -51,6 +51,8 @@ STAGES: tuple[Stage, ...] = (
           adds=("Story membership", "headline", "thread links")),
     Stage(name="corroborate", function="storyline.corroborate.corroborate_story", needs=("Story", "Report", "ReportAnalysis"),
           adds=("StoryAnalysis: facts with status and support, entities, quotes, summary",)),
+    Stage(name="events", function="storyline.events.code_story_events", needs=("ReportAnalysis", "Fact"),
+          adds=("Event: CAMEO and PLOVER type, QuadClass, Goldstein, actors with countries, sources",)),
 )
 """The stages in the order `ingest_paths` and `update` run them."""
 
@@ -180,8 +182,11 @@ def _analyze(store: SqliteStore, reports: Sequence[Report], config: Config, prog
 
 def corroborate_stories(store: SqliteStore, story_ids: Sequence[str], progress: Progress = _quiet) -> int:
     """Recompute facts, entities, quotes and summary for each story, from stored per-report analysis."""
+    from dataclasses import replace
+
     from storyline.analyze import ReportAnalysis
     from storyline.corroborate import corroborate_story
+    from storyline.events import code_story_events
 
     done = 0
     for story_id in story_ids:
@@ -190,7 +195,9 @@ def corroborate_stories(store: SqliteStore, story_ids: Sequence[str], progress: 
         analyses = {
             rid: ReportAnalysis.from_dict(data) for rid, data in store.get_features(report_ids, "nlp").items()
         }
-        store.save_analysis(corroborate_story(story_id, reports, analyses))
+        analysis = corroborate_story(story_id, reports, analyses)
+        events = code_story_events(story_id, reports, analyses, analysis.facts)
+        store.save_analysis(replace(analysis, events=events))
         done += 1
         progress("corroborate", done, len(story_ids))
     return done

@@ -37,11 +37,26 @@ def print_story(console: Console, detail: dict[str, Any]) -> None:
         console.print(f"[bold red]Conflict[/] {fact['text']}", highlight=False)
         for value in fact["conflicts"]:
             console.print(f"   {value['value']!r}: {', '.join(value['sources'])}", highlight=False)
+    if detail["events"]:
+        events = Table("who", "did what (CAMEO · PLOVER)", "to whom", "Goldstein", "independent sources", title="Events")
+        for event in detail["events"]:
+            events.add_row(
+                _actor(event["actor1"], event["actor1_country"]),
+                f"{event['cameo']} · {event['plover'] or '—'}  {event['text'][:60]}",
+                _actor(event["actor2"], event["actor2_country"]),
+                f"{event['goldstein']:+.1f}",
+                ", ".join(event["independent_sources"]),
+            )
+        console.print(events)
     if detail["quotes"]:
         quotes = Table("speaker", "quote", "via", title="Quotes")
         for quote in detail["quotes"]:
             quotes.add_row(quote["speaker"], quote["text"][:100], quote["via"])
         console.print(quotes)
+
+
+def _actor(name: str, country: str) -> str:
+    return f"{name} ({country})" if country and name else name or country
 
 
 def facts_matrix(detail: dict[str, Any]) -> Table:

@@ -1,0 +1,33 @@
+"""Story events on the seeds: the pledge between China and Canada, outlets from the facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.corroborate import corroborate_story
+from storyline.events import code_story_events
+from storyline.models import Event
+
+
+@pytest.fixture(scope="module")
+def events(seed_reports, seed_analyses) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
+    story = corroborate_story("seed", seed_reports, seed_analyses)
+    return code_story_events("seed", seed_reports, seed_analyses, story.facts)
+
+
+def test_pledge_between_china_and_canada(events: tuple[Event, ...]) -> None:
+    pledge = [e for e in events if {e.actor1_country, e.actor2_country} == {"CN", "CA"} and e.cameo[:2] in ("03", "05")]
+    assert pledge, [(e.cameo, e.actor1_country, e.actor2_country) for e in events]
+    event = pledge[0]
+    assert event.plover in ("AGREE", "SUPPORT") and event.quad_class == 1 and event.goldstein > 0
+    assert len(event.independent_sources) == 2 and event.support
+
+
+def test_events_are_pure_and_stable(seed_reports, seed_analyses, events: tuple[Event, ...]) -> None:  # type: ignore[no-untyped-def]
+    story = corroborate_story("seed", seed_reports, seed_analyses)
+    assert code_story_events("seed", seed_reports, seed_analyses, story.facts) == events
+    assert len({e.id for e in events}) == len(events)
+
+
+def test_no_reports_no_events() -> None:
+    assert code_story_events("empty", [], {}, []) == ()
