@@ -164,3 +164,37 @@ def test_lemma_spread_is_the_share_of_reports_naming_the_event(nlp: Any) -> None
     spread = features[..., FEATURES.index("lemma_spread")]
     assert spread[0, 2] == pytest.approx(2 / 3)
     assert spread[0, 1] == 0.0
+
+
+def test_entity_names_match_by_containment_acronym_and_description(nlp: Any) -> None:
+    from storyline.alignment.features import pair_features, profile_mentions
+    from storyline.alignment.weights import FEATURES
+
+    docs = {
+        "a": "Police arrested actress Lindsay Lohan at the Los Angeles Police Department station.",
+        "b": "Ms. Lohan said the LAPD was fair to the actress.",
+    }
+    parsed = {doc_id: nlp(text) for doc_id, text in docs.items()}
+
+    def entity(doc: str, text: str) -> MentionSpan:
+        start = docs[doc].index(text)
+        return MentionSpan(id=f"{doc}:{text}", doc=doc, start=start, end=start + len(text), text=text, kind="entity")
+
+    mentions = [
+        entity("a", "Lindsay Lohan"),
+        entity("b", "Ms. Lohan"),
+        entity("a", "Los Angeles Police Department"),
+        entity("b", "LAPD"),
+        entity("b", "the actress"),
+    ]
+    profiles = profile_mentions(parsed, mentions)
+    assert profiles[1].name.words == frozenset({"lohan"})
+    assert "actress" in profiles[0].name.descriptors
+    features = pair_features(profiles, docs)
+    column = FEATURES.index
+    assert features[0, 1, column("name_containment")] == 1.0
+    assert features[0, 2, column("name_containment")] == 0.0
+    assert features[2, 3, column("acronym")] == features[3, 2, column("acronym")] == 1.0
+    assert features[0, 3, column("acronym")] == 0.0
+    assert features[0, 4, column("described_as")] == features[4, 0, column("described_as")] == 1.0
+    assert features[2, 4, column("described_as")] == 0.0

@@ -2,7 +2,8 @@
 
 A mention is described once (head lemma, the words around it, the names, times, places and
 numbers of its sentence, the times and places of its own phrase, the entity chains its
-arguments fall in when entities were aligned first); the pair features of a whole group
+arguments fall in when entities were aligned first, and for an entity its name keys from
+`storyline.alignment.names`); the pair features of a whole group
 are then computed at once as matrices, so a story of a few hundred mentions is compared
 in milliseconds.
 """
@@ -20,6 +21,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyline.alignment.lexicon import association_ids, family_ids, fold_inflection, light_lemmas, stem
+from storyline.alignment.names import NameKeys, name_keys
 from storyline.alignment.options import MentionSpan
 from storyline.alignment.weights import FEATURES
 
@@ -61,6 +63,9 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "par
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 _WORD = re.compile(r"[a-z0-9]+")
 
+# Event mentions carry no name keys: the name features are for entity pairs only.
+NO_NAME = NameKeys()
+
 
 @dataclass(frozen=True, kw_only=True)
 class MentionProfile:
@@ -90,6 +95,8 @@ class MentionProfile:
     participants: frozenset[str]
     label: str
     vector: NDArray[np.float32]
+    start: int = 0
+    name: NameKeys = NO_NAME
 
 
 def profile_mentions(
@@ -156,6 +163,8 @@ def profile_mentions(
                 participants=participants,
                 label=label,
                 vector=np.asarray(vector, dtype=np.float32),
+                start=mention.start,
+                name=name_keys(span) if mention.kind == "entity" else NO_NAME,
             )
         )
     return profiles
@@ -245,7 +254,26 @@ def pair_features(profiles: Sequence[MentionProfile], documents: Mapping[str, st
     verbs = np.array([p.head_pos == "VERB" for p in profiles])
     out[..., column["verb_noun"]] = verbs[:, None] ^ verbs[None, :]
     out[..., column["lemma_spread"]] = lemma * _spread([p.head_lemma for p in profiles], [p.doc for p in profiles])[:, None]
+    _name_features(profiles, out, column)
     return out
+
+
+def _name_features(profiles: Sequence[MentionProfile], out: NDArray[np.float32], column: Mapping[str, int]) -> None:
+    """Proper-name containment, acronym and described-as features of entity pairs."""
+    keys = [p.name for p in profiles]
+    words = [k.words for k in keys]
+    shared = _overlap(words)
+    sizes = np.array([len(w) for w in words], dtype=np.float32)
+    named = sizes > 0
+    smaller = np.minimum(sizes[:, None], sizes[None, :])
+    out[..., column["name_containment"]] = named[:, None] & named[None, :] & (shared == smaller)
+    initials = np.array([k.initials for k in keys], dtype=object)
+    acronyms = np.array([k.acronym for k in keys], dtype=object)
+    acronym = (acronyms[:, None] == initials[None, :]) & (acronyms[:, None] != "")
+    out[..., column["acronym"]] = acronym | acronym.T
+    heads = [frozenset({p.head_lemma}) if p.head_pos == "NOUN" else frozenset() for p in profiles]
+    described = _cross([k.descriptors for k in keys], heads) > 0
+    out[..., column["described_as"]] = described | described.T
 
 
 def _spread(keys: Sequence[str], docs: Sequence[str]) -> NDArray[np.float32]:
@@ -370,6 +398,13 @@ def _incidence(sets: Sequence[frozenset[Any]]) -> csr_matrix:
 def _overlap(sets: Sequence[frozenset[Any]]) -> NDArray[np.float32]:
     matrix = _incidence(sets)
     return np.asarray((matrix @ matrix.T).todense(), dtype=np.float32)
+
+
+def _cross(left: Sequence[frozenset[Any]], right: Sequence[frozenset[Any]]) -> NDArray[np.float32]:
+    """How many items of left[i] are in right[j], for every i and j."""
+    matrix = _incidence([*left, *right])
+    n = len(left)
+    return np.asarray((matrix[:n] @ matrix[n:].T).todense(), dtype=np.float32)
 
 
 def _jaccard(sets: Sequence[frozenset[Any]]) -> NDArray[np.float32]:

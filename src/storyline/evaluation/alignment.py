@@ -24,6 +24,9 @@ Conventions, the usual ones for ECB+ event coreference:
   (`score_coreference(..., response_mentions="all")`). Entity mentions are predicted
   too (`predict_entity_mentions`: noun phrases and names of the same lines) and aligned
   first, for the participant features; only event chains are scored.
+- Entity chains: with gold mentions, the chains alignment builds over ECB+'s gold entity
+  mentions (before events) are scored too, as "gold_entity_chains"; the event figures
+  depend on them through the participant features.
 - NewsWCL50 has no split and no mention detector here: every chain type is aligned as a
   concept ("entity") chain from gold mentions, with the weights fitted on ECB+.
 """
@@ -189,9 +192,14 @@ def evaluate_parsed(
     gold_mentions, gold_chains = corpus.select(split, kind, sentences)
     if setting in ("gold", "both"):
         entities = corpus.select(split, "entity", sentences)[0] if is_ecb else []
-        predicted = align_parsed(parsed, corpus.docs, gold_mentions + entities, options, stories=stories)
-        predicted = {mention: predicted[mention] for mention in gold_chains}
+        aligned = align_parsed(parsed, corpus.docs, gold_mentions + entities, options, stories=stories)
+        predicted = {mention: aligned[mention] for mention in gold_chains}
         result["gold_mentions"] = _summary(_as_dict(score_coreference(gold_chains, predicted)), gold_chains, predicted)
+        if entities:
+            entity_gold = {m.id: corpus.chains[m.id] for m in entities}
+            entity_chains = {m.id: aligned[m.id] for m in entities}
+            entity_score = _as_dict(score_coreference(entity_gold, entity_chains))
+            result["gold_entity_chains"] = _summary(entity_score, entity_gold, entity_chains)
     if setting in ("predicted", "both"):
         if not is_ecb:
             result["predicted_mentions"] = None
