@@ -29,18 +29,20 @@ KEYS = {
     "seed_checks_total",
     "seconds",
 }
-# Measured: fact_recall 0.76, status_accuracy 0.987, sources_accuracy 0.961, 8 status
-# errors of 100, citation_recall 1.0, conflicts 1/1 with none spurious, seeds 20/20.
+# Measured: fact_recall 0.82 (0.79 from alignment alone; split facts counted by
+# `_split_covered`), status_accuracy 0.988, sources_accuracy 0.963, 7 status errors of 100,
+# citation_recall 1.0, conflicts 1/1 with none spurious, seeds 20/20. Each floor fails on
+# about two more misses than measured.
 FLOORS = {
-    "fact_recall": 0.72,
-    "status_accuracy": 0.95,
-    "sources_accuracy": 0.93,
+    "fact_recall": 0.80,
+    "status_accuracy": 0.97,
+    "sources_accuracy": 0.95,
     "conflict_precision": 1.0,
     "conflict_recall": 1.0,
     "citation_recall": 0.95,
     "copies_not_independent": 1.0,
 }
-MAX_STATUS_ERRORS = 11
+MAX_STATUS_ERRORS = 9
 
 
 @pytest.fixture(scope="module")

@@ -433,6 +433,10 @@ def _quantity(ctx: _Context, text: str, label: str, root: Token, start: int) -> 
     elif root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         lemma = root.head.lemma_.lower()
         unit = ctx.lexicon.synonyms.get(lemma, lemma)
+    elif not root.like_num and root.pos_ in ("NOUN", "PROPN") and any(t.like_num for t in root.lefts):
+        # The entity spans the count and what it counts ("around 4,800 hectares"): its root is the unit.
+        lemma = root.lemma_.lower()
+        unit = ctx.lexicon.synonyms.get(lemma, lemma)
     else:
         of = next((c for c in root.children if c.lower_ == "of"), None)
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None

@@ -41,8 +41,42 @@ CORE_MIN_SIMILARITY = 0.15
 # different facts unless the rest of the clause agrees this closely, which makes them a
 # candidate conflict (corroborate/conflicts.py decides). Same evaluations as above.
 NUMBER_MISMATCH_MIN_SIMILARITY = 0.45
+# A count both clauses give for the same thing ("about 60 firefighters were tackling the
+# blaze" / "around 60 firefighters and 12 engines were sent") anchors them as one fact when
+# the clauses are at least CORE_MIN_SIMILARITY alike: from ANCHOR_MIN_COUNT for counts of the
+# same unit (small counts such as "two" recur across facts), from ANCHOR_MIN_FIGURE whatever
+# each report calls the unit ("2.3 million workers" / "2.3 million people"). Tuned on the
+# example corpus (`storyline eval facts`) and the seeds; rerun both after changing.
+ANCHOR_MIN_COUNT = 10
+ANCHOR_MIN_FIGURE = 1000
 # Hedged numbers ("about 40" / "42") within this fraction of each other agree.
 NUMBER_TOLERANCE = 0.1
+
+
+# Words of an entity's name also kept as plain words: the first one lets "Halvick" meet
+# "Halvick Medical"; the others would count one name several times ("@:harrow ridge",
+# "harrow", "ridge") and chain unrelated claims about one place. Tuned on the example
+# corpus (`storyline eval facts`, sources_accuracy) and the seeds; rerun both after changing.
+NAME_WORDS_KEPT = 0
+
+
+def comparable_term(term: str) -> str:
+    """A term as reports are compared by: an entity without its kind.
+
+    Each report types its entities alone, so one name can come out as a place in one report
+    and an organisation in the next ("@:place:tarrant point" / "@:org:tarrant point").
+    """
+    if term.startswith("@:"):
+        return "@:" + term[2:].split(":", 1)[-1]
+    return term
+
+
+def comparable_terms(terms: Sequence[str]) -> tuple[str, ...]:
+    """`comparable_term` of each term, without repeats; an entity's name counts as the entity
+    and its first word (NAME_WORDS_KEPT), not again as each of its words."""
+    keys = tuple(dict.fromkeys(comparable_term(t) for t in terms))
+    names = {word for t in keys if t.startswith("@:") for word in t[2:].split()[NAME_WORDS_KEPT:]}
+    return tuple(t for t in keys if t not in names)
 
 
 def similarity_matrix(propositions: Sequence[Proposition]) -> NDArray[np.float32]:
@@ -51,7 +85,7 @@ def similarity_matrix(propositions: Sequence[Proposition]) -> NDArray[np.float32
     vocabulary: dict[str, int] = {}
     rows: list[list[int]] = []
     for proposition in propositions:
-        rows.append([vocabulary.setdefault(term, len(vocabulary)) for term in proposition.terms])
+        rows.append([vocabulary.setdefault(term, len(vocabulary)) for term in comparable_terms(proposition.terms)])
     frequency = np.zeros(len(vocabulary), dtype=np.float32)
     for row in rows:
         frequency[row] += 1
@@ -72,7 +106,7 @@ def similarity_matrix(propositions: Sequence[Proposition]) -> NDArray[np.float32
 def core_overlap(first: Proposition, second: Proposition) -> float:
     """Shared core terms over the smaller core, 0 when either core is too small or no verb-level
     term (anything but numbers and entities) is shared."""
-    a, b = set(first.core), set(second.core)
+    a, b = set(comparable_terms(first.core)), set(comparable_terms(second.core))
     if len(a) < CORE_MIN_TERMS or len(b) < CORE_MIN_TERMS:
         return 0.0
     shared = a & b
@@ -92,6 +126,21 @@ def numbers_disagree(first: Proposition, second: Proposition) -> bool:
     return False
 
 
+def shared_count(first: Proposition, second: Proposition) -> bool:
+    """Both give one distinctive figure: the same count of one unit, or a large figure alone."""
+    for x in first.quantities:
+        for y in second.quantities:
+            if x.value != y.value:
+                continue
+            try:
+                value = float(x.value)
+            except ValueError:
+                continue
+            if value >= ANCHOR_MIN_FIGURE or (value >= ANCHOR_MIN_COUNT and x.unit == y.unit):
+                return True
+    return False
+
+
 def _same_number(a: str, b: str, approximate: bool) -> bool:
     if a == b:
         return True
@@ -104,7 +153,7 @@ def _same_number(a: str, b: str, approximate: bool) -> bool:
 
 def link_matrix(propositions: Sequence[Proposition], similarity: NDArray[np.float32]) -> NDArray[np.float32]:
     """The similarity alignment links on: the whole-clause cosine, raised to the core overlap
-    where the cores agree, and cut to 0 where the counts disagree on a loosely similar pair."""
+    where the cores agree and to the pair threshold where a distinctive count is shared, and cut to 0 where the counts disagree on a loosely similar pair."""
     linked = similarity.copy()
     count = len(propositions)
     for i in range(count):
@@ -114,6 +163,8 @@ def link_matrix(propositions: Sequence[Proposition], similarity: NDArray[np.floa
                 overlap = core_overlap(propositions[i], propositions[j])
                 if overlap >= CORE_MIN_OVERLAP:
                     value = max(value, overlap * ALIGN_MIN_SIMILARITY / CORE_MIN_OVERLAP)
+            if value >= CORE_MIN_SIMILARITY and shared_count(propositions[i], propositions[j]):
+                value = max(value, ALIGN_MIN_SIMILARITY)
             if value < NUMBER_MISMATCH_MIN_SIMILARITY and numbers_disagree(propositions[i], propositions[j]):
                 value = 0.0
             linked[i, j] = linked[j, i] = value
@@ -131,7 +182,7 @@ def align(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[l
     similarity = link_matrix(propositions, similarity_matrix(propositions))
     report_ids = np.array([hash(r) for r in reports])
     kinds = [p.kind == "example" for p in propositions]
-    term_sets = [frozenset(p.terms) for p in propositions]
+    term_sets = [frozenset(comparable_terms(p.terms)) for p in propositions]
     upper = np.triu(similarity, k=1)
     candidates = np.argwhere(upper >= ALIGN_MIN_SIMILARITY)
     scored = sorted(((float(upper[i, j]), int(i), int(j)) for i, j in candidates), reverse=True)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.analyze.records import Proposition
-from storyline.analyze.values import dates_comparable
+from storyline.analyze.values import dates_comparable, normalise_date
 from storyline.models import ConflictValue, Report
 
 # Hedged numbers ("about 40") conflict only when they differ by more than this fraction.
@@ -212,7 +212,8 @@ def _date_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
             a, b = set(first.proposition.dates), set(second.proposition.dates)
             if not a or not b or a & b:
                 continue
-            if any(x[:1].isalpha() for x in a | b) and not _same_day(first.report, second.report):
+            relative = any(x[:1].isalpha() for x in a | b) or _relative(first.proposition) or _relative(second.proposition)
+            if relative and not _same_day(first.report, second.report):
                 continue
             if all(dates_comparable(x, y) for x in a for y in b):
                 values: dict[str, list[Evidence]] = {}
@@ -220,6 +221,16 @@ def _date_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
                     values.setdefault(", ".join(sorted(item.proposition.dates)), []).append(item)
                 return Conflict(slot="time", values=_plain_values(values))
     return None
+
+
+def _relative(proposition: Proposition) -> bool:
+    """Whether a date of the proposition was written relative to publication ("on Sunday").
+
+    Such a date is resolved against each report's own publication day, so reports from
+    different days name different days for the same words: a developing story, not a
+    disagreement.
+    """
+    return any(not normalise_date(part)[:1].isdigit() for part in proposition.time.split("; ") if part)
 
 
 def _place_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
