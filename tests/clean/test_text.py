@@ -99,3 +99,9 @@ def test_language_is_identified_from_the_opening_of_the_text() -> None:
     assert detect_language("Le conseil municipal a voté mardi la fermeture du pont pour travaux jusqu'à la fin de l'année.") == "fr"
     assert detect_language("Der Stadtrat hat am Dienstag beschlossen, die Brücke bis zum Jahresende zu sperren.") == "de"
     assert detect_language("too short") == ""
+
+
+def test_a_headline_alone_is_kept_as_the_body() -> None:
+    cleaned = clean_text("June 06, 2013\nEsther Williams, swimming star, dies at 91")
+    assert cleaned.title == "Esther Williams, swimming star, dies at 91"
+    assert cleaned.body == "Esther Williams, swimming star, dies at 91"

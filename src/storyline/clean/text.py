@@ -65,6 +65,9 @@ def clean_text(text: str, *, title: str = "", rules: FurnitureRules | None = Non
             result.furniture.append(line)
         else:
             body.append(line)
+    if not body and result.title and not title:
+        # A text that is only a headline (wire flashes, video pages) is still a report.
+        body = [result.title]
     if body:
         match = DATELINE.match(body[0])
         if match and match.group("dateline").strip():
