@@ -18,10 +18,9 @@ from typing import Any
 from storyline.clean.report import clean_document
 from storyline.config import Config
 from storyline.errors import Reason, RejectedInput
-from storyline.independence import independent_sources
 from storyline.ingest import read_paths
 from storyline.ingest.documents import RawDocument
-from storyline.models import Rejection, Report, Story
+from storyline.models import Rejection, Report
 from storyline.store.sqlite import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -201,22 +200,3 @@ def corroborate_stories(store: SqliteStore, story_ids: Sequence[str], progress: 
         done += 1
         progress("corroborate", done, len(story_ids))
     return done
-
-
-def story_record(story_id: str, headline: str, reports: Sequence[Report], lookup: dict[str, Report]) -> Story:
-    """The summary row of a story from its member reports."""
-    dates = sorted(r.published for r in reports if r.published)
-    sources: list[str] = []
-    for report in reports:
-        name = report.source or report.source_domain
-        if name and name not in sources:
-            sources.append(name)
-    return Story(
-        id=story_id,
-        headline=headline,
-        reports=tuple(r.id for r in reports),
-        sources=tuple(sources),
-        independent_sources=tuple(independent_sources(reports, lookup)),
-        first_seen=dates[0] if dates else "",
-        last_seen=dates[-1] if dates else "",
-    )

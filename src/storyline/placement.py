@@ -7,14 +7,16 @@ its own transaction (copy link, features, story membership and story row togethe
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.config import Config
 from storyline.copies import CopyIndex, CopyOptions
-from storyline.models import Report
+from storyline.independence import independent_sources
+from storyline.models import Report, Story
 from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
+from storyline.store.sqlite import SqliteStore
 
 COPY_FEATURES = "copies"
 STORY_FEATURES = "story"
@@ -26,7 +28,9 @@ class Placement:
     stories: list[str] = field(default_factory=list)
 
 
-def place_reports(store: Any, reports: Sequence[Report], analyses: Mapping[str, Any], config: Config, progress: Any) -> Placement:
+def place_reports(
+    store: SqliteStore, reports: Sequence[Report], analyses: Mapping[str, Any], config: Config, progress: Callable[[str, int, int | None], None]
+) -> Placement:
     """Give every report a story (and a `copy_of` when it is a syndicated copy)."""
     copy_index = CopyIndex(CopyOptions(**config.copies))
     clusterer = StoryClusterer(StoryOptions(**config.stories))
@@ -37,8 +41,6 @@ def place_reports(store: Any, reports: Sequence[Report], analyses: Mapping[str, 
     members: dict[str, list[Report]] = {}
     lookup: dict[str, Report] = {}
     result = Placement()
-    from storyline.pipeline import story_record
-
     for done, report in enumerate(reports, start=1):
         signature = copy_index.signature(report.body)
         original = copy_index.add(report.id, report.body, report.published)
@@ -82,10 +84,8 @@ def place_reports(store: Any, reports: Sequence[Report], analyses: Mapping[str, 
     return result
 
 
-def _apply_refinement(store: Any, clusterer: StoryClusterer, result: Placement) -> None:
+def _apply_refinement(store: SqliteStore, clusterer: StoryClusterer, result: Placement) -> None:
     """Let the clusterer fold early stray reports into stories that have grown, and store the moves."""
-    from storyline.pipeline import story_record
-
     moved = clusterer.refine()
     if not moved:
         return
@@ -120,3 +120,22 @@ def _entity_names(analysis: Any) -> tuple[str, ...]:
         return ()
     names = getattr(analysis, "entity_names", None)
     return tuple(names()) if callable(names) else ()
+
+
+def story_record(story_id: str, headline: str, reports: Sequence[Report], lookup: dict[str, Report]) -> Story:
+    """The summary row of a story from its member reports."""
+    dates = sorted(r.published for r in reports if r.published)
+    sources: list[str] = []
+    for report in reports:
+        name = report.source or report.source_domain
+        if name and name not in sources:
+            sources.append(name)
+    return Story(
+        id=story_id,
+        headline=headline,
+        reports=tuple(r.id for r in reports),
+        sources=tuple(sources),
+        independent_sources=tuple(independent_sources(reports, lookup)),
+        first_seen=dates[0] if dates else "",
+        last_seen=dates[-1] if dates else "",
+    )
