@@ -155,7 +155,7 @@ def reports(
     limit: int = typer.Option(50, help="How many."),
     offset: int = typer.Option(0, help="Skip this many."),
     source: str = typer.Option("", help="Only this outlet."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """List stored reports, newest first."""
     with State.store() as store:
@@ -176,7 +176,7 @@ def stories(
     source: str = typer.Option("", help="Only stories this outlet covered."),
     since: str = typer.Option("", help="Last seen on or after this date (YYYY-MM-DD)."),
     until: str = typer.Option("", help="First seen on or before this date."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """List stories, the biggest and most recent first."""
     with State.store() as store:
@@ -195,7 +195,10 @@ def stories(
 
 
 @app.command()
-def show(story_id: str = typer.Argument(..., help="Story id (or a prefix, or a report id)."), as_json: bool = typer.Option(False, "--json")) -> None:
+def show(
+    story_id: str = typer.Argument(..., help="Story id (or a prefix, or a report id)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
     """One story: its reports, the facts matrix (facts × outlets), conflicts, quotes and summary."""
     from storyline.render import print_story
 
@@ -210,8 +213,8 @@ def show(story_id: str = typer.Argument(..., help="Story id (or a prefix, or a r
 @app.command()
 def search(
     query: str = typer.Argument(..., help="Words to find in titles and bodies."),
-    limit: int = typer.Option(20),
-    as_json: bool = typer.Option(False, "--json"),
+    limit: int = typer.Option(20, help="How many."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Full-text search over reports, best match first."""
     with State.store() as store:

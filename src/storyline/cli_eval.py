@@ -52,7 +52,7 @@ def _format(value: Any) -> str:
 @eval_app.command("extraction")
 def eval_extraction(
     directory: Path = typer.Argument(SHARED_DATA / "article_extraction", help="Folder with ground-truth.json and html/."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Main-text extraction from HTML: word 4-gram precision, recall, F1 and pages per second."""
     from storyline.evaluation.extraction import evaluate_extraction
@@ -63,7 +63,7 @@ def eval_extraction(
 @eval_app.command("cleaning")
 def eval_cleaning(
     directory: Path = typer.Argument(EXAMPLE_CORPUS, help="Corpus folder with reports.jsonl and answer_key.json."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Furniture removal from scraped text: line precision and recall against the answer key."""
     from storyline.evaluation.cleaning import evaluate_cleaning
@@ -75,7 +75,7 @@ def eval_cleaning(
 def eval_stories(
     path: Path = typer.Argument(..., help="JSONL with id, text, cluster (and optionally title, date, source)."),
     split: Optional[str] = typer.Option(None, help="Only lines whose split field has this value."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Story clustering from scratch: BCubed, pairwise F1 and adjusted Rand index."""
     from storyline.evaluation.stories import evaluate_stories
@@ -86,7 +86,7 @@ def eval_stories(
 @eval_app.command("copies")
 def eval_copies(
     corpus: Path = typer.Argument(EXAMPLE_CORPUS / "reports.jsonl", help="Base reports to make syndicated copies of."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Copy detection on a generated syndication set, and no copies among independent reports."""
     from storyline.evaluation.syndication import evaluate_copies
@@ -101,7 +101,7 @@ def eval_alignment(
     docs: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus.jsonl", help="Documents JSONL."),
     mentions: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus_mentions.jsonl", help="Mentions JSONL."),
     split: Optional[str] = typer.Option(None, help="Only documents of this split."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Cross-document coreference: MUC, B³, CEAF-e, CoNLL F1 with gold and with predicted mentions."""
     from storyline.evaluation.alignment import evaluate_alignment
@@ -113,7 +113,7 @@ def eval_alignment(
 def eval_facts(
     corpus: Path = typer.Argument(EXAMPLE_CORPUS, help="Corpus folder with reports.jsonl and answer_key.json."),
     seeds: Path = typer.Option(SHARED_DATA.parent / "seeds", help="The two seed reports (checked when present)."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Facts and corroboration: facts found, statuses, sources, conflicts and citations against the answer key."""
     from storyline.evaluation.facts import evaluate_facts
@@ -124,7 +124,7 @@ def eval_facts(
 @eval_app.command("events")
 def eval_events(
     path: Path = typer.Argument(SHARED_DATA / "plover" / "PLOVER_GSR_CAMEO.txt", help="PLOVER gold standard records (JSON)."),
-    as_json: bool = typer.Option(False, "--json"),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Event coding: PLOVER event type accuracy and macro-F1, source and target match."""
     from storyline.evaluation.events import evaluate_events
