@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 from storyline.alignment import (
@@ -15,6 +16,7 @@ from storyline.alignment import (
     predict_event_mentions,
 )
 from storyline.alignment.align import group_mentions
+from storyline.alignment.clustering import MAX_LINK_SHARE, cluster_links
 from storyline.alignment.lexicon import fold_inflection
 from storyline.errors import ConfigError, UsageError
 
@@ -84,6 +86,8 @@ def test_bad_input_is_refused_with_a_fix() -> None:
         AlignmentOptions(event_threshold=1.5)
     with pytest.raises(ConfigError, match="known:"):
         AlignmentOptions(event_weights={"colour": 1.0})
+    with pytest.raises(ConfigError, match="mixed"):
+        AlignmentOptions(event_linkage="ward")
     with pytest.raises(UsageError, match="unique"):
         group_mentions([_mention("wire", "arrest"), _mention("wire", "arrest")])
     with pytest.raises(UsageError, match="kind"):
@@ -198,3 +202,35 @@ def test_entity_names_match_by_containment_acronym_and_description(nlp: Any) -> 
     assert features[0, 3, column("acronym")] == 0.0
     assert features[0, 4, column("described_as")] == features[4, 0, column("described_as")] == 1.0
     assert features[2, 4, column("described_as")] == 0.0
+
+
+def test_mixed_linkage_lets_one_strong_pair_join_a_report_group() -> None:
+    # Mentions 0 and 1 are one report's group; 2 matches only 0 well. The average over
+    # both pairs (0.5) stays under the threshold, the blend with the strongest pair does not.
+    probability = np.array([[1.0, 0.9, 0.8], [0.9, 1.0, 0.2], [0.8, 0.2, 1.0]])
+    threshold = 0.55
+    assert (1 - MAX_LINK_SHARE) * 0.5 + MAX_LINK_SHARE * 0.8 >= threshold
+    average = cluster_links(probability, threshold)
+    mixed = cluster_links(probability, threshold, "mixed")
+    assert average[0] == average[1] != average[2]
+    assert mixed[0] == mixed[1] == mixed[2]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_mixed_linkage_refines_single_linkage_and_stops_below_threshold(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    probability = rng.random((12, 12))
+    similarity = (probability + probability.T) / 2
+    mixed = cluster_links(probability, 0.6, "mixed")
+    single = cluster_links(probability, 0.6, "single")
+    assert len(mixed) == 12 and min(mixed) == 0
+    # A merge needs one pair at the threshold, so a mixed cluster never spans two
+    # single-linkage clusters; and no two final clusters still qualify for a merge.
+    assert all(single[i] == single[j] for i in range(12) for j in range(12) if mixed[i] == mixed[j])
+    members = [np.flatnonzero(np.array(mixed) == label) for label in set(mixed)]
+    for a, left in enumerate(members):
+        for right in members[a + 1 :]:
+            block = similarity[np.ix_(left, right)]
+            assert (1 - MAX_LINK_SHARE) * block.mean() + MAX_LINK_SHARE * block.max() < 0.6
+    assert cluster_links(probability[:1, :1], 0.6, "mixed") == [0]
+    assert cluster_links(np.zeros((0, 0)), 0.6, "mixed") == []

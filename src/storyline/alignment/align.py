@@ -2,8 +2,9 @@
 
 Mentions are compared only within a story (reports already grouped as being about one
 real-world event) and only with mentions of the same kind; within that group a logistic
-model over a handful of pair features gives link probabilities, and average-linkage
-clustering turns them into chains.
+model over a handful of pair features gives link probabilities, and agglomerative
+clustering turns them into chains (average linkage for entities; for events, mostly the
+strongest pair, blended with the average).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def _align_group(
     kind = group[0].kind
     profiles = profile_mentions(parsed, group, entities)
     probability = link_probability(pair_features(profiles, docs), options.weights(kind))
-    labels = cluster_links(probability, options.threshold(kind), options.linkage)
+    labels = cluster_links(probability, options.threshold(kind), options.linkage(kind))
     first: dict[int, str] = {}
     chains = {}
     for mention, label in zip(group, labels, strict=True):

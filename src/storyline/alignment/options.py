@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storyline.alignment.weights import (
+    ENTITY_LINKAGE,
     ENTITY_THRESHOLD,
     ENTITY_WEIGHTS,
+    EVENT_LINKAGE,
     EVENT_THRESHOLD,
     EVENT_WEIGHTS,
     FEATURES,
@@ -14,7 +16,7 @@ from storyline.alignment.weights import (
 from storyline.errors import ConfigError
 
 MENTION_KINDS = ("event", "entity")
-LINKAGES = ("average", "single", "complete")
+LINKAGES = ("average", "mixed", "single", "complete")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,14 +36,16 @@ class AlignmentOptions:
     """How mentions are compared and when two chains merge.
 
     `weights` are the logistic-regression coefficients of the pair features, one mapping
-    per mention kind (feature name -> weight, plus "bias"); `thresholds` are the lowest
-    average link probability at which two clusters still merge. Defaults come from
-    `storyline.alignment.weights`, fitted on the ECB+ train split.
+    per mention kind (feature name -> weight, plus "bias"); the thresholds are the lowest
+    linkage of link probabilities at which two clusters still merge, and the linkages say
+    how two clusters are compared (see `storyline.alignment.clustering.cluster_links`).
+    Defaults come from `storyline.alignment.weights`, fitted on the ECB+ train split.
     """
 
     event_threshold: float = EVENT_THRESHOLD
     entity_threshold: float = ENTITY_THRESHOLD
-    linkage: str = "average"
+    event_linkage: str = EVENT_LINKAGE
+    entity_linkage: str = ENTITY_LINKAGE
     event_weights: dict[str, float] = field(default_factory=lambda: dict(EVENT_WEIGHTS))
     entity_weights: dict[str, float] = field(default_factory=lambda: dict(ENTITY_WEIGHTS))
 
@@ -50,8 +54,10 @@ class AlignmentOptions:
             value = getattr(self, name)
             if not 0.0 < value < 1.0:
                 raise ConfigError(f"alignment.{name} must be between 0 and 1 (exclusive), got {value}")
-        if self.linkage not in LINKAGES:
-            raise ConfigError(f"alignment.linkage must be one of {', '.join(LINKAGES)}, got {self.linkage!r}")
+        for name in ("event_linkage", "entity_linkage"):
+            value = getattr(self, name)
+            if value not in LINKAGES:
+                raise ConfigError(f"alignment.{name} must be one of {', '.join(LINKAGES)}, got {value!r}")
         for name in ("event_weights", "entity_weights"):
             unknown = set(getattr(self, name)) - set(FEATURES) - {"bias"}
             if unknown:
@@ -60,6 +66,10 @@ class AlignmentOptions:
     def threshold(self, kind: str) -> float:
         """The merge threshold for mentions of `kind`."""
         return self.event_threshold if kind == "event" else self.entity_threshold
+
+    def linkage(self, kind: str) -> str:
+        """How clusters of mentions of `kind` are compared when merging."""
+        return self.event_linkage if kind == "event" else self.entity_linkage
 
     def weights(self, kind: str) -> dict[str, float]:
         """The pair-feature weights for mentions of `kind`."""

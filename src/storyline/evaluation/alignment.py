@@ -243,7 +243,8 @@ def refit(
     """Fit the pair weights and tune the merge threshold on one split; print-ready.
 
     Pairs are all mention pairs of one kind within one story; the label is "same gold
-    chain". The threshold maximises CoNLL F1 on the same split. Paste the result into
+    chain". The threshold maximises CoNLL F1 on the same split, with the kind's default
+    linkage. Paste the result into
     `storyline.alignment.weights` and rerun the evaluation on the other split.
     """
     corpus = load_corpus(docs_path, mentions_path)
@@ -282,11 +283,12 @@ def refit_parsed(
     model.fit(np.concatenate(rows), np.concatenate(labels))
     weights = {"bias": round(float(model.intercept_[0]), 3)}
     weights.update({name: round(float(w), 3) for name, w in zip(FEATURES, model.coef_[0], strict=True)})
+    method = AlignmentOptions().linkage(kind or "entity")
     best = (-1.0, 0.5)
     for threshold in REFIT_THRESHOLDS:
         predicted: dict[str, str] = {}
         for number, (group, features) in enumerate(zip(groups, blocks, strict=True)):
-            assigned = cluster_links(link_probability(features, weights), threshold)
+            assigned = cluster_links(link_probability(features, weights), threshold, method)
             predicted.update({m.id: f"{number}:{label}" for m, label in zip(group, assigned, strict=True)})
         conll = score_coreference(chains, predicted).conll_f1
         logger.info("threshold %.2f: CoNLL F1 %.4f", threshold, conll)
