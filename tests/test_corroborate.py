@@ -14,12 +14,13 @@ from storyline.models import Report, StoryAnalysis
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 # Share of answer-key facts whose status may be missed on the example corpus. Recorded
-# floor: 12 of 100 missed by this test's matching (14 before kind-free entity terms and
+# floor: 11 of 100 missed by this test's matching (12 before the staff/close/advise synonym
+# families and counts read after determiners or "be", 14 before kind-free entity terms and
 # shared-count anchors, 22 before core-clause alignment, negation normalisation and
 # relative/absolute clause splits; the pipeline evaluation in
-# tests/evaluation/test_eval_facts.py, which also reads quotation speakers, counts 7).
+# tests/evaluation/test_eval_facts.py, which also reads quotation speakers, counts 6).
 # Lower it when alignment improves.
-MAX_STATUS_MISS_RATE = 0.13
+MAX_STATUS_MISS_RATE = 0.12
 
 
 def _proposition(index: int, text: str, terms: tuple[str, ...], quantities: tuple[Quantity, ...] = ()) -> Proposition:

@@ -29,12 +29,13 @@ KEYS = {
     "seed_checks_total",
     "seconds",
 }
-# Measured: fact_recall 0.82 (0.79 from alignment alone; split facts counted by
-# `_split_covered`), status_accuracy 0.988, sources_accuracy 0.963, 7 status errors of 100,
-# citation_recall 1.0, conflicts 1/1 with none spurious, seeds 20/20. Each floor fails on
-# about two more misses than measured.
+# Measured: fact_recall 0.86 (0.82 before the staff/close/advise/open synonym families and
+# counts read after determiners or "be"; split facts counted by `_split_covered`),
+# status_accuracy 0.988, sources_accuracy 0.965, 6 status errors of 100, citation_recall
+# 1.0, conflicts 1/1 with none spurious, seeds 20/20. Each floor fails on about two more
+# misses than measured.
 FLOORS = {
-    "fact_recall": 0.80,
+    "fact_recall": 0.84,
     "status_accuracy": 0.97,
     "sources_accuracy": 0.95,
     "conflict_precision": 1.0,
@@ -42,7 +43,7 @@ FLOORS = {
     "citation_recall": 0.95,
     "copies_not_independent": 1.0,
 }
-MAX_STATUS_ERRORS = 9
+MAX_STATUS_ERRORS = 8
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,21 @@
+from storyline.analyze import analyze_reports
+from storyline.models import Report
+
+
+def _quantities(nlp, body: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    (analysis,) = analyze_reports([Report(id="r", body=body)], nlp)
+    return [(q.value, q.unit) for p in analysis.propositions for q in p.quantities]
+
+
+def test_a_count_after_a_determiner_keeps_its_unit(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("90", "employee") in _quantities(nlp, "Nobody was hurt, and all 90 workers on site were accounted for.")
+
+
+def test_a_figure_given_after_be_counts_what_its_subject_counts(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _quantities(nlp, "The total number of people affected worldwide is about 2.3 million, the company said.")
+    assert ("2300000", "person") in found
+
+
+def test_staff_employees_and_workers_count_one_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    units = {u for _, u in _quantities(nlp, "All 90 staff got out. Around 70 employees left. Some 40 workers stayed.")}
+    assert units == {"employee"}
