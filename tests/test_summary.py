@@ -51,3 +51,28 @@ def test_seed_summary_states_each_fact_once(seed_reports, seed_analyses) -> None
     for i, first in enumerate(supported_facts):
         for second in supported_facts[i + 1 :]:
             assert not first & second, texts
+
+
+def test_no_summary_sentence_states_one_side_of_a_conflict() -> None:
+    from storyline.models import ConflictValue, Fact, Span
+    from storyline.analyze.records import ReportAnalysis, Sentence
+    from storyline.models import Report
+    from storyline.summary import summarize
+
+    texts = {"a": ["Twelve were hurt when the ferry hit the wharf.", "The ferry hit the wharf at noon."],
+             "b": ["Fourteen were hurt when the ferry hit the wharf.", "The ferry hit the wharf at noon."]}
+    reports = [Report(id=r, source=r.upper(), body=" ".join(t)) for r, t in texts.items()]
+    analyses = []
+    for report_id, lines in texts.items():
+        sentences, start = [], 0
+        for index, line in enumerate(lines):
+            sentences.append(Sentence(index=index, start=start, end=start + len(line), text=line))
+            start += len(line) + 1
+        analyses.append(ReportAnalysis(report=report_id, sentences=tuple(sentences)))
+    hit = Fact(id="hit", story="s", text="the ferry hit the wharf", status="corroborated", independent_sources=("A", "B"),
+               reports=("a", "b"), support=tuple(Span(report=r, sentence=i, start=0, end=1) for r in "ab" for i in (0, 1)))
+    hurt = Fact(id="hurt", story="s", text="people were hurt", status="conflicting", reports=("a", "b"),
+                support=(Span(report="a", sentence=0, start=0, end=1), Span(report="b", sentence=0, start=0, end=1)),
+                conflicts=(ConflictValue(value="12", sources=("A",)), ConflictValue(value="14", sources=("B",))))
+    summary = summarize([hit, hurt], reports, analyses)
+    assert [s.text for s in summary] == ["The ferry hit the wharf at noon."]

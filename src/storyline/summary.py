@@ -59,8 +59,11 @@ def summarize(facts: Sequence[Fact], reports: Sequence[Report], analyses: Sequen
     for fact in facts:
         for span in fact.support:
             facts_of.setdefault((span.report, span.sentence), set()).add(fact.id)
+    # A sentence that also states a contested value (one side of a conflict) would present
+    # that side as settled: such sentences are left out; the conflict is shown on its own.
+    contested = {f.id for f in facts if f.status == "conflicting"}
     chosen: list[SummarySentence] = []
-    covered: set[str] = set()
+    covered: set[str] = set(contested)
     chosen_words: list[set[str]] = []
     for fact in ranked:
         if len(chosen) >= limit:
