@@ -34,7 +34,8 @@ app.add_typer(bench_app, name="bench")
 
 # Piped output gets a wide console so tables are not squeezed into 80 columns.
 out = Console() if sys.stdout.isatty() else Console(width=160)
-err = Console(stderr=True)
+# Messages are never wrapped: a path or a reason must stay on one line for scripts and logs.
+err = Console(stderr=True, soft_wrap=True)
 
 
 class State:
