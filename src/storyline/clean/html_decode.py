@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import codecs
 import re
-import zlib
 
-from storyline.errors import NotHtmlError, Reason
+from storyline.errors import NotHtmlError, Reason, RejectedInput
 from storyline.ingest.decode import BOMS, looks_binary
-from storyline.ingest.formats import GZIP_MAGIC
+from storyline.ingest.formats import GZIP_MAGIC, gunzip_limited
 
 # Bytes searched for a <meta charset> declaration. The HTML standard's prescan looks at
 # 1,024 bytes; real pages put long scripts and styles first, so look further.
@@ -26,18 +25,6 @@ _MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|artic
 # Single-byte Western labels decode any byte string, so they are only trusted when the
 # bytes are not valid UTF-8. The WHATWG standard reads all of them as windows-1252.
 _WESTERN = frozenset({"latin_1", "iso8859_1", "ascii", "cp1252", "iso8859_15"})
-
-
-def gunzip_limited(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data, refusing output past `max_bytes` (a small file can inflate hugely)."""
-    inflater = zlib.decompressobj(wbits=31)
-    try:
-        output = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise NotHtmlError(f"corrupt gzip data: {exc}") from None
-    if len(output) > max_bytes:
-        raise NotHtmlError(f"page inflates past the {max_bytes:,}-byte limit", Reason.TOO_LARGE)
-    return output
 
 
 def declared_charset(data: bytes) -> str:
@@ -60,7 +47,10 @@ def decode_page(data: bytes | str, max_bytes: int) -> str:
     if len(data) > max_bytes:
         raise NotHtmlError(f"page is {len(data):,} bytes, over the {max_bytes:,}-byte limit", Reason.TOO_LARGE)
     if data.startswith(GZIP_MAGIC):
-        data = gunzip_limited(data, max_bytes)
+        try:
+            data = gunzip_limited(data, max_bytes, "page")
+        except RejectedInput as exc:
+            raise NotHtmlError(exc.message, exc.reason) from None
     if looks_binary(data):
         raise NotHtmlError("binary data, not an HTML page")
     return _require_markup(_decode_text(data))

@@ -44,6 +44,21 @@ def gunzip(data: bytes, origin: str) -> bytes:
         raise RejectedInput(origin, Reason.TRUNCATED, f"damaged or truncated gzip data ({exc})") from None
 
 
+def gunzip_limited(data: bytes, max_bytes: int, origin: str) -> bytes:
+    """Decompress gzip data, refusing damaged or truncated data and output past `max_bytes`
+    (a small download can inflate hugely)."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        output = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise RejectedInput(origin, Reason.TRUNCATED, f"damaged gzip data ({exc})") from None
+    if len(output) > max_bytes:
+        raise RejectedInput(origin, Reason.TOO_LARGE, f"gzip data inflates past the {max_bytes:,}-byte limit")
+    if not inflater.eof:
+        raise RejectedInput(origin, Reason.TRUNCATED, "truncated gzip data (the stream ends early)")
+    return output
+
+
 def strip_compression_suffix(name: str) -> str:
     return name[:-3] if name.lower().endswith(".gz") else name
 

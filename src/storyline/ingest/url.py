@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import zlib
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -18,7 +17,7 @@ from storyline.ingest import read_bytes
 from storyline.ingest.documents import RawDocument
 from storyline.ingest.feed import read_feed
 from storyline.ingest.fetch import FetchedResource, Fetcher
-from storyline.ingest.formats import GZIP_MAGIC, Format, detect_format, strip_compression_suffix
+from storyline.ingest.formats import GZIP_MAGIC, Format, detect_format, gunzip_limited, strip_compression_suffix
 from storyline.ingest.html import read_html
 from storyline.models import Rejection
 
@@ -26,8 +25,6 @@ log = logging.getLogger(__name__)
 
 _FEED_TYPES = ("rss", "atom", "rdf", "xml")
 _HTML_TYPES = ("html",)
-# gzip's format flag for zlib: a gzip header and trailer around deflate data.
-_GZIP_WBITS = 31
 
 
 def read_urls(urls: Iterable[str], options: IngestOptions | None = None) -> Iterator[RawDocument | Rejection]:
@@ -83,15 +80,3 @@ def response_format(data: bytes, name: str, content_type: str) -> Format:
     return fmt
 
 
-def gunzip_limited(data: bytes, max_bytes: int, origin: str) -> bytes:
-    """Decompress a gzip body, refusing damaged or truncated data and output past `max_bytes`."""
-    inflater = zlib.decompressobj(wbits=_GZIP_WBITS)
-    try:
-        output = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise RejectedInput(origin, Reason.TRUNCATED, f"damaged gzip data ({exc})") from None
-    if len(output) > max_bytes:
-        raise RejectedInput(origin, Reason.TOO_LARGE, f"gzip body inflates past the {max_bytes:,}-byte limit")
-    if not inflater.eof:
-        raise RejectedInput(origin, Reason.TRUNCATED, "truncated gzip data (the stream ends early)")
-    return output
