@@ -102,6 +102,10 @@ def test_show_search_and_export_round_trip(seeds_dir: Path, tmp_path: Path) -> N
     assert [(r["id"], r["title"], r["source"]) for r in original] == [(r["id"], r["title"], r["source"]) for r in restored]
     restored_story = json.loads(run("show", story["id"], "--json", db=restored_db).stdout)
     assert [f["text"] for f in restored_story["facts"]] == [f["text"] for f in detail["facts"]]
+    facts_csv = run("export", "--format", "csv", db=db).stdout.splitlines()
+    assert facts_csv[0].startswith("story,headline,fact,text,status") and len(facts_csv) == len(detail["facts"]) + 1
+    events = run("export", "--format", "gdelt", db=db).stdout.splitlines()
+    assert len(events) == len(detail["events"]) and all(line.count("\t") == 60 for line in events)
 
 
 def test_example_corpus_stories_match_the_answer_key(tmp_path: Path) -> None:

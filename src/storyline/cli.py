@@ -231,20 +231,35 @@ def search(
 
 @app.command()
 def export(
-    fmt: str = typer.Option("jsonl", "--format", help="Output format: jsonl."),
+    fmt: str = typer.Option(
+        "jsonl",
+        "--format",
+        help="jsonl: every record, re-ingestible; csv: one row per fact (the facts matrix); "
+        "gdelt: coded events as a GDELT 2.0 Events table (tab-separated, no header).",
+    ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
 ) -> None:
-    """Every record as JSON lines; `storyline ingest` of the file restores the reports."""
-    if fmt != "jsonl":
-        raise UsageError(f"unknown export format {fmt!r}; available: jsonl")
+    """Write the store out: every record as JSON lines, the facts as CSV, or the events as GDELT rows."""
+    from storyline.export import write_facts_csv, write_gdelt_events
+
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; available: {', '.join(EXPORT_FORMATS)}")
     with State.store() as store:
-        handle = output.open("w", encoding="utf-8") if output else sys.stdout
+        handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         try:
-            for line in views.export_records(store):
-                handle.write(line + "\n")
+            if fmt == "csv":
+                write_facts_csv(store, handle)
+            elif fmt == "gdelt":
+                write_gdelt_events(store, handle)
+            else:
+                for line in views.export_records(store):
+                    handle.write(line + "\n")
         finally:
             if output:
                 handle.close()
+
+
+EXPORT_FORMATS = ("jsonl", "csv", "gdelt")
 
 
 @app.command()
