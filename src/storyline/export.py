@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime
 import hashlib
+import io
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -78,6 +79,16 @@ def write_facts_csv(store: SqliteStore, handle: TextIO) -> int:
             writer.writerow(fact_row(story, fact))
             rows += 1
     return rows
+
+
+def story_facts_csv(story: Story, analysis: StoryAnalysis | None) -> str:
+    """One story's facts as a CSV document (header only when it has no analysis yet)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(FACT_COLUMNS)
+    for fact in analysis.facts if analysis is not None else ():
+        writer.writerow(fact_row(story, fact))
+    return buffer.getvalue()
 
 
 def fact_row(story: Story, fact: Fact) -> list[str]:

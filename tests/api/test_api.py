@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -85,6 +87,17 @@ def test_story_detail_has_everything_corroboration_found(client: TestClient) -> 
     rows = {row["id"]: {c["outlet"]: c["state"] for c in row["cells"]} for row in story["matrix"]["rows"]}
     assert rows["f-injured"] == {"Reuters": "conflicting", "Globe": "conflicting", "Daily Courier": "not-reported", "Coast Radio": "conflicting"}
     assert rows["f-resigned"]["Daily Courier"] == "reported" and rows["f-resigned"]["Reuters"] == "not-reported"
+
+
+def test_story_facts_download_as_csv(client: TestClient) -> None:
+    response = client.get(f"/api/stories/{FIRE}/facts.csv")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert f"story-{FIRE}-facts.csv" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert {row["fact"]: row["status"] for row in rows} == {
+        "f-fire": "corroborated", "f-injured": "conflicting", "f-resigned": "single-source"}
+    assert_error(client.get("/api/stories/no-such-story/facts.csv"), 404, "not-found")
 
 
 def test_story_by_report_id_and_unknown_story(client: TestClient) -> None:

@@ -6,9 +6,9 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Header, Query, Request, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
-from storyline import views
+from storyline import export, views
 from storyline.api.app import store_of
 from storyline.api.jobs import JobRunner, Upload
 from storyline.api.problems import ApiError, error_body
@@ -80,6 +80,23 @@ def story(request: Request, story_id: str) -> dict[str, Any]:
     detail = views.story_detail(store_of(request), story_id)
     detail["matrix"] = views.facts_matrix(detail)
     return detail
+
+
+@router.get(
+    "/stories/{story_id}/facts.csv",
+    summary="A story's facts as CSV: one row per fact with sources, support spans and conflicts",
+    responses={**ERROR_RESPONSES, 200: {"content": {"text/csv": {}}, "description": "CSV with a header row."}},
+    response_class=Response,
+)
+def story_facts_csv(request: Request, story_id: str) -> Response:
+    store = store_of(request)
+    story = store.get_story(views.resolve_story_id(store, story_id))
+    assert story is not None
+    return Response(
+        export.story_facts_csv(story, store.get_analysis(story.id)),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="story-{story.id}-facts.csv"'},
+    )
 
 
 @router.get("/reports", summary="Reports, newest first", responses=ERROR_RESPONSES)
