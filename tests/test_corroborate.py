@@ -254,3 +254,40 @@ def test_weekdays_resolved_on_different_publication_days_are_not_conflicts() -> 
     }
     facts = corroborate_story("s", [a, b], analyses).facts
     assert all(f.status != "conflicting" for f in facts)
+
+
+def test_a_shared_score_anchors_two_differently_worded_clauses() -> None:
+    from storyline.corroborate.align import align
+
+    score = (Quantity(value="9-3", unit="score", text="9-3"),)
+    first = _proposition(0, "Councillors approved the project 9-3 at a packed meeting", ("councillor", "approve", "project", "packed", "meeting", "#9-3"), score)
+    second = _proposition(1, "It took four hours and a 9-3 vote", ("take", "hour", "vote", "twelve", "year", "#9-3"), score)
+    assert align([first, second], ["a", "b"]) == [[0, 1]]
+    other = _proposition(1, "It took four hours and an 8-4 vote", ("take", "hour", "vote", "twelve", "year", "#8-4"),
+                         (Quantity(value="8-4", unit="score", text="8-4"),))
+    assert align([first, other], ["a", "b"]) == [[0], [1]]
+
+
+def test_a_clause_bundling_two_facts_supports_both() -> None:
+    import numpy as np
+
+    from storyline.corroborate.align import attach_bundled
+
+    linked = np.array([[1.0, 0.8, 0.4, 0.5], [0.8, 1.0, 0.4, 0.1], [0.4, 0.4, 1.0, 0.0], [0.5, 0.1, 0.0, 1.0]], dtype=np.float32)
+    groups = [[0, 1], [2], [3]]
+    # Clause 2 (report c) links to both members of the first fact: it supports it too.
+    # Clause 3 (report d) links to one member only: it does not.
+    result = attach_bundled(groups, linked, ["a", "b", "c", "d"], lambda i, j: True)
+    assert result == [[0, 1, 2], [2], [3]]
+    assert attach_bundled(groups, linked, ["a", "b", "c", "d"], lambda i, j: False) == groups
+
+
+def test_a_name_recognised_in_one_report_is_recovered_in_another() -> None:
+    from storyline.corroborate.entities import recover_names
+
+    named = _proposition(0, "The ferry Sound Spirit struck the wharf", ("ferry", "@:group:sound spirit", "strike", "wharf"))
+    plain = _proposition(1, "The Sound Spirit struck the wharf at the end of a crossing", ("sound", "spirit", "strike", "wharf", "crossing"))
+    unrelated = _proposition(2, "A spirit of sound judgment prevailed", ("spirit", "sound", "judgment", "prevail"))
+    result = recover_names([named, plain, unrelated])
+    assert "@:group:sound spirit" in result[1].terms
+    assert result[0] == named and result[2] == unrelated

@@ -19,3 +19,20 @@ def test_a_figure_given_after_be_counts_what_its_subject_counts(nlp) -> None:  #
 def test_staff_employees_and_workers_count_one_group(nlp) -> None:  # type: ignore[no-untyped-def]
     units = {u for _, u in _quantities(nlp, "All 90 staff got out. Around 70 employees left. Some 40 workers stayed.")}
     assert units == {"employee"}
+
+
+def test_a_score_is_one_value_however_it_is_introduced(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("9-3", "score") in _quantities(nlp, "Councillors approved the project 9-3 at a packed meeting.")
+    assert ("9-3", "score") in _quantities(nlp, "The council approved the plant by a 9-3 vote after a long debate.")
+    assert not any(u == "score" for _, u in _quantities(nlp, "The council met from 9 - 11 people."))
+
+
+def test_a_count_of_people_in_apposition_counts_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("70", "employee") in _quantities(nlp, "The remaining staff, around 70 people, were evacuated.")
+
+
+def test_parse_score_reads_dashes_and_rejects_other_text() -> None:
+    from storyline.analyze.values import parse_score
+
+    assert parse_score("9-3") == "9-3" and parse_score("5–4") == "5-4"
+    assert parse_score("2024") == "" and parse_score("9-3 vote") == ""

@@ -111,11 +111,15 @@ def _clause_kind(token: Token, lexicon: Lexicon, quote_of: list[int]) -> str:
             return "clause"
         adverbial = any(c.dep_ == "advmod" and c.lower_ in RELATIVE_ADVERBS for c in children)
         return "clause" if subject is not None and adverbial else ""
+    if dep == "acl":
+        return "clause" if _stated_modifier(token) else ""
     if dep == "pcomp":
         # "with the plant operating by 2030": an absolute construction with its own subject.
         return "clause" if subject is not None and subject.pos_ in ("NOUN", "PROPN") else ""
     if dep == "advcl":
-        if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+        if subject is None:
+            return "clause" if _trailing_participle(token) else ""
+        if subject.lower_ in RELATIVE_PRONOUNS:
             return ""
         marks = {c.lower_ for c in children if c.dep_ in ("mark", "advmod")}
         return "" if marks & BOUND_MARKS else "clause"
@@ -123,6 +127,27 @@ def _clause_kind(token: Token, lexicon: Lexicon, quote_of: list[int]) -> str:
         finite = token.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in children)
         return "clause" if subject is not None or finite else ""
     return ""
+
+
+def _stated_modifier(token: Token) -> bool:
+    """A participle modifying a noun that states a fact of its own with its own object ("a
+    bus carrying 40 pupils overturned"). One without ("cars sold in Europe", "the tanker,
+    owned by a Greek firm,") stays part of its noun."""
+    if token.tag_ not in ("VBG", "VBN") or token.i < token.head.i:
+        return False
+    return any(c.dep_ == "dobj" for c in token.children)
+
+
+def _trailing_participle(token: Token) -> bool:
+    """A participle set off by a comma that states a consequence with its own object:
+    "the bank lost the case, sending its shares down 8%". It is a claim of its own, and
+    kept inside the main clause it would dilute that clause's terms."""
+    if token.tag_ != "VBG" or token.i < token.head.i:
+        return False
+    before = token.left_edge.i - 1
+    if before < 0 or token.doc[before].text != ",":
+        return False
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children)
 
 
 def _is_example_marker(token: Token, lexicon: Lexicon) -> bool:

@@ -27,6 +27,7 @@ class Referent:
     text: str
     entity: str = ""
     lemma: str = ""
+    plural: bool = False
 
 
 @dataclass
@@ -73,8 +74,10 @@ class Resolver:
                     return referent
             return None
         if key == "they":
+            # The nearest main subject that can be "they": a named entity or a plural noun
+            # ("Payroll managers ... told the paper they had learned of the breach").
             for index, referent, main in reversed(self._subjects):
-                if index < token.i and token.i - index <= MAX_DISTANCE and referent.entity and main:
+                if index < token.i and token.i - index <= MAX_DISTANCE and (referent.entity or referent.plural) and main:
                     return referent
         position = bisect.bisect_left(self._starts, token.i)
         for cursor in range(position - 1, -1, -1):

@@ -14,7 +14,7 @@ from storyline.analyze.coref import Referent, Resolver
 from storyline.analyze.entities import EntityTable
 from storyline.analyze.lexicon import Lexicon
 from storyline.analyze.records import Proposition, Quantity
-from storyline.analyze.values import normalise_date, parse_number
+from storyline.analyze.values import SCORE_UNIT, normalise_date, parse_number, parse_score
 from storyline.clean.dates import DAY, resolve_dates
 from storyline.models import Mention
 
@@ -33,7 +33,12 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 # Nouns that name an amount rather than what is counted: "the number of people ... is 2.3
 # million" counts people. Tuned on the example corpus (`storyline eval facts`); rerun it and
 # tests/test_seed_facts.py after changing.
+# The unit of a count of "people", which an appositive head can make more precise.
+GENERIC_UNIT = "person"
 MEASURE_NOUNS = frozenset({"number", "total", "count", "tally", "toll", "figure", "amount"})
+# Endings that turn a verb into the noun naming its action ("closure", "approval",
+# "evacuation"): a sentence opening with such a noun refers back to the event.
+NOMINAL_SUFFIXES = frozenset({"ure", "al", "ion", "ation", "ment", "ance", "ence", "age"})
 _GAP = re.compile(r"([,;:–—-])(?:\s*[,;:–—-])+")
 _SPACES = re.compile(r"\s{2,}")
 EDGE_WORDS = frozenset({"and", "but", "or", ",", ";", ":", "-", "—", "–", "that", "“", "”", '"', "(", ")"})
@@ -137,7 +142,8 @@ def _referent(ctx: _Context, token: Token, clause: int) -> Referent:
                 )
                 if entity:
                     break
-    return Referent(text=_phrase(ctx, token, clause), entity=entity, lemma=token.lemma_.lower())
+    plural = token.tag_ in ("NNS", "NNPS")
+    return Referent(text=_phrase(ctx, token, clause), entity=entity, lemma=token.lemma_.lower(), plural=plural)
 
 
 def _actor(ctx: _Context, clause: Clause, actors: dict[int, tuple[Referent | None, str]]) -> tuple[Referent | None, str, Token | None]:
@@ -157,7 +163,9 @@ def _actor(ctx: _Context, clause: Clause, actors: dict[int, tuple[Referent | Non
             referent = _referent(ctx, pobj, clause.index)
             return referent, referent.text, pobj
     subject = next((c for c in children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"), None)
-    if subject is not None and subject.lower_ in ("which", "who", "that") and head.dep_ == "relcl":
+    if (subject is not None and subject.lower_ in ("which", "who", "that") and head.dep_ == "relcl") or (
+        subject is None and head.dep_ == "acl"
+    ):
         noun = head.head
         referent = _referent(ctx, noun, ctx.owner[noun.i])
         return referent, referent.text, None
@@ -220,7 +228,8 @@ def _proposition(
             return None
         start, end = body[0].idx, body[-1].idx + len(body[-1].text)
         text = "".join(t.text_with_ws for t in body).strip()
-        relative = head.dep_ == "relcl" and not _has_own_subject(head)
+        start = min(start, _antecedent_start(ctx, clause))
+        relative = head.dep_ in ("relcl", "acl") and not _has_own_subject(head)
         if clause.kind == "clause" and (relative or (head.dep_ == "conj" and not _has_subject(head))) and actor_text:
             if body[0].lower_ in ("which", "who", "that"):
                 text = ctx.doc.text[body[1].idx:end] if len(body) > 1 else text
@@ -259,6 +268,41 @@ def _proposition(
         terms=terms,
         core=core,
     )
+
+
+def _antecedent_start(ctx: _Context, clause: Clause) -> int:
+    """Where the event a sentence-opening nominalization refers back to was stated, or the
+    clause's own start.
+
+    "The port will close from May 4 ... The closure is expected to last six weeks":
+    the second claim is about the first event and means nothing without it, so its span
+    takes in the clause that states the event (a sentence-pair fact).
+    """
+    head = clause.head
+    own = len(ctx.doc.text)
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if head.dep_ != "ROOT" or subject is None or subject.pos_ != "NOUN":
+        return own
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children):
+        return own
+    sentence = ctx.token_sentence[head.i]
+    if sentence == 0 or subject.left_edge.i != head.sent.start:
+        return own
+    for other in ctx.clauses:
+        if other.kind != "clause" or other.reporting or not other.tokens or ctx.token_sentence[other.head.i] != sentence - 1:
+            continue
+        if other.head.pos_ in ("VERB", "AUX") and _nominalizes(subject.lemma_.lower(), other.head.lemma_.lower()):
+            return min(t.idx for t in other.tokens if not t.is_space)
+    return own
+
+
+def _nominalizes(noun: str, verb: str) -> bool:
+    """Whether a noun names the action of a verb: "recall"/"recall", "closure"/"close",
+    "approval"/"approve", "evacuation"/"evacuate"."""
+    if noun == verb:
+        return True
+    stem = verb.removesuffix("e")
+    return len(stem) >= 3 and noun.startswith(stem) and noun[len(stem):] in NOMINAL_SUFFIXES
 
 
 def _has_subject(token: Token) -> bool:
@@ -415,13 +459,29 @@ def _values(ctx: _Context, clause: Clause, tokens: list[Token]) -> tuple[tuple[s
             if normal:
                 dates.append(normal)
         elif ent.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
-            quantity = _quantity(ctx, ent.text, ent.label_, _number_root(ent), ent.start)
+            quantity = _score(ent) or _quantity(ctx, ent.text, ent.label_, _number_root(ent), ent.start)
             if quantity is not None:
                 quantities.append(quantity)
         elif ent.label_ in ("GPE", "LOC", "FAC") and not place:
             if ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS:
                 place, place_entity = ent.text, ctx.table.entity_of(ent.root)
     return tuple(dates), "; ".join(times), tuple(quantities), place, place_entity
+
+
+SCORE_DASHES = frozenset({"-", "–", "—"})
+
+
+def _score(ent: Span) -> Quantity | None:
+    """A score the parser split into "9", "-", "3", of which the number entity holds "9"."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or ent[-1].whitespace_ or doc[ent.end].whitespace_:
+        return None
+    dash, second = doc[ent.end], doc[ent.end + 1]
+    if dash.text not in SCORE_DASHES or not second.like_num:
+        return None
+    text = f"{ent.text}{dash.text}{second.text}"
+    value = parse_score(text)
+    return Quantity(value=value, unit=SCORE_UNIT, text=text) if value else None
 
 
 def _number_root(ent: Span) -> Token:
@@ -445,7 +505,7 @@ def _quantity(ctx: _Context, text: str, label: str, root: Token, start: int) -> 
     elif label == "PERCENT":
         unit = "percent"
     elif root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
-        unit = _unit(ctx, root.head.lemma_.lower())
+        unit = _unit(ctx, _counted(ctx, root.head).lemma_.lower())
     elif not root.like_num and root.pos_ in ("NOUN", "PROPN") and any(t.like_num for t in root.lefts):
         # The entity spans the count and what it counts ("around 4,800 hectares"): its root is the unit.
         unit = _unit(ctx, root.lemma_.lower())
@@ -458,6 +518,14 @@ def _quantity(ctx: _Context, text: str, label: str, root: Token, start: int) -> 
     if not unit:
         return None
     return Quantity(value=value, unit=unit, text=text, approximate=approximate)
+
+
+def _counted(ctx: _Context, noun: Token) -> Token:
+    """What a count of people in apposition counts: "the remaining staff, around 70 people"
+    counts staff, as the other reports that say "70 employees" do."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "NOUN" and _unit(ctx, noun.lemma_.lower()) == GENERIC_UNIT:
+        return noun.head
+    return noun
 
 
 def _unit(ctx: _Context, lemma: str) -> str:

@@ -34,6 +34,10 @@ MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion
 HEDGES = frozenset({"about", "around", "approximately", "nearly", "almost", "some", "over", "more", "than",
                     "least", "up", "roughly", "estimated", "several", "dozens", "hundreds", "thousands",
                     "under", "fewer", "less", "or", "to", "between"})
+# The unit of a score or tally written as two numbers with a dash ("approved 9-3", "a 5-4
+# ruling", "won 3-1"): distinctive enough to anchor two clauses, compared as written.
+SCORE_UNIT = "score"
+_SCORE = re.compile(r"(\d+)\s?[-–—]\s?(\d+)")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
@@ -57,6 +61,12 @@ def parse_number(text: str) -> tuple[str, bool]:
         return "", approximate
     total = value * multiplier
     return (str(int(total)) if total == int(total) else f"{total:g}"), approximate
+
+
+def parse_score(text: str) -> str:
+    """"9-3" for a score written "9-3" or "9–3", "" when the text is not a score."""
+    match = _SCORE.fullmatch(text.strip())
+    return f"{int(match.group(1))}-{int(match.group(2))}" if match else ""
 
 
 def normalise_date(text: str) -> str:

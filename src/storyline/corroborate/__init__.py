@@ -17,7 +17,7 @@ import numpy as np
 
 from storyline.analyze.records import ANALYSIS_VERSION, Proposition, ReportAnalysis
 from storyline.corroborate.align import align, similarity_matrix
-from storyline.corroborate.entities import merge_entities
+from storyline.corroborate.entities import merge_entities, recover_names
 from storyline.corroborate.facts import build_fact, credited_outlet
 from storyline.models import Fact, Quote, Report, StoryAnalysis
 
@@ -40,6 +40,7 @@ def corroborate_story(story_id: str, reports: Sequence[Report], analyses: Mappin
         for proposition in analysis.propositions:
             propositions.append(proposition)
             owners.append(report)
+    propositions = recover_names(propositions)
     groups = align(propositions, [r.id for r in owners])
     similarity = similarity_matrix(propositions) if propositions else np.zeros((0, 0), dtype=np.float32)
     facts: list[Fact] = []

@@ -5,17 +5,20 @@ plus entity ids), weighted by tf-idf over the story's propositions so words ever
 repeats count for little. Pairs from different reports above ALIGN_MIN_SIMILARITY are
 merged greedily, best first, as long as the merged group stays coherent on average
 (MERGE_MIN_SIMILARITY): average linkage keeps one loose pair from chaining two facts.
+A clause that links to every member of another fact as well also supports that fact
+(`attach_bundled`): one clause can state two facts.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
 
 from storyline.analyze.records import Proposition
+from storyline.analyze.values import SCORE_UNIT
 
 # Cosine similarity over tf-idf terms above which two propositions from different reports
 # state the same fact. Tuned on the seeds (tests/test_seed_facts.py) and the example corpus
@@ -49,6 +52,10 @@ NUMBER_MISMATCH_MIN_SIMILARITY = 0.45
 # example corpus (`storyline eval facts`) and the seeds; rerun both after changing.
 ANCHOR_MIN_COUNT = 10
 ANCHOR_MIN_FIGURE = 1000
+# Clauses of other reports a clause must link to before it supports a second fact that its
+# own report already supports (`attach_bundled`): one is too easily a loose match. Tuned on
+# the seeds (tests/events/test_story.py) and the example corpus; rerun both after changing.
+BUNDLED_MIN_OTHERS = 2
 # Hedged numbers ("about 40" / "42") within this fraction of each other agree.
 NUMBER_TOLERANCE = 0.1
 
@@ -126,6 +133,12 @@ def numbers_disagree(first: Proposition, second: Proposition) -> bool:
     return False
 
 
+def shared_score(first: Proposition, second: Proposition) -> bool:
+    """Both give the same score ("approved 9-3" / "by a 9-3 vote")."""
+    scores = {q.value for q in first.quantities if q.unit == SCORE_UNIT}
+    return any(q.unit == SCORE_UNIT and q.value in scores for q in second.quantities)
+
+
 def shared_count(first: Proposition, second: Proposition) -> bool:
     """Both give one distinctive figure: the same count of one unit, or a large figure alone."""
     for x in first.quantities:
@@ -153,7 +166,8 @@ def _same_number(a: str, b: str, approximate: bool) -> bool:
 
 def link_matrix(propositions: Sequence[Proposition], similarity: NDArray[np.float32]) -> NDArray[np.float32]:
     """The similarity alignment links on: the whole-clause cosine, raised to the core overlap
-    where the cores agree and to the pair threshold where a distinctive count is shared, and cut to 0 where the counts disagree on a loosely similar pair."""
+    where the cores agree and to the pair threshold where a distinctive count or a score is
+    shared, and cut to 0 where the counts disagree on a loosely similar pair."""
     linked = similarity.copy()
     count = len(propositions)
     for i in range(count):
@@ -165,6 +179,9 @@ def link_matrix(propositions: Sequence[Proposition], similarity: NDArray[np.floa
                     value = max(value, overlap * ALIGN_MIN_SIMILARITY / CORE_MIN_OVERLAP)
             if value >= CORE_MIN_SIMILARITY and shared_count(propositions[i], propositions[j]):
                 value = max(value, ALIGN_MIN_SIMILARITY)
+            if shared_score(propositions[i], propositions[j]):
+                # Rarer than any count: it anchors however differently the rest is worded.
+                value = max(value, ALIGN_MIN_SIMILARITY)
             if value < NUMBER_MISMATCH_MIN_SIMILARITY and numbers_disagree(propositions[i], propositions[j]):
                 value = 0.0
             linked[i, j] = linked[j, i] = value
@@ -172,7 +189,8 @@ def link_matrix(propositions: Sequence[Proposition], similarity: NDArray[np.floa
 
 
 def align(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[list[int]]:
-    """Groups of proposition indices that state the same fact, singletons included.
+    """Groups of proposition indices that state the same fact, singletons included; a
+    clause stating two facts is in both groups.
 
     `reports[i]` is the report of `propositions[i]`; only pairs across reports link.
     """
@@ -189,9 +207,7 @@ def align(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[l
     group_of = list(range(count))
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     for score, i, j in scored:
-        if reports[i] == reports[j] or kinds[i] != kinds[j]:
-            continue
-        if len(term_sets[i] & term_sets[j]) < MIN_SHARED_TERMS and core_overlap(propositions[i], propositions[j]) < CORE_MIN_OVERLAP:
+        if reports[i] == reports[j] or not _linkable(propositions, term_sets, kinds, i, j):
             continue
         a, b = group_of[i], group_of[j]
         if a == b:
@@ -207,4 +223,49 @@ def align(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[l
         members[keep].extend(members.pop(gone))
         for index in members[keep]:
             group_of[index] = keep
-    return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
+    groups = sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
+    return attach_bundled(groups, similarity, reports, lambda i, j: _linkable(propositions, term_sets, kinds, i, j))
+
+
+def _linkable(propositions: Sequence[Proposition], term_sets: Sequence[frozenset[str]], kinds: Sequence[bool], i: int, j: int) -> bool:
+    """Whether a pair may link at all: same kind, and enough shared terms, a shared core or a shared score."""
+    if kinds[i] != kinds[j]:
+        return False
+    if len(term_sets[i] & term_sets[j]) >= MIN_SHARED_TERMS:
+        return True
+    return core_overlap(propositions[i], propositions[j]) >= CORE_MIN_OVERLAP or shared_score(propositions[i], propositions[j])
+
+
+def attach_bundled(
+    groups: list[list[int]], linked: NDArray[np.float32], reports: Sequence[str], linkable: Callable[[int, int], bool]
+) -> list[list[int]]:
+    """Add to each fact stated by several reports the clauses of other reports that link to
+    every one of its members, though they went to another fact.
+
+    One clause can bundle two facts ("the board on Monday approved the $2 billion merger by a
+    7-2 vote"); greedy grouping gives it to one, and a report that states the other
+    fact only there would be missing from it. Such a clause then supports both facts. When
+    its report already supports the fact, one other report's clause is not enough: it must
+    link to BUNDLED_MIN_OTHERS of them, or state the fact more closely than the clauses of
+    its report that do.
+    """
+    result = [list(group) for group in groups]
+    for target, group in zip(result, groups):
+        if len({reports[m] for m in group}) < 2:
+            continue
+        for index in range(len(reports)):
+            others = [m for m in group if reports[m] != reports[index]]
+            if index in group or not others:
+                continue
+            if not all(linked[index, m] >= ALIGN_MIN_SIMILARITY and linkable(index, m) for m in others):
+                continue
+            own = [m for m in group if reports[m] == reports[index]]
+            if not own or len(others) >= BUNDLED_MIN_OTHERS or all(
+                _mean_link(linked, index, others) > _mean_link(linked, m, others) for m in own
+            ):
+                target.append(index)
+    return [sorted(group) for group in result]
+
+
+def _mean_link(linked: NDArray[np.float32], index: int, others: Sequence[int]) -> float:
+    return float(np.mean([linked[index, m] for m in others]))

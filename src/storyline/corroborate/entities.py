@@ -1,15 +1,23 @@
 """Merge the per-report canonical entities of a story into one list.
 
 Keys are already canonical across reports ("country:CN"); what is left is joining a
-surname-only person ("person:trudeau") to the one full name in the story that ends with it.
+surname-only person ("person:trudeau") to the one full name in the story that ends with it,
+and recovering in a clause a name that the entity recogniser found in another report only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from storyline.analyze.entities import pick_role
+from storyline.analyze.records import Proposition
 from storyline.models import Entity
+
+# Words a name needs before it is looked for verbatim in other reports' clauses: one word
+# ("Spirit", "Point") is too often a plain word.
+RECOVERED_NAME_MIN_WORDS = 2
 
 
 def merge_entities(groups: Iterable[Iterable[Entity]]) -> tuple[tuple[Entity, ...], dict[str, str]]:
@@ -57,3 +65,30 @@ def _merge(key: str, items: list[Entity]) -> Entity:
         mentions=sum(e.mentions for e in items),
         reports=tuple(dict.fromkeys(r for e in items for r in e.reports)),
     )
+
+
+def recover_names(propositions: Sequence[Proposition]) -> list[Proposition]:
+    """Propositions with the entity terms of names they spell out but were not recognised in.
+
+    Each report is tagged alone, so "the Morning Star" can be a named vessel in one report
+    and plain words in the next; the clause then compares as if it named something else.
+    """
+    names: dict[str, str] = {}
+    for proposition in propositions:
+        for term in proposition.terms:
+            if term.startswith("@:"):
+                name = term[2:].split(":", 1)[-1]
+                words = name.split()
+                if len(words) >= RECOVERED_NAME_MIN_WORDS and all(w.isalpha() for w in words):
+                    names.setdefault(name, term)
+    if not names:
+        return list(propositions)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    result: list[Proposition] = []
+    for proposition in propositions:
+        known = {t[2:].split(":", 1)[-1] for t in proposition.terms if t.startswith("@:")}
+        found = [names[m.lower()] for m in pattern.findall(proposition.text) if m.lower() not in known]
+        if found:
+            proposition = replace(proposition, terms=proposition.terms + tuple(dict.fromkeys(found)))
+        result.append(proposition)
+    return result

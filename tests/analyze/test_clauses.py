@@ -1,0 +1,51 @@
+"""Clause splitting: which participles and sentence pairs state claims of their own."""
+
+from __future__ import annotations
+
+from storyline.analyze import analyze_reports
+from storyline.analyze.records import Proposition
+from storyline.models import Report
+
+
+def _propositions(nlp, body: str) -> list[Proposition]:  # type: ignore[no-untyped-def]
+    (analysis,) = analyze_reports([Report(id="r", source="Test", body=body)], nlp)
+    return list(analysis.propositions)
+
+
+def test_a_trailing_participle_with_an_object_is_its_own_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _propositions(nlp, "Hackers stole the personal data of about 2.3 million workers, sending its shares down 11%.")
+    consequence = next(p for p in found if p.text.startswith("sending"))
+    assert ("11", "percent") in [(q.value, q.unit) for q in consequence.quantities]
+    assert all("sending" not in p.text for p in found if p is not consequence)
+
+
+def test_a_participle_modifier_with_an_object_is_its_own_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _propositions(nlp, "A ferry carrying 230 passengers hit a wharf in high winds.")
+    carrying = next(p for p in found if "carrying 230 passengers" in p.text)
+    assert carrying.text.startswith("ferry") or carrying.text.startswith("A ferry")
+    assert all("230" not in p.text for p in found if p is not carrying)
+
+
+def test_a_bare_participle_modifier_stays_with_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _propositions(nlp, "The company is recalling 41,000 insulin pens sold in Canada and New Zealand.")
+    assert len(found) == 1 and "sold in Canada" in found[0].text
+
+
+def test_a_sentence_opening_with_a_nominalization_spans_the_event_it_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The covered bridge will close to all traffic from March 2. The closure is expected to last about four months."
+    closure = next(p for p in _propositions(nlp, body) if "closure" in p.text)
+    assert body[closure.start :].startswith("The covered bridge will close")
+    assert closure.sentence == 1
+
+
+def test_an_unrelated_definite_subject_keeps_its_own_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The covered bridge will close to all traffic from March 2. The township has set aside $2 million."
+    township = next(p for p in _propositions(nlp, body) if "township" in p.text)
+    assert body[township.start :].startswith("The township")
+
+
+def test_they_refers_back_to_a_plural_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = ("Quillon Systems said hackers stole payroll data. Payroll managers at several clients told the paper "
+            "they had learned of the breach from their own employees.")
+    learned = next(p for p in _propositions(nlp, body) if "learned" in p.text)
+    assert learned.actor.startswith("Payroll managers") and "org:quillon systems" not in learned.actor_entity
