@@ -29,21 +29,25 @@ KEYS = {
     "seed_checks_total",
     "seconds",
 }
-# Measured: fact_recall 0.86 (0.82 before the staff/close/advise/open synonym families and
+# Measured: fact_recall 0.91 (0.86 before trailing participles and participle modifiers with
+# an object became clauses, scores such as "9-3" became values, appositive counts took
+# their noun's unit, names were recovered across reports, a clause bundling two facts
+# supported both, "they" reached plural subjects and sentence-opening nominalizations took
+# in the sentence before; 0.82 before the staff/close/advise/open synonym families and
 # counts read after determiners or "be"; split facts counted by `_split_covered`),
-# status_accuracy 0.988, sources_accuracy 0.965, 6 status errors of 100, citation_recall
+# status_accuracy 1.0, sources_accuracy 0.978, 1 status error of 100, citation_recall
 # 1.0, conflicts 1/1 with none spurious, seeds 20/20. Each floor fails on about two more
 # misses than measured.
 FLOORS = {
-    "fact_recall": 0.84,
+    "fact_recall": 0.90,
     "status_accuracy": 0.97,
-    "sources_accuracy": 0.95,
+    "sources_accuracy": 0.96,
     "conflict_precision": 1.0,
     "conflict_recall": 1.0,
     "citation_recall": 0.95,
     "copies_not_independent": 1.0,
 }
-MAX_STATUS_ERRORS = 8
+MAX_STATUS_ERRORS = 3
 
 
 @pytest.fixture(scope="module")
