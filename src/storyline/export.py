@@ -12,10 +12,9 @@ import datetime
 import hashlib
 import io
 from collections.abc import Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
-import pycountry
-
+from storyline.analyze.lexicon import alpha3
 from storyline.models import Event, Fact, Span, Story, StoryAnalysis
 from storyline.store.sqlite import SqliteStore
 
@@ -61,8 +60,6 @@ GDELT_EVENT_COLUMNS = (
 
 # storyline's actor roles as CAMEO actor type codes; roles CAMEO has no code for stay empty.
 CAMEO_ROLE_CODES = {"government": "GOV", "opposition": "OPP", "military": "MIL", "police": "COP", "business": "BUS"}
-# Stories fetched per store query while streaming.
-_PAGE = 500
 
 
 def write_facts_csv(store: SqliteStore, handle: TextIO) -> int:
@@ -73,12 +70,7 @@ def write_facts_csv(store: SqliteStore, handle: TextIO) -> int:
     """
     writer = csv.writer(handle)
     writer.writerow(FACT_COLUMNS)
-    rows = 0
-    for story, analysis in _analysed_stories(store):
-        for fact in analysis.facts:
-            writer.writerow(fact_row(story, fact))
-            rows += 1
-    return rows
+    return sum(_write_facts(writer, story, analysis) for story, analysis in _analysed_stories(store))
 
 
 def story_facts_csv(story: Story, analysis: StoryAnalysis | None) -> str:
@@ -86,9 +78,15 @@ def story_facts_csv(story: Story, analysis: StoryAnalysis | None) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(FACT_COLUMNS)
-    for fact in analysis.facts if analysis is not None else ():
-        writer.writerow(fact_row(story, fact))
+    if analysis is not None:
+        _write_facts(writer, story, analysis)
     return buffer.getvalue()
+
+
+def _write_facts(writer: Any, story: Story, analysis: StoryAnalysis) -> int:
+    for fact in analysis.facts:
+        writer.writerow(fact_row(story, fact))
+    return len(analysis.facts)
 
 
 def fact_row(story: Story, fact: Fact) -> list[str]:
@@ -138,11 +136,11 @@ def gdelt_event_row(story: Story, event: Event, urls: dict[str, str]) -> list[st
         "GLOBALEVENTID": str(global_event_id(event.id)),
         "Actor1Code": _actor_code(event.actor1_country, event.actor1_role),
         "Actor1Name": event.actor1.upper(),
-        "Actor1CountryCode": _alpha3(event.actor1_country),
+        "Actor1CountryCode": alpha3(event.actor1_country),
         "Actor1Type1Code": CAMEO_ROLE_CODES.get(event.actor1_role, ""),
         "Actor2Code": _actor_code(event.actor2_country, event.actor2_role),
         "Actor2Name": event.actor2.upper(),
-        "Actor2CountryCode": _alpha3(event.actor2_country),
+        "Actor2CountryCode": alpha3(event.actor2_country),
         "Actor2Type1Code": CAMEO_ROLE_CODES.get(event.actor2_role, ""),
         "IsRootEvent": "1",
         "EventCode": event.cameo,
@@ -173,13 +171,10 @@ def global_event_id(event_id: str) -> int:
 
 
 def _analysed_stories(store: SqliteStore) -> Iterator[tuple[Story, StoryAnalysis]]:
-    offset = 0
-    while batch := store.list_stories(limit=_PAGE, offset=offset):
-        for story in batch:
-            analysis = store.get_analysis(story.id)
-            if analysis is not None:
-                yield story, analysis
-        offset += len(batch)
+    for story in store.iter_stories():
+        analysis = store.get_analysis(story.id)
+        if analysis is not None:
+            yield story, analysis
 
 
 def _report_urls(store: SqliteStore, events: tuple[Event, ...]) -> dict[str, str]:
@@ -191,19 +186,9 @@ def _span(span: Span) -> str:
     return f"{span.report}#{span.sentence}[{span.start}:{span.end}]"
 
 
-def _alpha3(alpha2: str) -> str:
-    if not alpha2:
-        return ""
-    try:
-        country = pycountry.countries.get(alpha_2=alpha2.upper())
-    except (KeyError, LookupError):
-        return ""
-    return str(country.alpha_3) if country is not None else ""
-
-
 def _actor_code(alpha2: str, role: str) -> str:
     """CAMEO actor code: country then role ("CHNGOV"); empty when neither is known."""
-    return _alpha3(alpha2) + CAMEO_ROLE_CODES.get(role, "")
+    return alpha3(alpha2) + CAMEO_ROLE_CODES.get(role, "")
 
 
 def _event_day(value: str) -> datetime.date | None:

@@ -101,14 +101,11 @@ def export_records(store: SqliteStore) -> Iterator[str]:
     """Every record as JSON lines: reports first (re-ingestible as they are), then stories and analyses."""
     for report in store.iter_reports():
         yield json.dumps({"record": "report", **to_dict(report)}, ensure_ascii=False)
-    offset = 0
-    while batch := store.list_stories(limit=500, offset=offset):
-        for story in batch:
-            yield json.dumps({"record": "story", **to_dict(story)}, ensure_ascii=False)
-            analysis = store.get_analysis(story.id)
-            if analysis is not None:
-                yield json.dumps({"record": "analysis", **to_dict(analysis)}, ensure_ascii=False)
-        offset += len(batch)
+    for story in store.iter_stories():
+        yield json.dumps({"record": "story", **to_dict(story)}, ensure_ascii=False)
+        analysis = store.get_analysis(story.id)
+        if analysis is not None:
+            yield json.dumps({"record": "analysis", **to_dict(analysis)}, ensure_ascii=False)
 
 
 # Web and REST views: the pages and the API show the same dicts.

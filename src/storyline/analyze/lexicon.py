@@ -73,6 +73,18 @@ def _pycountry_code(key: str) -> str:
 
 
 @functools.lru_cache(maxsize=512)
+def alpha3(code: str) -> str:
+    """ISO 3166 alpha-3 of an alpha-2 code ("CN" -> "CHN", the CAMEO country code); "" if unknown."""
+    if not code:
+        return ""
+    try:
+        record = pycountry.countries.get(alpha_2=code.upper())
+    except (KeyError, LookupError):
+        return ""
+    return str(record.alpha_3) if record is not None else ""
+
+
+@functools.lru_cache(maxsize=512)
 def _country_name(code: str) -> str:
     record = pycountry.countries.get(alpha_2=code)
     if record is None:

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from storyline.analyze.lexicon import alpha3
 from storyline.events.coder import Actor, code_sentence
 from storyline.models import Report
 
@@ -54,21 +55,9 @@ def _actors(value: Any) -> list[dict[str, str]]:
     return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
 
 
-def _alpha3(alpha2: str) -> str:
-    if not alpha2:
-        return ""
-    try:
-        import pycountry
-
-        country = pycountry.countries.get(alpha_2=alpha2)
-    except (ImportError, LookupError):
-        return ""
-    return country.alpha_3 if country is not None else ""
-
-
 def _matches(actor: Actor, gold: list[dict[str, str]]) -> bool:
     """Same country code, or one actor's text contains the other's."""
-    code = _alpha3(actor.country)
+    code = alpha3(actor.country)
     name = actor.name.lower().strip()
     for item in gold:
         gold_code = str(item.get("code", "")).upper()

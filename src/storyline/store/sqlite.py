@@ -269,6 +269,13 @@ class SqliteStore:
         ).fetchall()
         return [self._story(row) for row in rows]
 
+    def iter_stories(self) -> Iterator[Story]:
+        """Every story, in `list_stories` order, fetched a page at a time."""
+        offset = 0
+        while batch := self.list_stories(limit=500, offset=offset):
+            yield from batch
+            offset += len(batch)
+
     def count_stories(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM stories WHERE report_count > 0").fetchone()[0])
 
