@@ -76,6 +76,8 @@ def test_usage_errors_exit_two(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     assert run("show", "nope", db=db).returncode == 2
     assert run("export", "--format", "xml", db=db).returncode == 2
+    unwritable = run("export", "--format", "csv", "--output", str(tmp_path / "no" / "such" / "dir.csv"), db=db)
+    assert unwritable.returncode == 2 and "cannot write" in unwritable.stderr and "Traceback" not in unwritable.stderr
     assert run("ingest", db=db).returncode == 2
 
 

@@ -245,7 +245,10 @@ def export(
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; available: {', '.join(EXPORT_FORMATS)}")
     with State.store() as store:
-        handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        except OSError as exc:
+            raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc
         try:
             if fmt == "csv":
                 write_facts_csv(store, handle)
