@@ -168,6 +168,12 @@ def test_dateline_is_read_from_the_first_lines() -> None:
     assert dateline_date("Texas prisoner captured\n7:15 a. m. Dec. 7, 2009\nA convicted...") == "2009-12-07"
     assert dateline_date("11 / 28 / 05\nAftershocks jolt Iran") == "2005-11-28"
     assert dateline_date("No date here.\nNor here.") == ""
+    # A clock time that looks like a year is not the year; ordinals, ISO and day-first dates read.
+    assert dateline_date("POSTED: 1052 GMT (1852 HKT), April 10, 2007\nA Michigan man...") == "2007-04-10"
+    assert dateline_date("September 18th, 2013,05:31 GMT\nMicrosoft...") == "2013-09-18"
+    assert dateline_date("Director in talks\npublished: 2012-04-04 11:47:35") == "2012-04-04"
+    assert dateline_date("27 / 09 / 2013-Turkmenistan to hold elections") == "2013-09-27"
+    assert dateline_date("Quake in 2005\nMarch 45, 2009") == ""
 
 
 def test_reports_weeks_apart_do_not_join() -> None:

@@ -78,12 +78,18 @@ def eval_stories(
     entities: bool = typer.Option(
         False, "--entities", help="Analyse the documents first; names come from NER as in the pipeline (needs the model)."
     ),
+    baseline: bool = typer.Option(
+        False, "--baseline", help="Also score K-means on tf-idf told the true number of stories (a reference, not storyline)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Story clustering from scratch: BCubed, pairwise F1 and adjusted Rand index."""
-    from storyline.evaluation.stories import evaluate_stories
+    from storyline.evaluation.stories import evaluate_stories, kmeans_baseline
 
-    _print(evaluate_stories(_exists(path, "file"), split=split, entities=entities), as_json, "Stories")
+    result = evaluate_stories(_exists(path, "file"), split=split, entities=entities)
+    if baseline:
+        result["kmeans_told_k_bcubed_f1"] = kmeans_baseline(path, split=split)
+    _print(result, as_json, "Stories")
 
 
 @eval_app.command("copies")

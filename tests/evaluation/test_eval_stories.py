@@ -90,11 +90,18 @@ def test_ecbplus_three_topics_keep_their_two_events_apart(tmp_path: Path) -> Non
     assert result["bcubed_f1"] >= 0.93
 
 
-@pytest.mark.parametrize(("split", "floor"), [("train", 0.88), ("dev", 0.86)])
+@pytest.mark.parametrize(("split", "floor"), [("train", 0.90), ("dev", 0.86)])
 def test_ecbplus_splits(split: str, floor: float) -> None:
     result = evaluate_stories(shared("ecbplus/ecbplus.jsonl"), split=split)
-    # Measured 0.897 on train (575 reports), 0.883 on dev (197 reports), file order.
+    # Measured 0.913 on train (575 reports), 0.883 on dev (197 reports), file order.
     assert result["bcubed_f1"] >= floor
+
+
+def test_kmeans_baseline_told_the_number_of_stories() -> None:
+    from storyline.evaluation.stories import kmeans_baseline
+
+    # Measured 1.0: told there are ten stories, K-means finds NewsWCL50's ten events.
+    assert kmeans_baseline(shared("newswcl50/newswcl50.jsonl")) >= 0.95
 
 
 def test_newswcl50_stories() -> None:

@@ -90,6 +90,24 @@ def evaluate_stories(
     }
 
 
+def kmeans_baseline(path: Path, *, split: str | None = None, seed: int = 0) -> float:
+    """BCubed F1 of K-means on tf-idf vectors when told the true number of stories.
+
+    The reference the literature quotes for ECB+; storyline is never told the number.
+    """
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs, gold = read_labelled(Path(path), split)
+    if len(docs) < 2:
+        raise UsageError(f"{path}: the baseline needs at least two documents")
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform([f"{d.title}\n{d.text}" for d in docs])
+    count = min(len(set(gold.values())), len(docs))
+    labels = KMeans(n_clusters=count, n_init=10, random_state=seed).fit_predict(matrix)
+    predicted = {doc.id: str(label) for doc, label in zip(docs, labels)}
+    return round(score_clustering(gold, predicted).bcubed_f1, 4)
+
+
 def with_model_entities(docs: list[StoryDocument]) -> list[StoryDocument]:
     """The documents with the canonical entity names the analysis stage finds in them."""
     from storyline.analyze import analyze_reports, load_nlp

@@ -3,6 +3,7 @@
 features.py   what a report offers for comparison (words, names, numbers, dates)
 vectors.py    tf-idf vectors, running document frequencies, story centroids
 options.py    StoryOptions and the values they were tuned to
+split.py      whether a story's reports form two separate events (spectral bisection)
 clusterer.py  StoryClusterer (incremental, with batch refinement), cluster_documents, thread links
 """
 

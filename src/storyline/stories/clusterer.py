@@ -7,20 +7,25 @@ per report stays flat as the store grows. The similarity is a weighted mean of f
 discounted by the gap between their publication dates.
 
 A single pass cannot revisit a decision: the first reports of an event often arrive
-before its story has formed and start stories of their own. `refine`, called after each
-batch, folds such small stories into the grown story they now match.
+before its story has formed and start stories of their own, and two events of one kind
+that meet early grow as one story. `refine`, called after each batch, folds such small
+stories into the grown story they now match, and splits a grown story whose reports fall
+into two clearly separate groups (see split.py).
 """
 
 from __future__ import annotations
 
 import datetime
 import heapq
+import sys
+from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.stories.features import DocumentFeatures, content_words, extract_features
 from storyline.stories.options import StoryOptions
+from storyline.stories.split import split_members
 from storyline.stories.vectors import Centroid, DocumentFrequencies, dot, weigh
 
 CHANNELS = ("terms", "names", "numbers", "dates")
@@ -59,6 +64,9 @@ class _Story:
     first_day: int | None = None
     last_day: int | None = None
     members: list[str] = field(default_factory=list)
+    # Per channel, the summed squared lengths of the members' vectors (1 for each report
+    # with any key): with the centroid, it gives the mean similarity within the story.
+    filled: dict[str, float] = field(default_factory=dict)
 
     def gap(self, day: int | None) -> float:
         """Days between `day` and this story's span; 0 when either is undated."""
@@ -75,6 +83,39 @@ class _Story:
         if other.last_day < self.first_day:
             return float(self.first_day - other.last_day)
         return float(max(0, other.first_day - self.last_day))
+
+
+class _ReportVector:
+    """One report's weighted keys, pruned and packed: what a split needs to regroup stories.
+
+    Keys of all channels sit in one tuple (interned strings, shared with other reports),
+    weights in a float array; `ends[i]` is where channel i's keys stop.
+    """
+
+    __slots__ = ("day", "ends", "keys", "weights")
+
+    def __init__(self, vectors: Mapping[str, Mapping[str, float]], day: int | None, limit: int) -> None:
+        keys: list[str] = []
+        weights = array("f")
+        ends = []
+        for name in CHANNELS:
+            heaviest = sorted(vectors[name].items(), key=lambda item: (-item[1], item[0]))[:limit]
+            keys.extend(sys.intern(key) for key, _ in heaviest)
+            weights.extend(value for _, value in heaviest)
+            ends.append(len(keys))
+        self.keys = tuple(keys)
+        self.weights = weights
+        self.ends = tuple(ends)
+        self.day = day
+
+    def channels(self) -> dict[str, dict[str, float]]:
+        """The vectors again, one dict per channel (pruned keys only)."""
+        out: dict[str, dict[str, float]] = {}
+        start = 0
+        for name, end in zip(CHANNELS, self.ends):
+            out[name] = dict(zip(self.keys[start:end], self.weights[start:end]))
+            start = end
+        return out
 
 
 class StoryClusterer:
@@ -96,6 +137,9 @@ class StoryClusterer:
         }
         self._stories: dict[str, _Story] = {}
         self._assigned: dict[str, str] = {}
+        self._reports: dict[str, _ReportVector] = {}
+        # Pairs of stories a split separated: refinement must not fold one into the other.
+        self._apart: set[frozenset[str]] = set()
         self._postings: dict[str, list[str]] = {}
         # Stories ever founded (absorbed ones included): the next story's arrival rank.
         self._founded = 0
@@ -124,9 +168,16 @@ class StoryClusterer:
         report since the last call). A story of at most `absorb_max_size` reports near one
         of them is merged into it when their similarity reaches `absorb_threshold`; the work
         is bounded by the retrieval limits, so calling this after each batch keeps the cost
-        per report flat. The answer maps each moved report id to its new story id: callers
-        that persist stories must update those reports (`restore` then puts them back in
-        their new story). Absorbed stories disappear.
+        per report flat. Then each of those stories with `split_min_size` to
+        `split_max_size` reports is split in two when its reports form two separate groups
+        (split.py); the group without the story's founding report becomes a story named
+        after its earliest report, and the two are never folded together again. Last,
+        stories near each of them merge when their union is as cohesive as its parts
+        (`merge_ratio`).
+
+        The answer maps each moved report id to its new story id: callers that persist
+        stories must update those reports (`restore` then puts them back in their new
+        story). Absorbed stories disappear.
         """
         if story_ids is None:
             targets = list(self._grown)
@@ -145,6 +196,8 @@ class StoryClusterer:
             for small in self._candidates(query, None):
                 if small.id == target.id or len(small.members) > self.options.absorb_max_size:
                     continue
+                if frozenset((small.id, target.id)) in self._apart:
+                    continue
                 if target.span_gap(small) > self.options.max_gap_days:
                     continue
                 vectors = units.get(small.id)
@@ -160,6 +213,16 @@ class StoryClusterer:
             if target.id in self._stories:
                 for doc_id in self._absorb(self._stories[small_id], target):
                     moved[doc_id] = target.id
+        # Split before merging: a report that strayed from one of two merged events can
+        # only find its own event once the two are apart.
+        touched: dict[str, None] = {}
+        for target in stories:
+            if target.id in self._stories:
+                touched[target.id] = None
+                touched.update(dict.fromkeys(self._split_apart(target, moved)))
+        for story_id in touched:
+            if story_id in self._stories:
+                self._merge_alike(self._stories[story_id], moved)
         return moved
 
     def story_of(self, doc_id: str) -> str:
@@ -231,22 +294,25 @@ class StoryClusterer:
         day = _day(features.published)
         if story_id is None:
             story_id = self._best_story(vectors, day) or doc_id
+            # New and grown stories alike are refined next: a new one may match an older
+            # story that has not grown since.
+            self._grown[story_id] = None
         story = self._stories.get(story_id)
         if story is None:
             limit = self.options.centroid_keys
             story = _Story(id=story_id, order=self._founded, centroids={name: Centroid(limit) for name in CHANNELS})
             self._stories[story_id] = story
             self._founded += 1
-        else:
-            self._grown[story_id] = None
         for name in CHANNELS:
             self._index(story_id, name, story.centroids[name].add(vectors[name]))
+            story.filled[name] = story.filled.get(name, 0.0) + (1.0 if vectors[name] else 0.0)
         if day is not None:
             story.first_day = day if story.first_day is None else min(story.first_day, day)
             story.last_day = day if story.last_day is None else max(story.last_day, day)
         story.titles.append((doc_id, features.title))
         story.members.append(doc_id)
         self._assigned[doc_id] = story_id
+        self._reports[doc_id] = _ReportVector(vectors, day, self.options.report_vector_keys)
         return story_id
 
     def _index(self, story_id: str, name: str, new_keys: list[str]) -> None:
@@ -258,6 +324,7 @@ class StoryClusterer:
         """Merge `small` into `target`; stale index entries of `small` are skipped on lookup."""
         for name in CHANNELS:
             self._index(target.id, name, target.centroids[name].merge(small.centroids[name]))
+            target.filled[name] = target.filled.get(name, 0.0) + small.filled.get(name, 0.0)
         for day in (small.first_day, small.last_day):
             if day is not None:
                 target.first_day = day if target.first_day is None else min(target.first_day, day)
@@ -269,6 +336,115 @@ class StoryClusterer:
         del self._stories[small.id]
         self._grown.pop(small.id, None)
         return small.members
+
+    def _merge_alike(self, story: _Story, moved: dict[str, str]) -> str:
+        """Fold into one the stories near `story` whose union is as cohesive as its parts.
+
+        Two stories merge when the mean similarity of their reports across the pair reaches
+        `merge_ratio` times the mean within the less cohesive one (a single report counts
+        as cohesive as `join_threshold`), and `merge_min_similarity` in absolute terms. The
+        older story keeps its id. Returns the id of the story `story` ended up in.
+        """
+        while True:
+            query = {name: story.centroids[name].weights for name in _RETRIEVAL_CHANNELS}
+            best: tuple[float, _Story] | None = None
+            for other in self._candidates(query, None):
+                if other.id == story.id or frozenset((story.id, other.id)) in self._apart:
+                    continue
+                gap = story.span_gap(other)
+                if gap > self.options.max_gap_days:
+                    continue
+                across, reference = self._cohesion(story, other, gap)
+                if across < self.options.merge_min_similarity or across < self.options.merge_ratio * reference:
+                    continue
+                ratio = across / reference
+                if best is None or ratio > best[0] + 1e-12:
+                    best = (ratio, other)
+            if best is None:
+                return story.id
+            older, newer = sorted((story, best[1]), key=lambda item: item.order)
+            for doc_id in self._absorb(newer, older):
+                moved[doc_id] = older.id
+            story = older
+
+    def _cohesion(self, first: _Story, second: _Story, gap_days: float) -> tuple[float, float]:
+        """Mean report similarity across two stories, and within the less cohesive one.
+
+        From centroids alone: for unit vectors, the mean pairwise dot product across two
+        sets is the dot product of their sums over the product of their sizes, and within
+        one set it is (|sum|^2 - sum of squared lengths) over n(n-1).
+        """
+        total_weight = sum(self._weights.values())
+        across = 0.0
+        within = {first.id: 0.0, second.id: 0.0}
+        for name in CHANNELS:
+            weight = self._weights[name]
+            if weight == 0.0:
+                continue
+            a, b = first.centroids[name], second.centroids[name]
+            small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
+            across += weight * dot(small, large) / (len(first.members) * len(second.members))
+            for story, centroid in ((first, a), (second, b)):
+                count = len(story.members)
+                if count > 1:
+                    within[story.id] += weight * (centroid.norm**2 - story.filled.get(name, 0.0)) / (count * (count - 1))
+        across /= total_weight
+        gap = gap_days - self.options.same_event_days
+        if gap > 0:
+            across *= 0.5 ** (gap / self.options.gap_half_life_days)
+        references = [within[story.id] / total_weight for story in (first, second) if len(story.members) > 1]
+        reference = min(references) if references else self.options.join_threshold
+        return across, max(reference, 1e-9)
+
+    def _split_apart(self, story: _Story, moved: dict[str, str]) -> list[str]:
+        """Split `story`, and the parts again, while a part holds two separate groups.
+
+        Records the moved reports in `moved`; returns the ids of the new stories.
+        """
+        parts: list[str] = []
+        pending = [story]
+        while pending:
+            current = pending.pop()
+            if not self.options.split_min_size <= len(current.members) <= self.options.split_max_size:
+                continue
+            vectors = [self._reports[doc_id].channels() for doc_id in current.members]
+            mask = split_members(vectors, self._weights, self.options.split_ratio)
+            if mask is None:
+                continue
+            founder_side = bool(mask[current.members.index(current.id)]) if current.id in current.members else bool(mask[0])
+            leaving = [doc_id for doc_id, side in zip(current.members, mask) if bool(side) != founder_side]
+            part = self._detach(current, leaving)
+            moved.update(dict.fromkeys(part.members, part.id))
+            parts.append(part.id)
+            pending.extend((current, part))
+        return parts
+
+    def _detach(self, story: _Story, leaving: list[str]) -> _Story:
+        """Move `leaving` out of `story` into a new story named after its first report."""
+        gone = set(leaving)
+        kept = [doc_id for doc_id in story.members if doc_id not in gone]
+        part = _Story(id=leaving[0], order=self._founded, centroids={})
+        self._founded += 1
+        self._stories[part.id] = part
+        self._apart.add(frozenset((story.id, part.id)))
+        old_keys = {name: set(story.centroids[name].weights) for name in CHANNELS}
+        for target, members in ((story, kept), (part, leaving)):
+            target.centroids = {name: Centroid(self.options.centroid_keys) for name in CHANNELS}
+            target.filled = dict.fromkeys(CHANNELS, 0.0)
+            target.members = list(members)
+            days = [day for day in (self._reports[doc_id].day for doc_id in members) if day is not None]
+            target.first_day, target.last_day = (min(days), max(days)) if days else (None, None)
+            for doc_id in members:
+                self._assigned[doc_id] = target.id
+                for name, vector in self._reports[doc_id].channels().items():
+                    target.centroids[name].add(vector)
+                    target.filled[name] += sum(value * value for value in vector.values())
+        for name in CHANNELS:
+            self._index(part.id, name, list(part.centroids[name].weights))
+            self._index(story.id, name, [key for key in story.centroids[name].weights if key not in old_keys[name]])
+        part.titles = [item for item in story.titles if item[0] in gone]
+        story.titles = [item for item in story.titles if item[0] not in gone]
+        return part
 
     def _best_story(self, vectors: Mapping[str, Mapping[str, float]], day: int | None) -> str:
         best, best_score = "", self.options.join_threshold

@@ -8,6 +8,7 @@ capitalised-phrase heuristic when it did not.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections import Counter
@@ -44,7 +45,16 @@ _MONTHS = {
     for name in names
 }
 _MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH_DAY = re.compile(rf"\b({_MONTH_WORD})\.?\s+(\d{{1,2}})\b|\b(\d{{1,2}})\s+({_MONTH_WORD})\b", re.IGNORECASE)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH_WORD})\.?\s+(\d{{1,2}}){_ORDINAL}\b|\b(\d{{1,2}}){_ORDINAL}\s+({_MONTH_WORD})\b", re.IGNORECASE
+)
+# A month-day with its year right after it: "April 10, 2007", "18th September 2013".
+_FULL_DATE = re.compile(
+    rf"\b(?:({_MONTH_WORD})\.?\s+(\d{{1,2}}){_ORDINAL}|(\d{{1,2}}){_ORDINAL}\s+({_MONTH_WORD})\.?),?\s+(1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"\b(1[89]\d\d|20\d\d)-(\d\d)-(\d\d)\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{2,4})\b")
 _NUMBER_WORDS = {
     "two": "2",
@@ -270,25 +280,41 @@ def dates_in(text: str) -> list[str]:
 
 
 def dateline_date(text: str) -> str:
-    """The date a report gives in its first short lines (its dateline), as ISO; "" if none."""
+    """The date a report gives in its first short lines (its dateline), as ISO; "" if none.
+
+    Read, in order of trust: an ISO date, a month and day with the year after them
+    ("April 10, 2007"), a numeric date (month first, day first when the month cannot be).
+    A year on its own is not a date: "1052 GMT (1852 HKT), April 10, 2007" is 2007.
+    """
     for line in text.splitlines()[:_LEADING_LINES]:
         if len(line) > _LEADING_LINE_CHARS:
             continue
-        numeric = _NUMERIC_DATE.search(line)
-        if numeric:
-            month, day, year = int(numeric.group(1)), int(numeric.group(2)), int(numeric.group(3))
-            year = year + 2000 if year < 100 else year
-            if 1 <= month <= 12 and 1 <= day <= 31 and 1900 < year < 2100:
-                return f"{year:04d}-{month:02d}-{day:02d}"
-        years = _YEAR.findall(line)
-        days = list(_MONTH_DAY.finditer(line))
-        if years and days:
-            match = days[0]
+        for match in _ISO_DATE.finditer(line):
+            found = _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            if found:
+                return found
+        for match in _FULL_DATE.finditer(line):
             month = _MONTHS[(match.group(1) or match.group(4)).lower()]
-            day = int(match.group(2) or match.group(3))
-            if 1 <= day <= 31:
-                return f"{int(years[0]):04d}-{month:02d}-{day:02d}"
+            found = _iso(int(match.group(5)), month, int(match.group(2) or match.group(3)))
+            if found:
+                return found
+        for match in _NUMERIC_DATE.finditer(line):
+            first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+            year = year + 2000 if year < 100 else year
+            found = _iso(year, first, second) or _iso(year, second, first)
+            if found:
+                return found
     return ""
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    """"YYYY-MM-DD" when the parts make a real date in 1900-2099, else ""."""
+    if not 1900 < year < 2100:
+        return ""
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
 
 
 def first_sentence(text: str) -> str:

@@ -53,6 +53,20 @@ class StoryOptions:
     # and batches 50-200); rerun evaluate_stories on ECB+ and NewsWCL50 and the benchmark.
     absorb_threshold: float = 0.2
     absorb_max_size: int = 2
+    # Splitting (split.py): after absorbing, a grown story of `split_min_size` to
+    # `split_max_size` reports is split in two when the mean similarity across its best
+    # two-way cut is below `split_ratio` times the mean within its less cohesive side.
+    # Each report keeps its `report_vector_keys` heaviest keys per channel for this.
+    split_ratio: float = 0.45
+    # Merging, the converse (`StoryClusterer._merge_alike`): two stories near a grown one
+    # merge when the mean similarity across them reaches `merge_ratio` times the mean
+    # within the less cohesive one, and `merge_min_similarity`. Between the two ratios a
+    # story is left as it is, so a split is never undone by the next merge.
+    merge_ratio: float = 0.8
+    merge_min_similarity: float = 0.1
+    split_min_size: int = 5
+    split_max_size: int = 300
+    report_vector_keys: int = 50
     # `cluster_documents` refines after every `refine_batch` reports and at the end, as a
     # caller placing a stream should after each ingested batch.
     refine_batch: int = 100
@@ -69,5 +83,16 @@ class StoryOptions:
             raise ConfigError(
                 "stories.absorb_threshold must be in (0, 1), absorb_max_size >= 0, refine_batch >= 1 (try 0.2, 2, 100)"
             )
+        if not 0.0 <= self.split_ratio <= 1.0 or self.split_min_size < 4 or self.split_max_size < self.split_min_size:
+            raise ConfigError(
+                "stories.split_ratio must be in [0, 1] (0 never splits), split_min_size >= 4 and split_max_size >="
+                " split_min_size (try 0.45, 5, 300)"
+            )
+        if not self.split_ratio < self.merge_ratio or not 0.0 < self.merge_min_similarity < 1.0:
+            raise ConfigError(
+                "stories.merge_ratio must exceed split_ratio and merge_min_similarity be in (0, 1) (try 0.8, 0.1)"
+            )
+        if self.report_vector_keys < 1:
+            raise ConfigError("stories.report_vector_keys must be at least 1 (try 50)")
         if self.gap_half_life_days <= 0 or self.max_gap_days < self.same_event_days:
             raise ConfigError("stories.gap_half_life_days must be positive and max_gap_days >= same_event_days")

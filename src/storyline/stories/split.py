@@ -1,0 +1,120 @@
+"""Whether a story's reports form two separate events, and where the line runs.
+
+The incremental clusterer only ever adds: once two events of one kind (two earthquakes in
+one region, two contract offers to one player) have met in one story, every later report
+of either joins it. This module looks at a story's members from the inside. It bisects
+their similarity graph spectrally (the sign pattern of the Fiedler vector, with the cut
+placed where the normalised cut is smallest) and accepts the split only when the two
+sides are much less alike across than within: a single event gives halves about as
+similar to each other as to themselves, two events give a clear gap.
+
+The test is relative, not a fixed similarity threshold, because how alike reports of one
+event are varies a lot between stories (a wire story retold vs. a trial covered from
+many angles); a ratio adapts to that where a global join threshold cannot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from scipy import sparse
+
+# A side smaller than this is not a story of its own: two reports, at least.
+MIN_SIDE = 2
+
+
+def similarity_matrix(vectors: Sequence[Mapping[str, Mapping[str, float]]], weights: Mapping[str, float]) -> np.ndarray:
+    """Weighted mean over channels of the cosines between unit vectors, as an n x n array."""
+    count = len(vectors)
+    total = np.zeros((count, count))
+    weight_sum = sum(weights.values())
+    for channel, weight in weights.items():
+        if weight == 0.0:
+            continue
+        columns: dict[str, int] = {}
+        rows, cols, values = [], [], []
+        for row, vector in enumerate(vectors):
+            for key, value in vector.get(channel, {}).items():
+                rows.append(row)
+                cols.append(columns.setdefault(key, len(columns)))
+                values.append(value)
+        if not values:
+            continue
+        matrix = sparse.csr_matrix((values, (rows, cols)), shape=(count, len(columns)))
+        total += weight * (matrix @ matrix.T).toarray()
+    total /= weight_sum
+    np.fill_diagonal(total, 1.0)
+    return total
+
+
+def bisect(similarity: np.ndarray) -> np.ndarray | None:
+    """A boolean mask of one side of the best two-way cut, or None when none is possible.
+
+    Spectral bisection: order the reports by the Fiedler vector of the normalised graph
+    Laplacian and cut the order where the normalised cut is smallest.
+    """
+    count = len(similarity)
+    if count < 2 * MIN_SIDE:
+        return None
+    affinity = np.clip(similarity, 0.0, None)
+    np.fill_diagonal(affinity, 0.0)
+    degree = affinity.sum(axis=1)
+    if np.any(degree <= 0.0):
+        # A report unlike every other one: the graph is disconnected at it; split it off
+        # only through the ordinary refinement, not here.
+        degree = np.where(degree <= 0.0, 1e-9, degree)
+    scale = 1.0 / np.sqrt(degree)
+    laplacian = np.eye(count) - affinity * scale[:, None] * scale[None, :]
+    _, eigenvectors = np.linalg.eigh(laplacian)
+    fiedler = eigenvectors[:, 1] * scale
+    # Stable order: ties broken by position, so the same members always cut the same way.
+    order = np.lexsort((np.arange(count), fiedler))
+    ordered = affinity[np.ix_(order, order)]
+    # cut(k) = weight between the first k reports and the rest, for every k at once.
+    prefix = ordered.cumsum(axis=0).cumsum(axis=1)
+    volume = np.cumsum(degree[order])
+    best_k, best_cut = 0, np.inf
+    for k in range(MIN_SIDE, count - MIN_SIDE + 1):
+        cut = prefix[k - 1, count - 1] - prefix[k - 1, k - 1]
+        left, right = volume[k - 1], volume[-1] - volume[k - 1]
+        if left <= 0.0 or right <= 0.0:
+            continue
+        normalised = cut / left + cut / right
+        if normalised < best_cut - 1e-12:
+            best_k, best_cut = k, normalised
+    if best_k == 0:
+        return None
+    mask = np.zeros(count, dtype=bool)
+    mask[order[:best_k]] = True
+    return mask
+
+
+def separation(similarity: np.ndarray, mask: np.ndarray) -> float:
+    """Mean similarity across the cut over the mean similarity within the less cohesive side.
+
+    Near 1 for halves of one event; well below 1 for two events.
+    """
+    left, right = np.flatnonzero(mask), np.flatnonzero(~mask)
+    across = float(similarity[np.ix_(left, right)].mean())
+    within = min(_mean_within(similarity, left), _mean_within(similarity, right))
+    if within <= 0.0:
+        return float("inf")
+    return across / within
+
+
+def split_members(
+    vectors: Sequence[Mapping[str, Mapping[str, float]]], weights: Mapping[str, float], max_ratio: float
+) -> np.ndarray | None:
+    """The mask of the side to split off, or None when the members are one event."""
+    similarity = similarity_matrix(vectors, weights)
+    mask = bisect(similarity)
+    if mask is None or separation(similarity, mask) >= max_ratio:
+        return None
+    return mask
+
+
+def _mean_within(similarity: np.ndarray, members: np.ndarray) -> float:
+    count = len(members)
+    block = similarity[np.ix_(members, members)]
+    return float((block.sum() - np.trace(block)) / (count * (count - 1)))

@@ -1,0 +1,118 @@
+"""Splitting a story whose reports are two events: the bisection and its use in refinement."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
+from storyline.stories.split import bisect, separation, similarity_matrix, split_members
+
+WEIGHTS = {"terms": 1.0, "names": 1.4}
+
+
+def vector(**weights: float) -> dict[str, float]:
+    norm = sum(value * value for value in weights.values()) ** 0.5
+    return {key: value / norm for key, value in weights.items()}
+
+
+def report(terms: dict[str, float], names: dict[str, float]) -> dict[str, dict[str, float]]:
+    return {"terms": terms, "names": names}
+
+
+TWO_EVENTS = [
+    report(vector(quake=1, island=1, magnitude=1, toll=1), vector(qeshm=2, iran=1)),
+    report(vector(quake=1, island=1, magnitude=1, rescue=1), vector(qeshm=2, hormozgan=1)),
+    report(vector(quake=1, island=1, toll=1, rescue=1), vector(qeshm=2, iran=1, hormozgan=1)),
+    report(vector(quake=1, coast=1, magnitude=1, tsunami=1), vector(sumatra=2, indonesia=1)),
+    report(vector(quake=1, coast=1, tsunami=1, warning=1), vector(sumatra=2, aceh=1)),
+    report(vector(quake=1, coast=1, magnitude=1, warning=1), vector(sumatra=2, indonesia=1, aceh=1)),
+]
+ONE_EVENT = [
+    report(vector(quake=1, island=1, magnitude=1, toll=1), vector(qeshm=2, iran=1)),
+    report(vector(quake=1, island=1, magnitude=1, rescue=1), vector(qeshm=2, hormozgan=1)),
+    report(vector(quake=1, island=1, toll=1, village=1), vector(qeshm=2, iran=1)),
+    report(vector(quake=1, island=1, rescue=1, tent=1), vector(qeshm=2, hormozgan=1)),
+    report(vector(quake=1, magnitude=1, toll=1, village=1), vector(qeshm=1, iran=1)),
+    report(vector(island=1, magnitude=1, rescue=1, tent=1), vector(qeshm=2, iran=1, hormozgan=1)),
+]
+
+
+def test_similarity_matrix_is_the_weighted_mean_of_channel_cosines() -> None:
+    matrix = similarity_matrix(TWO_EVENTS[:2], WEIGHTS)
+    terms = sum(TWO_EVENTS[0]["terms"][k] * TWO_EVENTS[1]["terms"].get(k, 0.0) for k in TWO_EVENTS[0]["terms"])
+    names = sum(TWO_EVENTS[0]["names"][k] * TWO_EVENTS[1]["names"].get(k, 0.0) for k in TWO_EVENTS[0]["names"])
+    assert matrix.shape == (2, 2)
+    assert np.allclose(np.diag(matrix), 1.0)
+    assert np.isclose(matrix[0, 1], (terms + 1.4 * names) / 2.4)
+
+
+def test_two_events_of_one_kind_are_split_where_they_part() -> None:
+    mask = split_members(TWO_EVENTS, WEIGHTS, 0.45)
+    assert mask is not None
+    assert {tuple(np.flatnonzero(mask)), tuple(np.flatnonzero(~mask))} == {(0, 1, 2), (3, 4, 5)}
+
+
+def test_one_event_is_left_whole() -> None:
+    similarity = similarity_matrix(ONE_EVENT, WEIGHTS)
+    mask = bisect(similarity)
+    assert mask is not None and separation(similarity, mask) > 0.6
+    assert split_members(ONE_EVENT, WEIGHTS, 0.45) is None
+
+
+def test_too_few_reports_are_never_split() -> None:
+    assert split_members(TWO_EVENTS[:3], WEIGHTS, 0.99) is None
+
+
+def ferry_fire(doc_id: str, year: int, ship: str, captain: str, passengers: int, day: str) -> StoryDocument:
+    return StoryDocument(
+        id=doc_id,
+        title=f"Fire on ferry {ship} off Port Ellery",
+        text=(
+            f"A fire broke out in the engine room of the ferry {ship} off Port Ellery on {day} {year}, and all "
+            f"{passengers} passengers were taken off by lifeboat, the coastguard said. Captain {captain} said the crew "
+            f"fought the fire for an hour. The {ship} was towed into Port Ellery harbour."
+        ),
+        published=f"{year}-03-{int(day.split()[1]):02d}",
+    )
+
+
+FERRIES = [
+    ferry_fire("a1", 2019, "Marisol Bay", "Tomas Ferreira", 212, "March 4"),
+    ferry_fire("b1", 2019, "Kestrel Point", "Ines Okafor", 87, "March 6"),
+    ferry_fire("a2", 2019, "Marisol Bay", "Tomas Ferreira", 212, "March 4"),
+    ferry_fire("b2", 2019, "Kestrel Point", "Ines Okafor", 87, "March 6"),
+    ferry_fire("a3", 2019, "Marisol Bay", "Tomas Ferreira", 212, "March 5"),
+    ferry_fire("b3", 2019, "Kestrel Point", "Ines Okafor", 87, "March 7"),
+]
+
+
+def test_refine_splits_a_story_that_holds_two_events_and_keeps_them_apart() -> None:
+    # A join threshold this low lets the second fire join the first; refine parts them.
+    options = StoryOptions(join_threshold=0.05, absorb_threshold=0.05, absorb_max_size=3)
+    clusterer = StoryClusterer(options)
+    for doc in FERRIES:
+        assert clusterer.add(doc) == "a1"
+    moved = clusterer.refine()
+    assert moved == {"b1": "b1", "b2": "b1", "b3": "b1"}
+    assert clusterer.assignments() == {"a1": "a1", "a2": "a1", "a3": "a1", "b1": "b1", "b2": "b1", "b3": "b1"}
+    assert "Kestrel Point" in clusterer.headline("b1") and "Marisol Bay" in clusterer.headline("a1")
+    # The two parts are not folded together again, and later reports find their own fire.
+    assert clusterer.refine(["a1", "b1"]) == {}
+    assert clusterer.add(ferry_fire("b4", 2019, "Kestrel Point", "Ines Okafor", 87, "March 7")) == "b1"
+    # A clusterer rebuilt from stored features puts every report back where it was.
+    features = {doc.id: json.loads(json.dumps(clusterer.features(doc))) for doc in FERRIES}
+    rebuilt = StoryClusterer(options)
+    for doc in FERRIES:
+        rebuilt.restore(doc.id, clusterer.story_of(doc.id), features[doc.id])
+    assert rebuilt.assignments() == {doc.id: clusterer.story_of(doc.id) for doc in FERRIES}
+
+
+def test_splitting_can_be_turned_off() -> None:
+    options = StoryOptions(join_threshold=0.05, absorb_threshold=0.05, absorb_max_size=3, split_ratio=0.0)
+    clusterer = StoryClusterer(options)
+    for doc in FERRIES:
+        clusterer.add(doc)
+    assert clusterer.refine() == {}
+    assert set(clusterer.assignments().values()) == {"a1"}
