@@ -48,3 +48,42 @@ def test_reanalyze_recomputes_every_story_from_fresh_analyses(store, seeds_dir: 
     analysis = store.get_analysis(story.id)
     assert analysis is not None and analysis.facts
     assert len(store.get_features(story.reports, "nlp")) == 2
+
+
+def _ferry_fire(ship: str, captain: str, passengers: int, day: int, outlet: str) -> dict[str, str]:
+    return {
+        "url": f"https://{outlet}.example/{ship.lower().replace(' ', '-')}-{day}",
+        "source": outlet.title(),
+        "title": f"Fire on ferry {ship} off Port Ellery",
+        "date_publish": f"2019-03-{day:02d} 10:00:00",
+        "text": (
+            f"A fire broke out in the engine room of the ferry {ship} off Port Ellery on March {day} 2019, and all "
+            f"{passengers} passengers were taken off by lifeboat, the coastguard said. Captain {captain} said the "
+            f"crew fought the fire for an hour. The {ship} was towed into Port Ellery harbour."
+        ),
+    }
+
+
+def test_a_story_split_in_refinement_is_stored_as_two_stories(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    rows = []
+    for outlet in ("harbourpost", "coastwatch", "ellerytimes"):
+        rows.append(_ferry_fire("Marisol Bay", "Tomas Ferreira", 212, 4, outlet))
+        rows.append(_ferry_fire("Kestrel Point", "Ines Okafor", 87, 6, outlet))
+    path = tmp_path / "fires.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    ingest_paths(store, [path])
+    # A join threshold this low puts both fires in one story first; refinement parts them.
+    config = Config(analyze=AnalyzeOptions(enabled=False), stories={"join_threshold": 0.05, "absorb_max_size": 3})
+    update(store, config)
+    stories = store.list_stories()
+    assert len(stories) == 2
+    by_ship = {}
+    for story in stories:
+        titles = {report.title for report in store.get_reports(story.reports)}
+        assert len(titles) == 1, titles
+        by_ship[titles.pop()] = story
+    assert {len(story.reports) for story in by_ship.values()} == {3}
+    # Word for word the same text at three outlets: one independent source each.
+    assert all(len(story.sources) == 3 and len(story.independent_sources) == 1 for story in by_ship.values())
