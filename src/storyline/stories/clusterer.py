@@ -413,6 +413,9 @@ class StoryClusterer:
                 continue
             founder_side = bool(mask[current.members.index(current.id)]) if current.id in current.members else bool(mask[0])
             leaving = [doc_id for doc_id, side in zip(current.members, mask) if bool(side) != founder_side]
+            if leaving[0] in self._stories:
+                # Its name is taken (only after an unusual restore): leave the story whole.
+                continue
             part = self._detach(current, leaving)
             moved.update(dict.fromkeys(part.members, part.id))
             parts.append(part.id)
