@@ -382,16 +382,12 @@ class StoryClusterer:
             if weight == 0.0:
                 continue
             a, b = first.centroids[name], second.centroids[name]
-            small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
-            across += weight * dot(small, large) / (len(first.members) * len(second.members))
+            across += weight * _centroid_dot(a, b) / (len(first.members) * len(second.members))
             for story, centroid in ((first, a), (second, b)):
                 count = len(story.members)
                 if count > 1:
                     within[story.id] += weight * (centroid.norm**2 - story.filled.get(name, 0.0)) / (count * (count - 1))
-        across /= total_weight
-        gap = gap_days - self.options.same_event_days
-        if gap > 0:
-            across *= 0.5 ** (gap / self.options.gap_half_life_days)
+        across = across / total_weight * self._gap_factor(gap_days)
         references = [within[story.id] / total_weight for story in (first, second) if len(story.members) > 1]
         reference = min(references) if references else self.options.join_threshold
         return across, max(reference, 1e-9)
@@ -477,11 +473,12 @@ class StoryClusterer:
                 continue
             total += weight * story.centroids[name].cosine(vectors[name])
             weights += weight
-        score = total / weights
+        return total / weights * self._gap_factor(gap_days)
+
+    def _gap_factor(self, gap_days: float) -> float:
+        """1 up to `same_event_days` apart, then halving every `gap_half_life_days`."""
         gap = gap_days - self.options.same_event_days
-        if gap > 0:
-            score *= 0.5 ** (gap / self.options.gap_half_life_days)
-        return score
+        return 0.5 ** (gap / self.options.gap_half_life_days) if gap > 0 else 1.0
 
 
 def cluster_documents(docs: Iterable[StoryDocument], options: StoryOptions | None = None) -> dict[str, str]:
@@ -526,8 +523,14 @@ def _centroid_cosine(first: _Story, second: _Story, channel: str) -> float:
     a, b = first.centroids[channel], second.centroids[channel]
     if a.norm == 0.0 or b.norm == 0.0:
         return 0.0
-    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
-    return dot(small, large) / (a.norm * b.norm)
+    return _centroid_dot(a, b) / (a.norm * b.norm)
+
+
+def _centroid_dot(a: Centroid, b: Centroid) -> float:
+    """Dot product of two centroids' weights, iterating the shorter."""
+    if len(a.weights) <= len(b.weights):
+        return dot(a.weights, b.weights)
+    return dot(b.weights, a.weights)
 
 
 __all__ = ["StoryClusterer", "StoryDocument", "cluster_documents"]
