@@ -49,3 +49,24 @@ def test_they_refers_back_to_a_plural_subject(nlp) -> None:  # type: ignore[no-u
             "they had learned of the breach from their own employees.")
     learned = next(p for p in _propositions(nlp, body) if "learned" in p.text)
     assert learned.actor.startswith("Payroll managers") and "org:quillon systems" not in learned.actor_entity
+
+
+def test_a_participle_set_off_by_commas_naming_its_agent_is_its_own_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _propositions(nlp, "The vessel, operated by Carrick Sound Ferries, was carrying 230 passengers.")
+    operated = next(p for p in found if "operated by" in p.text)
+    assert operated.text == "The vessel operated by Carrick Sound Ferries"
+    assert operated.actor == "Carrick Sound Ferries" and operated.object == "The vessel"
+    carrying = next(p for p in found if "carrying" in p.text)
+    assert carrying.text == "The vessel was carrying 230 passengers"
+
+
+def test_a_participle_telling_which_thing_is_meant_stays_with_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _propositions(nlp, "Investigators have focused on a line owned by Western Plains Power near the town.")
+    assert len(found) == 1 and "owned by Western Plains Power" in found[0].text
+
+
+def test_no_before_a_noun_is_the_absence_two_reports_agree_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    (linked,) = _propositions(nlp, "No deaths had been linked to the fault.")
+    (reported,) = _propositions(nlp, "No deaths have been reported.")
+    assert "no die" in linked.terms and "no die" in reported.terms
+    assert "no die" in linked.core

@@ -29,7 +29,10 @@ KEYS = {
     "seed_checks_total",
     "seconds",
 }
-# Measured: fact_recall 0.91 (0.86 before trailing participles and participle modifiers with
+# Measured: fact_recall 0.93 (0.91 before "no deaths" compared as an absence, participles
+# set off by commas that name their agent ("the vessel, operated by X,") became clauses,
+# "run" read as "operate", and recall counted the best match that covers every listed
+# report rather than only the first-ranked match; 0.86 before trailing participles and participle modifiers with
 # an object became clauses, scores such as "9-3" became values, appositive counts took
 # their noun's unit, names were recovered across reports, a clause bundling two facts
 # supported both, "they" reached plural subjects and sentence-opening nominalizations took
@@ -39,7 +42,7 @@ KEYS = {
 # 1.0, conflicts 1/1 with none spurious, seeds 20/20. Each floor fails on about two more
 # misses than measured.
 FLOORS = {
-    "fact_recall": 0.90,
+    "fact_recall": 0.91,
     "status_accuracy": 0.97,
     "sources_accuracy": 0.96,
     "conflict_precision": 1.0,

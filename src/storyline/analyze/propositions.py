@@ -39,6 +39,7 @@ MEASURE_NOUNS = frozenset({"number", "total", "count", "tally", "toll", "figure"
 # Endings that turn a verb into the noun naming its action ("closure", "approval",
 # "evacuation"): a sentence opening with such a noun refers back to the event.
 NOMINAL_SUFFIXES = frozenset({"ure", "al", "ion", "ation", "ment", "ance", "ence", "age"})
+GAP_PUNCTUATION = frozenset({",", ";", "-", "–", "—"})
 _GAP = re.compile(r"([,;:–—-])(?:\s*[,;:–—-])+")
 _SPACES = re.compile(r"\s{2,}")
 EDGE_WORDS = frozenset({"and", "but", "or", ",", ";", ":", "-", "—", "–", "that", "“", "”", '"', "(", ")"})
@@ -112,6 +113,21 @@ def build_propositions(
 
 def _is_main(clause: Clause) -> bool:
     return clause.head.dep_ in ("ROOT", "conj", "ccomp")
+
+
+def _joined(body: list[Token]) -> str:
+    """The clause's words as text, without a comma or dash left at the edge of a clause cut
+    out of it: "The vessel, [operated by X,] was carrying" reads "The vessel was carrying"."""
+    parts: list[str] = []
+    for position, token in enumerate(body):
+        if token.text in GAP_PUNCTUATION:
+            before = body[position - 1].i if position > 0 else token.i - 1
+            after = body[position + 1].i if position + 1 < len(body) else token.i + 1
+            if before != token.i - 1 or after != token.i + 1:
+                parts.append(" ")
+                continue
+        parts.append(token.text_with_ws)
+    return "".join(parts).strip()
 
 
 def _tidy(text: str) -> str:
@@ -227,14 +243,23 @@ def _proposition(
         if not body:
             return None
         start, end = body[0].idx, body[-1].idx + len(body[-1].text)
-        text = "".join(t.text_with_ws for t in body).strip()
+        text = _joined(body)
         start = min(start, _antecedent_start(ctx, clause))
         relative = head.dep_ in ("relcl", "acl") and not _has_own_subject(head)
-        if clause.kind == "clause" and (relative or (head.dep_ == "conj" and not _has_subject(head))) and actor_text:
+        modified = _agent_modified_noun(head)
+        if modified is not None:
+            # "the vessel, operated by X,": the noun is what X operates, and the fact's subject.
+            noun_phrase = ctx.doc[modified.left_edge.i : modified.i + 1]
+            text = f"{noun_phrase.text} {text}"
+            start = min(start, noun_phrase.start_char)
+            tokens = [*tokens, modified]
+        elif clause.kind == "clause" and (relative or (head.dep_ == "conj" and not _has_subject(head))) and actor_text:
             if body[0].lower_ in ("which", "who", "that"):
                 text = ctx.doc.text[body[1].idx:end] if len(body) > 1 else text
             text = f"{actor_text} {text}"
         action, obj, negated = _action(ctx, clause)
+        if modified is not None:
+            obj = ctx.doc[modified.left_edge.i : modified.i + 1].text
     text = _tidy(text)
     dates, time_text, quantities, place, place_entity = _values(ctx, clause, tokens)
     terms = _terms(ctx, tokens, referent) + tuple(dict.fromkeys(f"#{q.value}" for q in quantities)) + tuple(
@@ -268,6 +293,14 @@ def _proposition(
         terms=terms,
         core=core,
     )
+
+
+def _agent_modified_noun(head: Token) -> Token | None:
+    """The noun a passive participle with a named agent modifies ("the vessel, operated by
+    X,"), the one clause kind whose actor (X) is not the noun it hangs from."""
+    if head.dep_ != "acl" or head.tag_ != "VBN" or not any(c.dep_ == "agent" for c in head.children):
+        return None
+    return head.head if head.head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _antecedent_start(ctx: _Context, clause: Clause) -> int:
@@ -374,12 +407,27 @@ def _negation(ctx: _Context, token: Token) -> str:
     return negations.get(token.lower_, "")
 
 
+def _none_of(ctx: _Context, token: Token) -> str:
+    """"no deaths" -> "no die": a claim that none of a thing exists is about that absence.
+
+    Reports word it "no deaths were reported", "no deaths had been linked to the fault";
+    the shared absence, not the verb, is what they agree on (and what a count such as
+    "two died" would contradict).
+    """
+    if token.lower_ != "no" or token.dep_ != "det" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    lemma = token.head.lemma_.lower()
+    return "no " + ctx.lexicon.synonyms.get(lemma, lemma)
+
+
 def _core(ctx: _Context, clause: Clause, referent: Referent | None, negated: bool, terms: tuple[str, ...]) -> tuple[str, ...]:
     """Subject head, verbs, object head, negation, numbers and entities of the clause."""
     synonyms = ctx.lexicon.synonyms
     seen: dict[str, None] = {}
     subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"), None)
-    negative = _negation(ctx, subject.left_edge) or _negation(ctx, subject) if subject is not None else ""
+    negative = (
+        _negation(ctx, subject.left_edge) or _negation(ctx, subject) or _none_of(ctx, subject.left_edge) if subject is not None else ""
+    )
     if negative:
         seen[negative] = None
     elif referent is not None and referent.entity:
@@ -412,7 +460,7 @@ def _terms(ctx: _Context, tokens: list[Token], referent: Referent | None) -> tup
     seen: dict[str, None] = {}
     synonyms = ctx.lexicon.synonyms
     for token in tokens:
-        negative = _negation(ctx, token)
+        negative = _negation(ctx, token) or _none_of(ctx, token)
         if negative and negative != ctx.lexicon.negations.get("not", "not"):
             # "nobody" is who the claim is about; plain "not" is polarity, kept in the core.
             seen[negative] = None
