@@ -70,3 +70,16 @@ def test_no_before_a_noun_is_the_absence_two_reports_agree_on(nlp) -> None:  # t
     (reported,) = _propositions(nlp, "No deaths have been reported.")
     assert "no die" in linked.terms and "no die" in reported.terms
     assert "no die" in linked.core
+
+
+def test_a_passive_relative_clause_is_about_its_antecedent(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _propositions(nlp, "The recall covers six batches of the Dosera pen, which is used by people with diabetes.")
+    used = next(p for p in found if "used by" in p.text)
+    assert used.text.startswith("the Dosera pen is used by people")
+
+
+def test_an_infinitive_completing_a_verb_stays_in_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The company recalled 41,000 pens after finding that a faulty dial could cause patients to receive less insulin."
+    texts = [p.text for p in _propositions(nlp, body)]
+    assert "a faulty dial could cause patients to receive less insulin" in texts
+    assert not any(text.endswith(("finding", "after")) for text in texts)

@@ -104,6 +104,8 @@ def _clause_kind(token: Token, lexicon: Lexicon, quote_of: list[int]) -> str:
         return ""
     children = list(token.children)
     subject = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+    if dep == "ccomp" and _infinitive_complement(token, lexicon):
+        return ""
     if dep in ("ccomp", "parataxis"):
         return "clause"
     if dep == "relcl":
@@ -127,6 +129,14 @@ def _clause_kind(token: Token, lexicon: Lexicon, quote_of: list[int]) -> str:
         finite = token.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in children)
         return "clause" if subject is not None or finite else ""
     return ""
+
+
+def _infinitive_complement(token: Token, lexicon: Lexicon) -> bool:
+    """"could cause patients to receive less insulin": an infinitive the parser hangs as a
+    clausal complement of a verb that does not report speech completes that verb's claim
+    ("patients to receive ..." is no claim alone; "a dial could cause" says nothing)."""
+    infinitive = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return infinitive and token.head.lemma_.lower() not in lexicon.reporting_verbs
 
 
 def _stated_modifier(token: Token) -> bool:

@@ -256,7 +256,7 @@ def _proposition(
         elif clause.kind == "clause" and (relative or (head.dep_ == "conj" and not _has_subject(head))) and actor_text:
             if body[0].lower_ in ("which", "who", "that"):
                 text = ctx.doc.text[body[1].idx:end] if len(body) > 1 else text
-            text = f"{actor_text} {text}"
+            text = f"{_relative_subject(ctx, clause) or actor_text} {text}"
         action, obj, negated = _action(ctx, clause)
         if modified is not None:
             obj = ctx.doc[modified.left_edge.i : modified.i + 1].text
@@ -293,6 +293,17 @@ def _proposition(
         terms=terms,
         core=core,
     )
+
+
+def _relative_subject(ctx: _Context, clause: Clause) -> str:
+    """What a passive relative clause with an agent says something about: "the pen, which is
+    used by people with diabetes" is about the pen, though its actor is the people."""
+    head = clause.head
+    if head.dep_ != "relcl" or not any(c.dep_ == "agent" for c in head.children):
+        return ""
+    if not any(c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in head.children):
+        return ""
+    return _phrase(ctx, head.head, ctx.owner[head.head.i])
 
 
 def _agent_modified_noun(head: Token) -> Token | None:
@@ -343,8 +354,16 @@ def _has_subject(token: Token) -> bool:
 
 
 def _dangling(token: Token, body: list[Token]) -> bool:
-    """A trailing preposition whose object went to another clause ("..., with")."""
-    return token.dep_ == "prep" and not any(c in body for c in token.children)
+    """A trailing preposition whose object went to another clause ("..., with"), or a
+    trailing verb whose complement did ("... after finding" of "after finding that X")."""
+    if token.dep_ == "prep":
+        return not any(c in body for c in token.children)
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ in ("pcomp", "advcl", "xcomp")
+        and any(c.dep_ == "ccomp" and c not in body for c in token.children)
+        and not any(c in body for c in token.children)
+    )
 
 
 def _has_own_subject(token: Token) -> bool:
