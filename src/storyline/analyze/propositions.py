@@ -247,9 +247,9 @@ def _proposition(
         start = min(start, _antecedent_start(ctx, clause))
         relative = head.dep_ in ("relcl", "acl") and not _has_own_subject(head)
         modified = _agent_modified_noun(head)
-        if modified is not None:
+        noun_phrase = ctx.doc[modified.left_edge.i : modified.i + 1] if modified is not None else None
+        if modified is not None and noun_phrase is not None:
             # "the vessel, operated by X,": the noun is what X operates, and the fact's subject.
-            noun_phrase = ctx.doc[modified.left_edge.i : modified.i + 1]
             text = f"{noun_phrase.text} {text}"
             start = min(start, noun_phrase.start_char)
             tokens = [*tokens, modified]
@@ -258,8 +258,8 @@ def _proposition(
                 text = ctx.doc.text[body[1].idx:end] if len(body) > 1 else text
             text = f"{_relative_subject(ctx, clause) or actor_text} {text}"
         action, obj, negated = _action(ctx, clause)
-        if modified is not None:
-            obj = ctx.doc[modified.left_edge.i : modified.i + 1].text
+        if noun_phrase is not None:
+            obj = noun_phrase.text
     text = _tidy(text)
     dates, time_text, quantities, place, place_entity = _values(ctx, clause, tokens)
     terms = _terms(ctx, tokens, referent) + tuple(dict.fromkeys(f"#{q.value}" for q in quantities)) + tuple(

@@ -206,12 +206,6 @@ def ranked_matches(candidates: Sequence[Fact], keywords: Sequence[str], expected
     return [fact for _, _, fact in scored]
 
 
-def locate_fact(candidates: Sequence[Fact], keywords: Sequence[str], expected: set[str], run: _Run) -> Fact | None:
-    """The predicted fact best matching an expected one: most listed reports covered, fewest extra."""
-    ranked = ranked_matches(candidates, keywords, expected, run)
-    return ranked[0] if ranked else None
-
-
 def _story_facts(run: _Run, report_ids: Sequence[str]) -> list[Fact]:
     stories = dict.fromkeys(run.story_of.get(rid, "") for rid in report_ids)
     return [f for sid in stories if sid in run.analyses for f in run.analyses[sid].facts]
@@ -346,4 +340,4 @@ def _ratio(part: int, whole: int, *, empty: float = 0.0) -> float:
     return round(part / whole, 4) if whole else empty
 
 
-__all__ = ["SEED_FACTS", "evaluate_facts", "locate_fact", "ranked_matches", "seed_checks"]
+__all__ = ["SEED_FACTS", "evaluate_facts", "ranked_matches", "seed_checks"]
