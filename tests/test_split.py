@@ -7,7 +7,10 @@ import json
 import numpy as np
 
 from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
-from storyline.stories.split import bisect, separation, similarity_matrix, split_members
+import pytest
+
+from storyline.errors import ConfigError
+from storyline.stories.split import bisect, separates_days, separation, similarity_matrix, split_members
 
 WEIGHTS = {"terms": 1.0, "names": 1.4}
 
@@ -59,6 +62,38 @@ def test_one_event_is_left_whole() -> None:
     mask = bisect(similarity)
     assert mask is not None and separation(similarity, mask) > 0.6
     assert split_members(ONE_EVENT, WEIGHTS, 0.45) is None
+
+
+def test_a_cut_between_publication_days_splits_at_a_higher_ratio() -> None:
+    # ONE_EVENT's best cut has a ratio of about 0.75: one event by content alone.
+    similarity = similarity_matrix(ONE_EVENT, WEIGHTS)
+    mask = bisect(similarity)
+    assert mask is not None and 0.7 < separation(similarity, mask) < 0.8
+    # Published on two different days, side by side: two developments.
+    parted = [10 if side else 13 for side in mask]
+    split = split_members(ONE_EVENT, WEIGHTS, 0.45, days=parted, dated_ratio=0.8)
+    assert split is not None and list(split) == list(mask)
+    # The ratio still has to be under the dated limit.
+    assert split_members(ONE_EVENT, WEIGHTS, 0.45, days=parted, dated_ratio=0.7) is None
+    # Days that interleave across the cut say nothing: left whole.
+    mixed = [10, 10, 13, 13, 10, 13]
+    assert not separates_days(mask, mixed)
+    assert split_members(ONE_EVENT, WEIGHTS, 0.45, days=mixed, dated_ratio=0.8) is None
+
+
+def test_days_separate_only_with_two_dated_reports_on_each_side() -> None:
+    mask = np.array([True, True, True, False, False, False])
+    assert separates_days(mask, [1, 1, None, 3, 4, None])
+    assert separates_days(mask, [5, 6, 6, 1, 2, 2])
+    assert not separates_days(mask, [1, None, None, 3, 4, 5])
+    assert not separates_days(mask, [1, 2, 3, 3, 4, 5])
+
+
+def test_dated_ratio_must_sit_between_the_split_and_merge_ratios() -> None:
+    with pytest.raises(ConfigError, match="split_ratio_dated"):
+        StoryOptions(split_ratio=0.45, split_ratio_dated=0.3)
+    with pytest.raises(ConfigError, match="split_ratio_dated"):
+        StoryOptions(split_ratio_dated=0.9, merge_ratio=0.8)
 
 
 def test_too_few_reports_are_never_split() -> None:

@@ -398,13 +398,19 @@ class StoryClusterer:
         Records the moved reports in `moved`; returns the ids of the new stories.
         """
         parts: list[str] = []
+        if self.options.split_ratio <= 0.0:
+            # 0 turns splitting off, dated cuts included.
+            return parts
         pending = [story]
         while pending:
             current = pending.pop()
             if not self.options.split_min_size <= len(current.members) <= self.options.split_max_size:
                 continue
             vectors = [self._reports[doc_id].channels() for doc_id in current.members]
-            mask = split_members(vectors, self._weights, self.options.split_ratio)
+            days = [self._reports[doc_id].day for doc_id in current.members]
+            mask = split_members(
+                vectors, self._weights, self.options.split_ratio, days=days, dated_ratio=self.options.split_ratio_dated
+            )
             if mask is None:
                 continue
             founder_side = bool(mask[current.members.index(current.id)]) if current.id in current.members else bool(mask[0])

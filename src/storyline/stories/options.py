@@ -58,6 +58,13 @@ class StoryOptions:
     # two-way cut is below `split_ratio` times the mean within its less cohesive side.
     # Each report keeps its `report_vector_keys` heaviest keys per channel for this.
     split_ratio: float = 0.45
+    # A cut that also falls between publication days (every dated report of one side
+    # published before every dated report of the other) is accepted up to this ratio:
+    # content that differs and days that differ make two developments, which are kept
+    # apart and threaded (NewsWCL50: a secret visit to Kim Jong Un, and Kim suspending
+    # missile tests three days later, ratio 0.66). Below `merge_ratio`, so a split
+    # is not merged back.
+    split_ratio_dated: float = 0.75
     # Merging, the converse (`StoryClusterer._merge_alike`): two stories near a grown one
     # merge when the mean similarity across them reaches `merge_ratio` times the mean
     # within the less cohesive one, and `merge_min_similarity`. Between the two ratios a
@@ -87,6 +94,10 @@ class StoryOptions:
             raise ConfigError(
                 "stories.split_ratio must be in [0, 1] (0 never splits), split_min_size >= 4 and split_max_size >="
                 " split_min_size (try 0.45, 5, 300)"
+            )
+        if not self.split_ratio <= self.split_ratio_dated < self.merge_ratio:
+            raise ConfigError(
+                "stories.split_ratio_dated must be at least split_ratio and below merge_ratio (try 0.75)"
             )
         if not self.split_ratio < self.merge_ratio or not 0.0 < self.merge_min_similarity < 1.0:
             raise ConfigError(

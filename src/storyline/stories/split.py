@@ -104,14 +104,40 @@ def separation(similarity: np.ndarray, mask: np.ndarray) -> float:
 
 
 def split_members(
-    vectors: Sequence[Mapping[str, Mapping[str, float]]], weights: Mapping[str, float], max_ratio: float
+    vectors: Sequence[Mapping[str, Mapping[str, float]]],
+    weights: Mapping[str, float],
+    max_ratio: float,
+    *,
+    days: Sequence[int | None] | None = None,
+    dated_ratio: float = 0.0,
 ) -> np.ndarray | None:
-    """The mask of the side to split off, or None when the members are one event."""
+    """The mask of the side to split off, or None when the members are one event.
+
+    A cut that also falls between publication days (see `separates_days`) is accepted up
+    to `dated_ratio`, above `max_ratio`: two groups that differ in content *and* were
+    published on different days are two developments, which the clusterer keeps as two
+    stories and threads, rather than one.
+    """
     similarity = similarity_matrix(vectors, weights)
     mask = bisect(similarity)
-    if mask is None or separation(similarity, mask) >= max_ratio:
+    if mask is None:
         return None
-    return mask
+    ratio = separation(similarity, mask)
+    if ratio < max_ratio:
+        return mask
+    if days is not None and ratio < dated_ratio and separates_days(mask, days):
+        return mask
+    return None
+
+
+def separates_days(mask: np.ndarray, days: Sequence[int | None]) -> bool:
+    """True when each side has `MIN_SIDE` dated reports and every dated report of one side
+    was published on an earlier day than every dated report of the other."""
+    left = [day for day, side in zip(days, mask) if side and day is not None]
+    right = [day for day, side in zip(days, mask) if not side and day is not None]
+    if len(left) < MIN_SIDE or len(right) < MIN_SIDE:
+        return False
+    return max(left) < min(right) or max(right) < min(left)
 
 
 def _mean_within(similarity: np.ndarray, members: np.ndarray) -> float:
