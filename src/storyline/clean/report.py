@@ -20,7 +20,7 @@ def clean_document(raw: RawDocument) -> Report:
     if raw.report is not None:
         return raw.report
     cleaned = clean_text(raw.text, title=raw.title)
-    furniture = tuple(raw.furniture) + tuple(cleaned.furniture)
+    furniture = tuple(raw.furniture) + tuple(cleaned.furniture) + tuple(cleaned.timestamps)
     source, domain = identify_outlet(
         source=raw.source,
         url=raw.url,

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.clean.furniture import FurnitureRules, classify_line, is_sentence_like, load_patterns
+from storyline.clean.timestamps import is_timestamp
 
 # Categories whose lines become report metadata rather than being discarded.
-METADATA_CATEGORIES = {"credit", "copyright"}
+METADATA_CATEGORIES = {"credit", "copyright", "timestamp"}
 # "By Jane Roe" alone on a line: a byline.
 BYLINE = re.compile(r"^By\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von|al))*)(?:\s*[,|–—-]\s*.*)?$")
 # A dateline opening the first paragraph: "OTTAWA (Reuters) -", "(Reuters) -", "PORT ELLIS —",
@@ -34,6 +35,7 @@ class CleanText:
     dateline: str = ""
     credits: list[str] = field(default_factory=list)
     copyright: list[str] = field(default_factory=list)
+    timestamps: list[str] = field(default_factory=list)
     furniture: list[str] = field(default_factory=list)
 
 
@@ -45,7 +47,7 @@ def clean_text(text: str, *, title: str = "", rules: FurnitureRules | None = Non
     rules = rules if rules is not None else load_patterns()
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
-    categories = [classify_line(line, rules) for line in lines]
+    categories = [classify_line(line, rules) or ("timestamp" if is_timestamp(line) else "") for line in lines]
     result = CleanText()
     _mark_related_blocks(lines, categories)
     _mark_trailing_block(lines, categories)
@@ -58,6 +60,8 @@ def clean_text(text: str, *, title: str = "", rules: FurnitureRules | None = Non
             result.credits.append(line.strip("()"))
         elif category == "copyright":
             result.copyright.append(line)
+        elif category == "timestamp":
+            result.timestamps.append(line)
         elif not category and not body and not result.byline and (match := BYLINE.match(line)):
             result.byline = match.group(1)
             continue
@@ -120,7 +124,9 @@ def _mark_trailing_block(lines: list[str], categories: list[str]) -> None:
     """Short non-sentence lines mixed into the furniture after the last paragraph are furniture too."""
     last_body = max((i for i, c in enumerate(categories) if not c and is_sentence_like(lines[i])), default=-1)
     tail = range(last_body + 1, len(lines))
-    if not any(categories[i] for i in tail):
+    if not any(categories[i] and categories[i] != "timestamp" for i in tail):
+        # A date line after a lone headline says when it was published, not that page
+        # furniture follows.
         return
     for i in tail:
         if not categories[i]:
