@@ -87,3 +87,5 @@ def test_a_story_split_in_refinement_is_stored_as_two_stories(store, tmp_path: P
     assert {len(story.reports) for story in by_ship.values()} == {3}
     # Word for word the same text at three outlets: one independent source each.
     assert all(len(story.sources) == 3 and len(story.independent_sources) == 1 for story in by_ship.values())
+    # The split is stored, so a later run's rebuilt clusterer keeps the two fires apart.
+    assert [set(pair) for pair in store.iter_splits()] == [{story.id for story in stories}]

@@ -135,13 +135,26 @@ def test_refine_splits_a_story_that_holds_two_events_and_keeps_them_apart() -> N
     assert "Kestrel Point" in clusterer.headline("b1") and "Marisol Bay" in clusterer.headline("a1")
     # The two parts are not folded together again, and later reports find their own fire.
     assert clusterer.refine(["a1", "b1"]) == {}
-    assert clusterer.add(ferry_fire("b4", 2019, "Kestrel Point", "Ines Okafor", 87, "March 7")) == "b1"
+    later = ferry_fire("b4", 2019, "Kestrel Point", "Ines Okafor", 87, "March 7")
+    assert clusterer.add(later) == "b1"
     # A clusterer rebuilt from stored features puts every report back where it was.
-    features = {doc.id: json.loads(json.dumps(clusterer.features(doc))) for doc in FERRIES}
+    placed = [*FERRIES, later]
+    features = {doc.id: json.loads(json.dumps(clusterer.features(doc))) for doc in placed}
     rebuilt = StoryClusterer(options)
-    for doc in FERRIES:
+    for doc in placed:
         rebuilt.restore(doc.id, clusterer.story_of(doc.id), features[doc.id])
-    assert rebuilt.assignments() == {doc.id: clusterer.story_of(doc.id) for doc in FERRIES}
+    assert rebuilt.assignments() == {doc.id: clusterer.story_of(doc.id) for doc in placed}
+    # ... and, told which stories the split parted, keeps them apart when refined again.
+    assert clusterer.separated() == [("a1", "b1")]
+    for pair in clusterer.separated():
+        rebuilt.keep_apart(*pair)
+    assert rebuilt.refine(["a1", "b1"]) == {}
+    # Without that record the grown fire story absorbs the other one again, and the split
+    # has to part them a second time: every report of the first fire moves.
+    forgetful = StoryClusterer(options)
+    for doc in placed:
+        forgetful.restore(doc.id, clusterer.story_of(doc.id), features[doc.id])
+    assert set(forgetful.refine(["a1", "b1"])) == {"a1", "a2", "a3"}
 
 
 def test_splitting_can_be_turned_off() -> None:

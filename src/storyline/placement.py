@@ -38,6 +38,9 @@ def place_reports(
         copy_index.add_signature(report_id, data["signature"], data.get("published", ""))
     for report_id, data in store.iter_features(STORY_FEATURES):
         clusterer.restore(report_id, data["story"], data["features"])
+    known_splits = set(store.iter_splits())
+    for pair in known_splits:
+        clusterer.keep_apart(*pair)
     members: dict[str, list[Report]] = {}
     lookup: dict[str, Report] = {}
     result = Placement()
@@ -79,6 +82,9 @@ def place_reports(
             result.stories.append(story_id)
         progress("stories", done, len(reports))
     _apply_refinement(store, clusterer, result)
+    for pair in clusterer.separated():
+        if pair not in known_splits:
+            store.add_split(*pair)
     for earlier, later in clusterer.thread_links():
         store.add_thread(earlier, later)
     return result

@@ -92,3 +92,15 @@ def test_moving_a_report_and_dropping_the_emptied_story(store) -> None:  # type:
     assert store.story_report_ids("s1") == ["r1", "r2"]
     assert store.get_story("s2") is None and store.get_analysis("s2") is None
     assert dict(store.iter_features("story"))["r2"]["story"] == "s1"
+
+
+def test_split_pairs_are_kept_across_reopening_and_go_with_a_dropped_story(tmp_path: Path) -> None:
+    path = tmp_path / "splits.db"
+    with open_store(path) as store:
+        store.add_split("s1", "s4")
+        store.add_split("s1", "s4")
+        store.add_split("s2", "s3")
+    with open_store(path) as store:
+        assert list(store.iter_splits()) == [("s1", "s4"), ("s2", "s3")]
+        store.drop_story("s3")
+        assert list(store.iter_splits()) == [("s1", "s4")]

@@ -118,6 +118,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX story_entities_name ON story_entities(name);
     CREATE INDEX story_threads_later ON story_threads(later);
     """,
+    # 4: pairs of stories a split separated, so a clusterer rebuilt from the store never
+    # folds them together again.
+    """
+    CREATE TABLE story_splits (
+        kept TEXT NOT NULL,
+        split TEXT NOT NULL,
+        PRIMARY KEY (kept, split)
+    );
+    """,
 )
 
 

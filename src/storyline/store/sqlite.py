@@ -217,6 +217,7 @@ class SqliteStore:
             for table, column in (("stories", "id"), ("story_analysis", "story_id"), ("story_entities", "story_id")):
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", (story_id,))
             db.execute("DELETE FROM story_threads WHERE earlier = ? OR later = ?", (story_id, story_id))
+            db.execute("DELETE FROM story_splits WHERE kept = ? OR split = ?", (story_id, story_id))
 
     def save_story(self, story: Story) -> None:
         with self._write() as db:
@@ -278,6 +279,16 @@ class SqliteStore:
 
     def count_stories(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM stories WHERE report_count > 0").fetchone()[0])
+
+    def add_split(self, kept: str, split: str) -> None:
+        """Record that refinement split `split` off `kept`: the two stay apart."""
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO story_splits (kept, split) VALUES (?, ?)", (kept, split))
+
+    def iter_splits(self) -> Iterator[tuple[str, str]]:
+        """Every (kept, split) pair recorded by `add_split`, oldest first."""
+        for row in self._db.execute("SELECT kept, split FROM story_splits ORDER BY rowid"):
+            yield row["kept"], row["split"]
 
     def add_thread(self, earlier: str, later: str) -> None:
         with self._write() as db:

@@ -225,6 +225,15 @@ class StoryClusterer:
                 self._merge_alike(self._stories[story_id], moved)
         return moved
 
+    def separated(self) -> list[tuple[str, str]]:
+        """Pairs of stories a split parted (each pair sorted): persist them with the
+        assignments and give them back through `keep_apart` when rebuilding."""
+        return sorted(tuple(sorted(pair)) for pair in self._apart)  # type: ignore[misc]
+
+    def keep_apart(self, first: str, second: str) -> None:
+        """Never fold these two stories together (restoring a split made earlier)."""
+        self._apart.add(frozenset((first, second)))
+
     def story_of(self, doc_id: str) -> str:
         """The story a report was placed in ("" if unknown)."""
         return self._assigned.get(doc_id, "")
