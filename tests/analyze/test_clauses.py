@@ -83,3 +83,16 @@ def test_an_infinitive_completing_a_verb_stays_in_its_clause(nlp) -> None:  # ty
     texts = [p.text for p in _propositions(nlp, body)]
     assert "a faulty dial could cause patients to receive less insulin" in texts
     assert not any(text.endswith(("finding", "after")) for text in texts)
+
+
+def test_a_bare_participle_completing_a_verb_stays_in_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Residents began returning home on Thursday, with many finding their houses standing."
+    texts = [p.text for p in _propositions(nlp, body)]
+    assert any(text.endswith("with many finding their houses standing") for text in texts), texts
+    assert "their houses standing" not in texts
+
+
+def test_a_noun_the_tagger_reads_as_a_verb_stays_in_its_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "Many found their houses standing but their paddocks, fences and sheds gone."
+    texts = [p.text for p in _propositions(nlp, body)]
+    assert any("paddocks, fences and sheds" in text for text in texts), texts

@@ -104,7 +104,7 @@ def _clause_kind(token: Token, lexicon: Lexicon, quote_of: list[int]) -> str:
         return ""
     children = list(token.children)
     subject = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
-    if dep == "ccomp" and _infinitive_complement(token, lexicon):
+    if dep == "ccomp" and _nonfinite_complement(token, lexicon):
         return ""
     if dep in ("ccomp", "parataxis"):
         return "clause"
@@ -126,17 +126,29 @@ def _clause_kind(token: Token, lexicon: Lexicon, quote_of: list[int]) -> str:
         marks = {c.lower_ for c in children if c.dep_ in ("mark", "advmod")}
         return "" if marks & BOUND_MARKS else "clause"
     if dep == "conj":
+        if token.head.pos_ in ("NOUN", "PROPN") and subject is None:
+            # A "verb" in a list of nouns is a noun the tagger misread ("paddocks, fences
+            # and sheds gone"): verbs coordinate with verbs.
+            return ""
         finite = token.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in children)
         return "clause" if subject is not None or finite else ""
     return ""
 
 
-def _infinitive_complement(token: Token, lexicon: Lexicon) -> bool:
-    """"could cause patients to receive less insulin": an infinitive the parser hangs as a
-    clausal complement of a verb that does not report speech completes that verb's claim
-    ("patients to receive ..." is no claim alone; "a dial could cause" says nothing)."""
-    infinitive = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    return infinitive and token.head.lemma_.lower() not in lexicon.reporting_verbs
+def _nonfinite_complement(token: Token, lexicon: Lexicon) -> bool:
+    """"could cause patients to receive less insulin", "finding their houses standing": an
+    infinitive the parser hangs as a clausal complement of a verb that does not report
+    speech, or a bare participle (no auxiliary, no "that") under any verb, completes that
+    verb's claim ("patients to receive ..." and "their houses standing" are no claims
+    alone; "a dial could cause" says nothing). Speech is never reported in a bare
+    participle, so "found their houses standing" is not a finding reported."""
+    children = list(token.children)
+    if token.tag_ == "VB":
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        return infinitive and token.head.lemma_.lower() not in lexicon.reporting_verbs
+    if token.tag_ in ("VBG", "VBN"):
+        return not any(c.dep_ in ("aux", "auxpass", "mark") for c in children)
+    return False
 
 
 def _stated_modifier(token: Token) -> bool:
