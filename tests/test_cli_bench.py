@@ -10,7 +10,7 @@ import sys
 def test_bench_stories_prints_throughput_and_memory_per_size() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "storyline.cli", "bench", "stories", "--sizes", "200,400", "--json"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True, text=True, check=False, timeout=300,
     )
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout[result.stdout.index("["):])
@@ -19,6 +19,6 @@ def test_bench_stories_prints_throughput_and_memory_per_size() -> None:
 
 
 def test_bench_with_bad_sizes_is_a_usage_error() -> None:
-    result = subprocess.run([sys.executable, "-m", "storyline.cli", "bench", "stories", "--sizes", "ten"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "storyline.cli", "bench", "stories", "--sizes", "ten"], capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "--sizes" in result.stderr

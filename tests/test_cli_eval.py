@@ -11,7 +11,7 @@ from conftest import EXAMPLES
 
 
 def run(*args: str) -> dict:  # type: ignore[type-arg]
-    result = subprocess.run([sys.executable, "-m", "storyline.cli", "eval", *args, "--json"], capture_output=True, text=True, timeout=600)
+    result = subprocess.run([sys.executable, "-m", "storyline.cli", "eval", *args, "--json"], capture_output=True, text=True, check=False, timeout=600)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -37,6 +37,6 @@ def test_eval_stories_keys(data_dir: Path) -> None:
 
 
 def test_eval_on_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "storyline.cli", "eval", "stories", str(tmp_path / "none.jsonl")], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "storyline.cli", "eval", "stories", str(tmp_path / "none.jsonl")], capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "no such file" in result.stderr

@@ -157,7 +157,7 @@ def test_example_copies_count_as_their_original(corpus) -> None:  # type: ignore
 
 
 def test_example_citations_credit_the_cited_outlet(corpus) -> None:  # type: ignore[no-untyped-def]
-    key, _reports, analyses, stories = corpus
+    key, _reports, _analyses, stories = corpus
     credited = 0
     for citation in key["citations"]:
         for story in stories.values():

@@ -1,8 +1,8 @@
 import importlib
 from pathlib import Path
 
+from storyline.config import AnalyzeOptions, Config
 from storyline.pipeline import STAGES, ingest_paths, update
-from storyline.config import Config, AnalyzeOptions
 
 
 def _resolve(dotted: str) -> object:

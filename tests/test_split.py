@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import numpy as np
-
-from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
 import pytest
 
 from storyline.errors import ConfigError
+from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
 from storyline.stories.split import bisect, separates_days, separation, similarity_matrix, split_members
 
 WEIGHTS = {"terms": 1.0, "names": 1.4}

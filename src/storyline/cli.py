@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -53,8 +53,8 @@ class State:
 
 @app.callback()
 def _global(
-    db: Optional[str] = typer.Option(None, "--db", help="Database file (default: $STORYLINE_DB or ./storyline.db)."),
-    config: Optional[str] = typer.Option(None, "--config", help="TOML file of options (see default.toml)."),
+    db: str | None = typer.Option(None, "--db", help="Database file (default: $STORYLINE_DB or ./storyline.db)."),
+    config: str | None = typer.Option(None, "--config", help="TOML file of options (see default.toml)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
 ) -> None:
     State.db = db
@@ -237,7 +237,7 @@ def export(
         help="jsonl: every record, re-ingestible; csv: one row per fact (the facts matrix); "
         "gdelt: coded events as a GDELT 2.0 Events table (tab-separated, no header).",
     ),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
 ) -> None:
     """Write the store out: every record as JSON lines, the facts as CSV, or the events as GDELT rows."""
     from storyline.export import write_facts_csv, write_gdelt_events
@@ -267,8 +267,8 @@ EXPORT_FORMATS = ("jsonl", "csv", "gdelt")
 
 @app.command()
 def serve(
-    host: Optional[str] = typer.Option(None, help="Address to listen on (default 127.0.0.1)."),
-    port: Optional[int] = typer.Option(None, help="Port (default 8000)."),
+    host: str | None = typer.Option(None, help="Address to listen on (default 127.0.0.1)."),
+    port: int | None = typer.Option(None, help="Port (default 8000)."),
 ) -> None:
     """Run the web view and REST API over the same store."""
     from storyline.api.server import run_server
@@ -285,7 +285,8 @@ def watch(
 ) -> None:
     """Poll feeds and ingest only what is new, until interrupted (Ctrl-C)."""
     from storyline.pipeline import update as run_update
-    from storyline.watch import PollResult, parse_duration, watch as run_watch
+    from storyline.watch import PollResult, parse_duration
+    from storyline.watch import watch as run_watch
 
     try:
         seconds = parse_duration(every)

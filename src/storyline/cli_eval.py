@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -74,7 +74,7 @@ def eval_cleaning(
 @eval_app.command("stories")
 def eval_stories(
     path: Path = typer.Argument(..., help="JSONL with id, text, cluster (and optionally title, date, source)."),
-    split: Optional[str] = typer.Option(None, help="Only lines whose split field has this value."),
+    split: str | None = typer.Option(None, help="Only lines whose split field has this value."),
     entities: bool = typer.Option(
         False, "--entities", help="Analyse the documents first; names come from NER as in the pipeline (needs the model)."
     ),
@@ -109,7 +109,7 @@ def eval_copies(
 def eval_alignment(
     docs: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus.jsonl", help="Documents JSONL."),
     mentions: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus_mentions.jsonl", help="Mentions JSONL."),
-    split: Optional[str] = typer.Option(None, help="Only documents of this split."),
+    split: str | None = typer.Option(None, help="Only documents of this split."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Cross-document coreference: MUC, B³, CEAF-e, CoNLL F1 with gold and with predicted mentions."""

@@ -15,8 +15,8 @@ from storyline.config import Config
 from storyline.copies import CopyIndex, CopyOptions
 from storyline.independence import independent_sources
 from storyline.models import Report, Story
-from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
 from storyline.store.sqlite import SqliteStore
+from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
 
 COPY_FEATURES = "copies"
 STORY_FEATURES = "story"

@@ -51,7 +51,7 @@ def test_reuters_seed_credits_and_dateline_become_metadata(seeds_dir: Path) -> N
 
 
 def test_related_block_and_prompts_are_furniture_but_body_stays() -> None:
-    raw = "\n".join([
+    lines = [
         "Storm closes port",
         "By Ana Lima",
         "PORT ELLIS — The harbour closed on Monday as winds reached 120 km/h, officials said.",
@@ -62,8 +62,8 @@ def test_related_block_and_prompts_are_furniture_but_body_stays() -> None:
         "Harbour dredging plan approved",
         "Ferry fares to rise",
         "© 2026 The Harbour Courier",
-    ])
-    cleaned = clean_text(raw)
+    ]
+    cleaned = clean_text("\n".join(lines))
     assert cleaned.title == "Storm closes port"
     assert cleaned.byline == "Ana Lima"
     assert cleaned.dateline == "PORT ELLIS"

@@ -36,4 +36,4 @@ def test_bad_bytes_are_rejected_with_a_reason(data: bytes, reason: Reason) -> No
 
 def test_binary_detection() -> None:
     assert looks_binary(b"abc\x00def")
-    assert not looks_binary("plain text\nwith lines\n".encode())
+    assert not looks_binary(b"plain text\nwith lines\n")

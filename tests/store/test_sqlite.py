@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import CorruptStoreError, StoreError
-from storyline.models import Report, Story, StoryAnalysis, Fact
+from storyline.models import Fact, Report, Story, StoryAnalysis
 from storyline.store import open_store
 
 

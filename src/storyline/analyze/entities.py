@@ -214,9 +214,7 @@ def _is_outlet_phrase(ent: Span, lexicon: Lexicon) -> bool:
     if root.dep_ == "nsubj" and head.lemma_ in ("report", "write", "publish", "broadcast") and head.tag_ != "VBG":
         # "Acme reported record profits" is a company reporting results, not an outlet.
         return not any(c.dep_ == "dobj" for c in head.children) and not any(t.lower_.rstrip(".") in _CORPORATE for t in ent)
-    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
-        return True
-    return False
+    return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def _context_role(ent: Span, lexicon: Lexicon) -> str:

@@ -50,8 +50,7 @@ class Lexicon:
     def country_code(self, name: str) -> str:
         """ISO alpha-2 of a country name or alias, or "" when it names no country."""
         key = name.strip().lower()
-        if key.startswith("the "):
-            key = key[4:]
+        key = key.removeprefix("the ")
         if key in self.country_aliases:
             return self.country_aliases[key]
         return _pycountry_code(key)
@@ -118,7 +117,7 @@ def _negations() -> dict[str, str]:
 def load_lexicon() -> Lexicon:
     """Read every list once per process."""
     coreference = {k: tuple(v.split(",")) for k, v in _pairs("coreference.tsv").items()}
-    aliases = {k[4:] if k.startswith("the ") else k: v for k, v in _pairs("country_aliases.tsv").items()}
+    aliases = {k.removeprefix("the "): v for k, v in _pairs("country_aliases.tsv").items()}
     return Lexicon(
         reporting_verbs=_words("reporting_verbs.txt"),
         citation_verbs=_words("citation_verbs.txt"),

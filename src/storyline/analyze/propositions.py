@@ -86,9 +86,13 @@ def build_propositions(
     ordered = sorted(clauses, key=lambda c: c.head.i)
     for clause in ordered:
         subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if clause.kind == "clause" and subject is not None and not resolver.description(subject):
-            if subject.lower_ not in ("which", "who", "that"):
-                resolver.remember(subject, _referent(ctx, subject, clause.index), _is_main(clause))
+        if (
+            clause.kind == "clause"
+            and subject is not None
+            and not resolver.description(subject)
+            and subject.lower_ not in ("which", "who", "that")
+        ):
+            resolver.remember(subject, _referent(ctx, subject, clause.index), _is_main(clause))
     for clause in ordered:
         referent, text, subject = _actor(ctx, clause, actors)
         actors[clause.index] = (referent, text)
@@ -529,9 +533,13 @@ def _values(ctx: _Context, clause: Clause, tokens: list[Token]) -> tuple[tuple[s
             quantity = _score(ent) or _quantity(ctx, ent.text, ent.label_, _number_root(ent), ent.start)
             if quantity is not None:
                 quantities.append(quantity)
-        elif ent.label_ in ("GPE", "LOC", "FAC") and not place:
-            if ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS:
-                place, place_entity = ent.text, ctx.table.entity_of(ent.root)
+        elif (
+            ent.label_ in ("GPE", "LOC", "FAC")
+            and not place
+            and ent.root.dep_ == "pobj"
+            and ent.root.head.lower_ in PLACE_PREPOSITIONS
+        ):
+            place, place_entity = ent.text, ctx.table.entity_of(ent.root)
     return tuple(dates), "; ".join(times), tuple(quantities), place, place_entity
 
 

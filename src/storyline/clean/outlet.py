@@ -35,9 +35,8 @@ def identify_outlet(
     for candidate in (domain, url):
         if candidate and (known := registry.by_domain(candidate)):
             return known.name, known.domains[0]
-    if dateline and (match := _AGENCY_IN_DATELINE.search(dateline)):
-        if known := registry.by_name(match.group(1)):
-            return known.name, known.domains[0]
+    if dateline and (match := _AGENCY_IN_DATELINE.search(dateline)) and (known := registry.by_name(match.group(1))):
+        return known.name, known.domains[0]
     for line in furniture:
         found = registry.find_in_text(line)
         if found:

@@ -143,7 +143,7 @@ def _number_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
             by_unit.setdefault(quantity.unit, {}).setdefault(item.report.id, []).append((item, quantity.approximate))
     for unit, per_report in by_unit.items():
         values: dict[str, list[Evidence]] = {}
-        for report_id, items in per_report.items():
+        for items in per_report.values():
             for item, _approx in items:
                 for quantity in item.proposition.quantities:
                     if quantity.unit == unit:

@@ -22,8 +22,8 @@ from typing import Any
 
 from storyline.clean.report import clean_document
 from storyline.errors import UsageError
-from storyline.ingest.documents import RawDocument
 from storyline.evaluation.metrics import score_clustering
+from storyline.ingest.documents import RawDocument
 from storyline.models import Report
 from storyline.stories import StoryDocument, StoryOptions, cluster_documents
 

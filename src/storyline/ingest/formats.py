@@ -70,10 +70,9 @@ def detect_format(data: bytes, name: str) -> Format:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"warc/"):
         return Format.WARC
-    if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed") or head.startswith(b"<rdf:rdf"):
-        if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
-            return Format.FEED
-    if head.startswith(b"<!doctype html") or head.startswith(b"<html") or b"<body" in head or b"<head" in head:
+    if head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf:rdf")) and (b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head):
+        return Format.FEED
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<head" in head:
         return Format.HTML
     if head.startswith(b"{") and name.lower().split(".")[-1] in ("jsonl", "ndjson", "json", "gz"):
         return Format.JSONL

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from storyline.config import IngestOptions
-from storyline.errors import Reason, RejectedInput
+from storyline.errors import RejectedInput
 from storyline.ingest import read_bytes
 from storyline.ingest.documents import RawDocument
 from storyline.ingest.feed import read_feed

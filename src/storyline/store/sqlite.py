@@ -12,7 +12,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from storyline.errors import CorruptStoreError, StoreError
 from storyline.models import Report, Story, StoryAnalysis, from_dict, to_dict
@@ -321,7 +321,7 @@ class SqliteStore:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> SqliteStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
