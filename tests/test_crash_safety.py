@@ -21,7 +21,7 @@ KILLS = 4
 
 def _write_corpus(folder: Path) -> None:
     rng = random.Random(7)
-    words = ["harbour", "council", "strike", "ferry", "storm", "minister", "budget", "court", "police", "river", "bridge", "school", "vote"]
+    words = "harbour council strike ferry storm minister budget court police river bridge school vote".split()
     lines = []
     for n in range(REPORTS):
         body = " ".join(rng.choice(words) for _ in range(60)) + f". Report number {n} ends here."

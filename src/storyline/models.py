@@ -8,6 +8,7 @@ JSON unchanged and need no parsing to compare.
 from __future__ import annotations
 
 import dataclasses
+import types
 import typing
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -247,7 +248,7 @@ def _revive(hint: Any, value: Any) -> Any:
     if origin is tuple:
         inner = args[0] if args else Any
         return tuple(_revive(inner, v) for v in value)
-    if origin in (typing.Union, __import__("types").UnionType):
+    if origin in (typing.Union, types.UnionType):
         for arg in args:
             if arg is not type(None):
                 return _revive(arg, value)

@@ -174,20 +174,22 @@ def _named_agent_modifier(token: Token) -> bool:
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     if agent is None or not any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in agent.children):
         return False
-    before = token.left_edge.i - 1
-    return before >= 0 and token.doc[before].text == ","
+    return _after_comma(token)
 
 
 def _trailing_participle(token: Token) -> bool:
     """A participle set off by a comma that states a consequence with its own object:
     "the bank lost the case, sending its shares down 8%". It is a claim of its own, and
     kept inside the main clause it would dilute that clause's terms."""
-    if token.tag_ != "VBG" or token.i < token.head.i:
-        return False
-    before = token.left_edge.i - 1
-    if before < 0 or token.doc[before].text != ",":
+    if token.tag_ != "VBG" or token.i < token.head.i or not _after_comma(token):
         return False
     return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children)
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether the phrase `token` heads is set off by a comma before it."""
+    before = token.left_edge.i - 1
+    return before >= 0 and token.doc[before].text == ","
 
 
 def _is_example_marker(token: Token, lexicon: Lexicon) -> bool:

@@ -30,16 +30,18 @@ NON_REFERRING = frozenset({"it", "they", "this", "which", "who", "that", "one"})
 # Verbs too light to identify a claim ("was", "has"): the core keeps their object instead.
 LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+# The unit of a count of "people", which an appositive head can make more precise.
+GENERIC_UNIT = "person"
 # Nouns that name an amount rather than what is counted: "the number of people ... is 2.3
 # million" counts people. Tuned on the example corpus (`storyline eval facts`); rerun it and
 # tests/test_seed_facts.py after changing.
-# The unit of a count of "people", which an appositive head can make more precise.
-GENERIC_UNIT = "person"
 MEASURE_NOUNS = frozenset({"number", "total", "count", "tally", "toll", "figure", "amount"})
 # Endings that turn a verb into the noun naming its action ("closure", "approval",
 # "evacuation"): a sentence opening with such a noun refers back to the event.
 NOMINAL_SUFFIXES = frozenset({"ure", "al", "ion", "ation", "ment", "ance", "ence", "age"})
 GAP_PUNCTUATION = frozenset({",", ";", "-", "–", "—"})
+# Dashes between the two numbers of a score ("9-3", "9–3").
+SCORE_DASHES = frozenset({"-", "–", "—"})
 _GAP = re.compile(r"([,;:–—-])(?:\s*[,;:–—-])+")
 _SPACES = re.compile(r"\s{2,}")
 EDGE_WORDS = frozenset({"and", "but", "or", ",", ";", ":", "-", "—", "–", "that", "“", "”", '"', "(", ")"})
@@ -541,9 +543,6 @@ def _values(ctx: _Context, clause: Clause, tokens: list[Token]) -> tuple[tuple[s
         ):
             place, place_entity = ent.text, ctx.table.entity_of(ent.root)
     return tuple(dates), "; ".join(times), tuple(quantities), place, place_entity
-
-
-SCORE_DASHES = frozenset({"-", "–", "—"})
 
 
 def _score(ent: Span) -> Quantity | None:

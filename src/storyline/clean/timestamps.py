@@ -18,7 +18,15 @@ import re
 MAX_TIMESTAMP_CHARS = 80
 # Words a timestamp line may hold besides numbers and separators (lower case, no dots).
 _TIMESTAMP_WORDS = frozenset(
-    ["updated", "update", "published", "posted", "first", "last", "originally", "modified", "created", "edited", "revised", "filed", "story", "release", "released", "date", "time", "hrs", "on", "at", "by", "am", "pm", "a", "p", "m", "uk", "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "st", "nd", "rd", "th", "gmt", "utc", "bst", "cet", "cest", "et", "edt", "est", "ct", "cdt", "cst", "mt", "mdt", "mst", "pt", "pdt", "pst", "ist", "aest", "aedt", "nzst", "nzdt", "hkt", "sgt", "jst", "akdt", "akst", "hst", "cat", "eat", "wat", "sast", "msk"]
+    """
+    updated update published posted first last originally modified created edited revised filed story
+    release released date time hrs on at by am pm a p m uk
+    jan january feb february mar march apr april may jun june jul july aug august sep sept september
+    oct october nov november dec december
+    mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday
+    st nd rd th gmt utc bst cet cest et edt est ct cdt cst mt mdt mst pt pdt pst ist aest aedt nzst nzdt hkt sgt jst
+    akdt akst hst cat eat wat sast msk
+    """.split()
 )
 _WORD = re.compile(r"[A-Za-z]+")
 # Something that is a date or a time, not a number alone: "5:03", "05 / 02 / 2013",

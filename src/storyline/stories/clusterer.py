@@ -415,10 +415,13 @@ class StoryClusterer:
             current = pending.pop()
             if not self.options.split_min_size <= len(current.members) <= self.options.split_max_size:
                 continue
-            vectors = [self._reports[doc_id].channels() for doc_id in current.members]
-            days = [self._reports[doc_id].day for doc_id in current.members]
+            reports = [self._reports[doc_id] for doc_id in current.members]
             mask = split_members(
-                vectors, self._weights, self.options.split_ratio, days=days, dated_ratio=self.options.split_ratio_dated
+                [report.channels() for report in reports],
+                self._weights,
+                self.options.split_ratio,
+                days=[report.day for report in reports],
+                dated_ratio=self.options.split_ratio_dated,
             )
             if mask is None:
                 continue
