@@ -33,6 +33,10 @@ def test_file_then_flags_take_precedence(tmp_path: Path) -> None:
         ("[nope]\n", "unknown config section"),
         ("[serve\n", "invalid TOML"),
         ("[analyze]\nbatch_size = 0\n", "at least 1"),
+        ("[stories]\nsplit_ratio_dated = 'high'\n", "stories.split_ratio_dated must be float, not str"),
+        ("[stories]\nsplit_ratio_dated = 0.2\n", "split_ratio_dated must be at least split_ratio"),
+        ("[copies]\nbands = 4.5\n", "copies.bands must be int, not float"),
+        ("[serve]\nport = true\n", "serve.port must be int, not bool"),
     ],
 )
 def test_bad_files_say_what_to_fix(tmp_path: Path, text: str, message: str) -> None:

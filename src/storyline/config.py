@@ -105,15 +105,7 @@ def _build(data: dict[str, dict[str, Any]]) -> Config:
     kwargs: dict[str, Any] = {}
     for section, cls in _SECTIONS.items():
         values = data.get(section, {})
-        names = {f.name: f for f in dataclasses.fields(cls)}
-        for key, value in values.items():
-            if key not in names:
-                raise ConfigError(f"unknown option {section}.{key}; known: {', '.join(sorted(names))}")
-            expected = type(getattr(cls(), key))
-            if expected is float and isinstance(value, int):
-                value = float(value)
-            if not isinstance(value, expected):
-                raise ConfigError(f"{section}.{key} must be {expected.__name__}, not {type(value).__name__}")
+        _check_values(section, cls, values)
         kwargs[section] = cls(**values)
     kwargs["copies"] = dict(data.get("copies", {}))
     kwargs["stories"] = dict(data.get("stories", {}))
@@ -127,8 +119,19 @@ def _check_stage_options(copies: dict[str, Any], stories: dict[str, Any]) -> Non
     from storyline.stories import StoryOptions
 
     for section, cls, values in (("copies", CopyOptions, copies), ("stories", StoryOptions, stories)):
-        names = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(values) - names)
-        if unknown:
-            raise ConfigError(f"unknown option {section}.{unknown[0]}; known: {', '.join(sorted(names))}")
+        _check_values(section, cls, values)
         cls(**values)
+
+
+def _check_values(section: str, cls: type, values: dict[str, Any]) -> None:
+    """Every option of a section is known and of its default's type (an int does for a float)."""
+    names = sorted(f.name for f in dataclasses.fields(cls))
+    defaults = cls()
+    for key, value in values.items():
+        if key not in names:
+            raise ConfigError(f"unknown option {section}.{key}; known: {', '.join(names)}")
+        expected = type(getattr(defaults, key))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            continue
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+            raise ConfigError(f"{section}.{key} must be {expected.__name__}, not {type(value).__name__}")
