@@ -9,7 +9,14 @@ import pytest
 
 from storyline.errors import ConfigError
 from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
-from storyline.stories.split import bisect, separates_days, separation, similarity_matrix, split_members
+from storyline.stories.split import (
+    bisect,
+    neighbour_agreement,
+    separates_days,
+    separation,
+    similarity_matrix,
+    split_members,
+)
 
 WEIGHTS = {"terms": 1.0, "names": 1.4}
 
@@ -70,14 +77,14 @@ def test_a_cut_between_publication_days_splits_at_a_higher_ratio() -> None:
     assert mask is not None and 0.7 < separation(similarity, mask) < 0.8
     # Published on two different days, side by side: two developments.
     parted = [10 if side else 13 for side in mask]
-    split = split_members(ONE_EVENT, WEIGHTS, 0.45, days=parted, dated_ratio=0.8)
+    split = split_members(ONE_EVENT, WEIGHTS, 0.45, confirmed_ratio=0.8, days=parted)
     assert split is not None and list(split) == list(mask)
-    # The ratio still has to be under the dated limit.
-    assert split_members(ONE_EVENT, WEIGHTS, 0.45, days=parted, dated_ratio=0.7) is None
+    # The ratio still has to be under the confirmed limit.
+    assert split_members(ONE_EVENT, WEIGHTS, 0.45, confirmed_ratio=0.7, days=parted) is None
     # Days that interleave across the cut say nothing: left whole.
     mixed = [10, 10, 13, 13, 10, 13]
     assert not separates_days(mask, mixed)
-    assert split_members(ONE_EVENT, WEIGHTS, 0.45, days=mixed, dated_ratio=0.8) is None
+    assert split_members(ONE_EVENT, WEIGHTS, 0.45, confirmed_ratio=0.8, days=mixed) is None
 
 
 def test_days_separate_only_with_two_dated_reports_on_each_side() -> None:
@@ -88,11 +95,66 @@ def test_days_separate_only_with_two_dated_reports_on_each_side() -> None:
     assert not separates_days(mask, [1, 2, 3, 3, 4, 5])
 
 
-def test_dated_ratio_must_sit_between_the_split_and_merge_ratios() -> None:
-    with pytest.raises(ConfigError, match="split_ratio_dated"):
-        StoryOptions(split_ratio=0.45, split_ratio_dated=0.3)
-    with pytest.raises(ConfigError, match="split_ratio_dated"):
-        StoryOptions(split_ratio_dated=0.9, merge_ratio=0.8)
+def test_confirmed_ratio_must_sit_between_the_split_and_merge_ratios() -> None:
+    with pytest.raises(ConfigError, match="split_ratio_confirmed"):
+        StoryOptions(split_ratio=0.45, split_ratio_confirmed=0.3)
+    with pytest.raises(ConfigError, match="split_ratio_confirmed"):
+        StoryOptions(split_ratio_confirmed=0.9, merge_ratio=0.8)
+    with pytest.raises(ConfigError, match="split_agreement"):
+        StoryOptions(split_agreement=0.0)
+
+
+TERMS_ONLY = {"terms": 1.0}
+
+
+def event(*words: str, tag: str) -> list[dict[str, dict[str, float]]]:
+    """Six reports sharing the kind of event (quake, toll) and `words`, each with a detail of its own."""
+    return [{"terms": vector(quake=1, toll=1, **dict.fromkeys(words, 1), **{f"detail{tag}{i}": 1})} for i in range(6)]
+
+
+# Two events with half their words in common: each report is 0.8 alike to its own event's
+# reports and 0.4 to the other's, a ratio of 0.5.
+TWO_CLOSE_EVENTS = event("ferry", "qeshm", tag="a") + event("refinery", "lavan", tag="b")
+# One story drifting from one angle to another: report i holds words i..i+8 of a sequence.
+# The best cut has a ratio near 0.53, but the reports near it are closer to some across.
+DRIFTING = [
+    {"terms": vector(**{f"word{j}": 1 for j in range(i, i + 9)})}
+    for i in range(11)
+]
+
+
+def test_neighbour_agreement_confirms_a_cut_in_the_middle_band() -> None:
+    similarity = similarity_matrix(TWO_CLOSE_EVENTS, TERMS_ONLY)
+    mask = bisect(similarity)
+    assert mask is not None
+    assert np.isclose(separation(similarity, mask), 0.5)
+    assert neighbour_agreement(similarity, mask, 4) == 1.0
+    # The ratio alone leaves them whole; agreeing neighbours split them where they part.
+    assert split_members(TWO_CLOSE_EVENTS, TERMS_ONLY, 0.45) is None
+    split = split_members(TWO_CLOSE_EVENTS, TERMS_ONLY, 0.45, confirmed_ratio=0.75, neighbours=4, agreement=0.9)
+    assert split is not None
+    assert {tuple(np.flatnonzero(split)), tuple(np.flatnonzero(~split))} == {tuple(range(6)), tuple(range(6, 12))}
+    # Still bounded by the confirmed ratio, and 0 neighbours turns the test off.
+    assert split_members(TWO_CLOSE_EVENTS, TERMS_ONLY, 0.45, confirmed_ratio=0.5, neighbours=4, agreement=0.9) is None
+    assert split_members(TWO_CLOSE_EVENTS, TERMS_ONLY, 0.45, confirmed_ratio=0.75, neighbours=0) is None
+
+
+def test_a_drifting_story_is_not_split_by_its_neighbours() -> None:
+    similarity = similarity_matrix(DRIFTING, TERMS_ONLY)
+    mask = bisect(similarity)
+    assert mask is not None
+    assert 0.45 < separation(similarity, mask) < 0.75
+    assert neighbour_agreement(similarity, mask, 4) < 0.9
+    assert split_members(DRIFTING, TERMS_ONLY, 0.45, confirmed_ratio=0.75, neighbours=4, agreement=0.9) is None
+
+
+def test_a_side_no_larger_than_the_neighbour_count_cannot_agree_fully() -> None:
+    similarity = similarity_matrix(TWO_EVENTS, WEIGHTS)
+    mask = bisect(similarity)
+    assert mask is not None
+    # Sides of three: each report's fourth neighbour must lie across.
+    assert neighbour_agreement(similarity, mask, 2) == 1.0
+    assert neighbour_agreement(similarity, mask, 4) == 0.5
 
 
 def test_too_few_reports_are_never_split() -> None:

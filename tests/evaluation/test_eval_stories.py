@@ -90,11 +90,12 @@ def test_ecbplus_three_topics_keep_their_two_events_apart(tmp_path: Path) -> Non
     assert result["bcubed_f1"] >= 0.93
 
 
-@pytest.mark.parametrize(("split", "floor"), [("train", 0.90), ("dev", 0.86)])
+@pytest.mark.parametrize(("split", "floor"), [("train", 0.92), ("dev", 0.91)])
 def test_ecbplus_splits(split: str, floor: float) -> None:
     result = evaluate_stories(shared("ecbplus/ecbplus.jsonl"), split=split)
-    # Measured 0.913 on train (575 reports), 0.885 on dev (197 reports), file order, on
-    # text cleaned as ingest cleans it (timestamp lines apart from the headline).
+    # Measured 0.930 on train (575 reports), 0.928 on dev (197 reports), file order, on
+    # text cleaned as ingest cleans it (timestamp lines apart from the headline); 0.913 and
+    # 0.885 before cuts were confirmed by neighbour agreement.
     assert result["bcubed_f1"] >= floor
 
 
@@ -107,7 +108,7 @@ def test_kmeans_baseline_told_the_number_of_stories() -> None:
 
 def test_newswcl50_stories() -> None:
     result = evaluate_stories(shared("newswcl50/newswcl50.jsonl"))
-    # Measured 1.0 (0.947 before cuts between publication days were split at the dated
+    # Measured 1.0 (0.947 before cuts between publication days were split at the confirmed
     # ratio: two North Korea events three days apart had merged).
     assert result["bcubed_f1"] >= 0.98
 

@@ -420,8 +420,10 @@ class StoryClusterer:
                 [report.channels() for report in reports],
                 self._weights,
                 self.options.split_ratio,
+                confirmed_ratio=self.options.split_ratio_confirmed,
                 days=[report.day for report in reports],
-                dated_ratio=self.options.split_ratio_dated,
+                neighbours=self.options.split_neighbours,
+                agreement=self.options.split_agreement,
             )
             if mask is None:
                 continue

@@ -11,6 +11,14 @@ similar to each other as to themselves, two events give a clear gap.
 The test is relative, not a fixed similarity threshold, because how alike reports of one
 event are varies a lot between stories (a wire story retold vs. a trial covered from
 many angles); a ratio adapts to that where a global join threshold cannot.
+
+The ratios of two events and of one event overlap in a middle band (on ECB+, two events
+of one kind score 0.02-0.81, single events 0.31-1.4). A cut in that band is accepted only
+when a second, independent signal confirms it: the sides were published on different
+days, or nearly every report's nearest neighbours lie on its own side. The second is the
+sharper test: a spectral cut through one event leaves the reports near the line closer
+to some across it than to their own side, while two events leave every report among its
+own (`neighbour_agreement`).
 """
 
 from __future__ import annotations
@@ -108,15 +116,18 @@ def split_members(
     weights: Mapping[str, float],
     max_ratio: float,
     *,
+    confirmed_ratio: float = 0.0,
     days: Sequence[int | None] | None = None,
-    dated_ratio: float = 0.0,
+    neighbours: int = 0,
+    agreement: float = 1.0,
 ) -> np.ndarray | None:
     """The mask of the side to split off, or None when the members are one event.
 
-    A cut that also falls between publication days (see `separates_days`) is accepted up
-    to `dated_ratio`, above `max_ratio`: two groups that differ in content *and* were
-    published on different days are two developments, which the clusterer keeps as two
-    stories and threads, rather than one.
+    A cut with a ratio under `max_ratio` is accepted. One under `confirmed_ratio` is
+    accepted when it also falls between publication days (`separates_days`: content and
+    days that differ make two developments, which the clusterer keeps as two stories and
+    threads), or when `neighbour_agreement` over each report's `neighbours` nearest
+    reaches `agreement` (0 neighbours turns that test off).
     """
     similarity = similarity_matrix(vectors, weights)
     mask = bisect(similarity)
@@ -125,9 +136,27 @@ def split_members(
     ratio = separation(similarity, mask)
     if ratio < max_ratio:
         return mask
-    if days is not None and ratio < dated_ratio and separates_days(mask, days):
+    if ratio >= confirmed_ratio:
+        return None
+    if days is not None and separates_days(mask, days):
+        return mask
+    if 0 < neighbours < len(mask) and neighbour_agreement(similarity, mask, neighbours) >= agreement:
         return mask
     return None
+
+
+def neighbour_agreement(similarity: np.ndarray, mask: np.ndarray, neighbours: int) -> float:
+    """Share of each report's `neighbours` most similar reports that lie on its side of the cut.
+
+    1.0 when every report's nearest reports are on its own side. A side with no more
+    reports than `neighbours` cannot reach 1.0 (its reports must find neighbours across),
+    so small sides are left to the ratio alone.
+    """
+    others = similarity.astype(float, copy=True)
+    np.fill_diagonal(others, -np.inf)
+    # Stable order: ties broken by position, as in `bisect`.
+    nearest = np.argsort(-others, axis=1, kind="stable")[:, :neighbours]
+    return float(np.mean(mask[nearest] == mask[:, None]))
 
 
 def separates_days(mask: np.ndarray, days: Sequence[int | None]) -> bool:
