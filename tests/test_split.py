@@ -225,3 +225,79 @@ def test_splitting_can_be_turned_off() -> None:
         clusterer.add(doc)
     assert clusterer.refine() == {}
     assert set(clusterer.assignments().values()) == {"a1"}
+
+
+# One ferry fire told in thirteen sentences; report i tells sentences i to i+3, so the
+# coverage drifts from the fire to its aftermath.
+FERRY_FIRE = [
+    "A fire broke out in the engine room of the ferry Marisol Bay off Port Ellery.",
+    "Smoke was seen rising from the stern shortly after the ferry left the harbour.",
+    "The coastguard sent two lifeboats and a helicopter to the burning ship.",
+    "All 212 passengers were taken off by lifeboat and brought ashore.",
+    "Four crew members were treated in hospital for smoke inhalation.",
+    "Captain Tomas Ferreira said the crew fought the blaze for an hour.",
+    "The Marisol Bay was towed back into Port Ellery harbour overnight.",
+    "The operator cancelled all sailings on the route until further notice.",
+    "Passengers with tickets will be offered refunds or later crossings.",
+    "Marine investigators boarded the ship to examine the engine room.",
+    "The seafarers union called for an inquiry into maintenance on the fleet.",
+    "The operator said the vessel had passed its last safety inspection in January.",
+    "Insurers have sent assessors to estimate the damage to the hull.",
+]
+DRIFTING_REPORTS = [
+    StoryDocument(id=f"d{i:02d}", title="", text=" ".join(FERRY_FIRE[i : i + 4]), published="2019-03-04")
+    for i in range(len(FERRY_FIRE) - 3)
+]
+
+
+def restored(docs: list[StoryDocument], stories: dict[str, str], options: StoryOptions) -> StoryClusterer:
+    """A clusterer holding `docs` in the given stories, as if placed there earlier."""
+    clusterer = StoryClusterer(options)
+    features = {doc.id: clusterer.features(doc) for doc in docs}
+    for doc in docs:
+        clusterer.restore(doc.id, stories[doc.id], features[doc.id])
+    return clusterer
+
+
+def test_refine_merges_two_stories_the_split_test_would_not_part() -> None:
+    # The fire and its aftermath started as two stories. Across them the reports are 0.77
+    # as alike as within (below merge_ratio), but the reports near the line are closer to
+    # some across it than to their own story, so refinement would not split them either.
+    halves = {doc.id: "d00" if index < 5 else "d05" for index, doc in enumerate(DRIFTING_REPORTS)}
+    clusterer = restored(DRIFTING_REPORTS, halves, StoryOptions())
+    assert clusterer.refine(["d00", "d05"]) == dict.fromkeys(["d05", "d06", "d07", "d08", "d09"], "d00")
+    assert set(clusterer.assignments().values()) == {"d00"}
+
+
+def ferry(tag: str, ship: str, captain: str, passengers: int, crew: str) -> list[StoryDocument]:
+    """Six reports of one ferry fire, each with three of its facts and three of six lines
+    about the operator that reports of either fire repeat."""
+    own = [
+        f"A fire broke out in the engine room of the ferry {ship} off Port Ellery.",
+        f"All {passengers} passengers were taken off by lifeboat and brought ashore.",
+        f"Captain {captain} said the crew fought the blaze for an hour.",
+        f"{crew} crew members were treated in hospital for smoke inhalation.",
+        f"The {ship} was towed back into Port Ellery harbour.",
+    ]
+    offset = 0 if tag == "a" else 4
+    return [
+        StoryDocument(
+            id=f"{tag}{i}",
+            title="",
+            text=" ".join([own[(i + j) % 5] for j in range(3)] + [FERRY_FIRE[7 + (offset + 2 * i + j) % 6] for j in range(3)]),
+            published="2019-03-04",
+        )
+        for i in range(6)
+    ]
+
+
+def test_agreeing_neighbours_keep_two_stories_apart_that_the_ratio_alone_would_merge() -> None:
+    fires = ferry("a", "Marisol Bay", "Tomas Ferreira", 212, "Four") + ferry("b", "Kestrel Point", "Ines Okafor", 87, "Two")
+    stories = {doc.id: doc.id[0] + "0" for doc in fires}
+    # Their ratio is about 0.4: in the middle band once split_ratio is 0.3. Every report's
+    # nearest neighbours report its own fire, which confirms the two stories.
+    options = StoryOptions(split_ratio=0.3)
+    assert restored(fires, stories, options).refine(["a0", "b0"]) == {}
+    # Without the neighbour test nothing confirms them, and they merge.
+    unconfirmed = StoryOptions(split_ratio=0.3, split_neighbours=0)
+    assert set(restored(fires, stories, unconfirmed).refine(["a0", "b0"])) == {f"b{i}" for i in range(6)}

@@ -86,16 +86,23 @@ def test_ecbplus_three_topics_keep_their_two_events_apart(tmp_path: Path) -> Non
     lines = [line for line in source.read_text(encoding="utf-8").splitlines() if json.loads(line)["topic"] in {"1", "3", "4"}]
     subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = evaluate_stories(subset)
-    # Measured 0.942 on topics 1, 3 and 4 (83 reports, 6 events), file order, cleaned text.
-    assert result["bcubed_f1"] >= 0.93
+    # Measured 0.988 on topics 1, 3 and 4 (83 reports, 6 events), file order, cleaned text.
+    assert result["bcubed_f1"] >= 0.97
 
 
-@pytest.mark.parametrize(("split", "floor"), [("train", 0.92), ("dev", 0.91)])
+def test_ecbplus_target() -> None:
+    result = evaluate_stories(shared("ecbplus/ecbplus.jsonl"))
+    # The target of 0.95, measured 0.953 (precision 0.936, recall 0.970) on all 772
+    # reports, file order, one configuration for ECB+ and NewsWCL50.
+    assert result["bcubed_f1"] >= 0.95
+
+
+@pytest.mark.parametrize(("split", "floor"), [("train", 0.93), ("dev", 0.95)])
 def test_ecbplus_splits(split: str, floor: float) -> None:
     result = evaluate_stories(shared("ecbplus/ecbplus.jsonl"), split=split)
-    # Measured 0.930 on train (575 reports), 0.928 on dev (197 reports), file order, on
+    # Measured 0.946 on train (575 reports), 0.966 on dev (197 reports), file order, on
     # text cleaned as ingest cleans it (timestamp lines apart from the headline); 0.913 and
-    # 0.885 before cuts were confirmed by neighbour agreement.
+    # 0.885 before splits and merges were decided by one test with neighbour agreement.
     assert result["bcubed_f1"] >= floor
 
 

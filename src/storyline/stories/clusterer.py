@@ -23,9 +23,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from storyline.stories.features import DocumentFeatures, content_words, extract_features
 from storyline.stories.options import StoryOptions
-from storyline.stories.split import split_members
+from storyline.stories.split import bisect, separates, similarity_matrix
 from storyline.stories.vectors import Centroid, DocumentFrequencies, dot, weigh
 
 CHANNELS = ("terms", "names", "numbers", "dates")
@@ -347,12 +349,16 @@ class StoryClusterer:
         return small.members
 
     def _merge_alike(self, story: _Story, moved: dict[str, str]) -> str:
-        """Fold into one the stories near `story` whose union is as cohesive as its parts.
+        """Fold into one the stories near `story` that the split test would not keep apart.
 
         Two stories merge when the mean similarity of their reports across the pair reaches
         `merge_ratio` times the mean within the less cohesive one (a single report counts
-        as cohesive as `join_threshold`), and `merge_min_similarity` in absolute terms. The
-        older story keeps its id. Returns the id of the story `story` ended up in.
+        as cohesive as `join_threshold`), and `merge_min_similarity` in absolute terms.
+        Between `split_ratio` and `merge_ratio`, two stories of two reports or more merge
+        when `split.separates` rejects them as they stand: their ratio is not confirmed by
+        publication days or by agreeing neighbours, so refinement would not have split
+        them either (an event whose first reports started two stories). The older story
+        keeps its id. Returns the id of the story `story` ended up in.
         """
         while True:
             query = {name: story.centroids[name].weights for name in _RETRIEVAL_CHANNELS}
@@ -364,9 +370,11 @@ class StoryClusterer:
                 if gap > self.options.max_gap_days:
                     continue
                 across, reference = self._cohesion(story, other, gap)
-                if across < self.options.merge_min_similarity or across < self.options.merge_ratio * reference:
-                    continue
                 ratio = across / reference
+                if across < self.options.merge_min_similarity or ratio < self.options.split_ratio:
+                    continue
+                if ratio < self.options.merge_ratio and not self._one_event(story, other):
+                    continue
                 if best is None or ratio > best[0] + 1e-12:
                     best = (ratio, other)
             if best is None:
@@ -375,6 +383,26 @@ class StoryClusterer:
             for doc_id in self._absorb(newer, older):
                 moved[doc_id] = older.id
             story = older
+
+    def _one_event(self, first: _Story, second: _Story) -> bool:
+        """Whether two stories of two reports or more, side by side, fail the split test."""
+        members = first.members + second.members
+        if min(len(first.members), len(second.members)) < 2 or len(members) > self.options.split_max_size:
+            return False
+        similarity = similarity_matrix([self._reports[doc_id].channels() for doc_id in members], self._weights)
+        mask = np.arange(len(members)) < len(first.members)
+        return not self._separates(similarity, mask, members)
+
+    def _separates(self, similarity: np.ndarray, mask: np.ndarray, members: list[str]) -> bool:
+        return separates(
+            similarity,
+            mask,
+            self.options.split_ratio,
+            confirmed_ratio=self.options.split_ratio_confirmed,
+            days=[self._reports[doc_id].day for doc_id in members],
+            neighbours=self.options.split_neighbours,
+            agreement=self.options.split_agreement,
+        )
 
     def _cohesion(self, first: _Story, second: _Story, gap_days: float) -> tuple[float, float]:
         """Mean report similarity across two stories, and within the less cohesive one.
@@ -415,17 +443,9 @@ class StoryClusterer:
             current = pending.pop()
             if not self.options.split_min_size <= len(current.members) <= self.options.split_max_size:
                 continue
-            reports = [self._reports[doc_id] for doc_id in current.members]
-            mask = split_members(
-                [report.channels() for report in reports],
-                self._weights,
-                self.options.split_ratio,
-                confirmed_ratio=self.options.split_ratio_confirmed,
-                days=[report.day for report in reports],
-                neighbours=self.options.split_neighbours,
-                agreement=self.options.split_agreement,
-            )
-            if mask is None:
+            similarity = similarity_matrix([self._reports[doc_id].channels() for doc_id in current.members], self._weights)
+            mask = bisect(similarity)
+            if mask is None or not self._separates(similarity, mask, current.members):
                 continue
             founder_side = bool(mask[current.members.index(current.id)]) if current.id in current.members else bool(mask[0])
             leaving = [doc_id for doc_id, side in zip(current.members, mask) if bool(side) != founder_side]

@@ -121,28 +121,45 @@ def split_members(
     neighbours: int = 0,
     agreement: float = 1.0,
 ) -> np.ndarray | None:
-    """The mask of the side to split off, or None when the members are one event.
-
-    A cut with a ratio under `max_ratio` is accepted. One under `confirmed_ratio` is
-    accepted when it also falls between publication days (`separates_days`: content and
-    days that differ make two developments, which the clusterer keeps as two stories and
-    threads), or when `neighbour_agreement` over each report's `neighbours` nearest
-    reaches `agreement` (0 neighbours turns that test off).
-    """
+    """The mask of the side to split off, or None when the members are one event: the
+    best spectral cut, when `separates` accepts it."""
     similarity = similarity_matrix(vectors, weights)
     mask = bisect(similarity)
     if mask is None:
         return None
+    accepted = separates(
+        similarity, mask, max_ratio, confirmed_ratio=confirmed_ratio, days=days, neighbours=neighbours, agreement=agreement
+    )
+    return mask if accepted else None
+
+
+def separates(
+    similarity: np.ndarray,
+    mask: np.ndarray,
+    max_ratio: float,
+    *,
+    confirmed_ratio: float = 0.0,
+    days: Sequence[int | None] | None = None,
+    neighbours: int = 0,
+    agreement: float = 1.0,
+) -> bool:
+    """Whether the two sides of `mask` are two events.
+
+    A cut with a ratio under `max_ratio` is. One under `confirmed_ratio` is when it also
+    falls between publication days (`separates_days`: content and days that differ make
+    two developments, which the clusterer keeps as two stories and threads), or when
+    `neighbour_agreement` over each report's `neighbours` nearest reaches `agreement`
+    (0 neighbours turns that test off). The clusterer asks this of a story's best cut
+    (split) and of two stories as they stand (merge), so the two never disagree.
+    """
     ratio = separation(similarity, mask)
     if ratio < max_ratio:
-        return mask
+        return True
     if ratio >= confirmed_ratio:
-        return None
+        return False
     if days is not None and separates_days(mask, days):
-        return mask
-    if 0 < neighbours < len(mask) and neighbour_agreement(similarity, mask, neighbours) >= agreement:
-        return mask
-    return None
+        return True
+    return 0 < neighbours < len(mask) and neighbour_agreement(similarity, mask, neighbours) >= agreement
 
 
 def neighbour_agreement(similarity: np.ndarray, mask: np.ndarray, neighbours: int) -> float:
