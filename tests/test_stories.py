@@ -159,6 +159,16 @@ def test_precomputed_entities_replace_the_heuristic() -> None:
     assert {"=ines calder", "calder", "=port ellis", "ellis"} <= set(features.names)
 
 
+def test_names_come_from_the_text_unless_the_options_ask_for_entities() -> None:
+    doc = StoryDocument(id="x", title="", text="Mayor Ines Calder spoke.", entities=("Port Ellis",))
+    from_text = StoryClusterer().features(doc)["names"]
+    from_entities = StoryClusterer(StoryOptions(names_from="entities")).features(doc)["names"]
+    assert "calder" in from_text and "ellis" not in from_text
+    assert "ellis" in from_entities and "calder" not in from_entities
+    with pytest.raises(ConfigError, match="names_from must be one of text, entities"):
+        StoryOptions(names_from="ner")
+
+
 def test_capitalised_phrases_stand_in_for_entities() -> None:
     names = guess_names("After the storm, Harbour master Ines Calder closed the Port of Ellis. The ship is stuck.")
     assert "Ines Calder" in " ".join(names) and "After" not in names and "The" not in names

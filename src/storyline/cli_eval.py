@@ -76,7 +76,7 @@ def eval_stories(
     path: Path = typer.Argument(..., help="JSONL with id, text, cluster (and optionally title, date, source)."),
     split: str | None = typer.Option(None, help="Only lines whose split field has this value."),
     entities: bool = typer.Option(
-        False, "--entities", help="Analyse the documents first; names come from NER as in the pipeline (needs the model)."
+        False, "--entities", help="Analyse the documents first; names come from NER (stories.names_from = \"entities\"; needs the model)."
     ),
     baseline: bool = typer.Option(
         False, "--baseline", help="Also score K-means on tf-idf told the true number of stories (a reference, not storyline)."

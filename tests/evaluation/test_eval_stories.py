@@ -57,7 +57,7 @@ def test_evaluate_stories_scores_a_small_labelled_file(tmp_path: Path) -> None:
     assert set(result) == KEYS
     assert result["documents"] == 3 and result["clusters_gold"] == 2
     assert result["bcubed_f1"] == 1.0
-    assert result["names_from"] == "heuristic"
+    assert result["names_from"] == "text"
 
 
 def test_evaluate_stories_can_take_names_from_the_model(tmp_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_evaluate_stories_can_take_names_from_the_model(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
     result = evaluate_stories(path, entities=True)
-    assert result["names_from"] == "model"
+    assert result["names_from"] == "entities"
     assert result["clusters_pred"] == 2 and result["bcubed_f1"] == 1.0
 
 

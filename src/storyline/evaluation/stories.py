@@ -7,9 +7,10 @@ pipeline does after each batch, without being told how many stories there are; t
 predicted stories are scored against the `cluster` labels with BCubed, pairwise F1 and
 the adjusted Rand index.
 
-Names come from the capitalised-phrase heuristic by default (fast, no model). With
-`entities=True` each document is first analysed with the pinned spaCy pipeline and its
-canonical entity names feed clustering, exactly as `storyline update` does after analysis.
+Names come from the text (runs of capitalised words), as in `storyline update` by default
+(`stories.names_from = "text"`). With `entities=True` each document is first analysed with
+the pinned spaCy pipeline and its canonical entity names feed clustering instead, as
+`storyline update` does with `names_from = "entities"`.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def evaluate_stories(
     docs, gold = read_labelled(Path(path), split)
     if entities:
         docs = with_model_entities(docs)
+        options = dataclasses.replace(options or StoryOptions(), names_from="entities")
     start = time.perf_counter()
     predicted = cluster_documents(docs, options)
     seconds = time.perf_counter() - start
@@ -91,7 +93,7 @@ def evaluate_stories(
         "clusters_gold": score.clusters_gold,
         "clusters_pred": score.clusters_pred,
         "seconds": round(seconds, 3),
-        "names_from": "model" if entities else "heuristic",
+        "names_from": "entities" if entities else "text",
     }
 
 

@@ -150,13 +150,17 @@ class StoryClusterer:
 
     def features(self, doc: StoryDocument) -> dict[str, Any]:
         """JSON-ready per-report state; pass it to `restore` to rebuild without the text."""
-        return _extract(doc).to_json()
+        return self._extract(doc).to_json()
 
     def add(self, doc: StoryDocument) -> str:
         """Place a report and return its story id; a report already placed keeps its story."""
         if doc.id in self._assigned:
             return self._assigned[doc.id]
-        return self._place(doc.id, _extract(doc), None)
+        return self._place(doc.id, self._extract(doc), None)
+
+    def _extract(self, doc: StoryDocument) -> DocumentFeatures:
+        entities = doc.entities if self.options.names_from == "entities" else ()
+        return extract_features(title=doc.title, text=doc.text, published=doc.published, entities=entities)
 
     def restore(self, doc_id: str, story_id: str, features: Mapping[str, Any]) -> None:
         """Put back a report placed earlier (from `features` output), in its original story."""
@@ -533,8 +537,6 @@ def cluster_documents(docs: Iterable[StoryDocument], options: StoryOptions | Non
     return clusterer.assignments()
 
 
-def _extract(doc: StoryDocument) -> DocumentFeatures:
-    return extract_features(title=doc.title, text=doc.text, published=doc.published, entities=doc.entities)
 
 
 def _counts(words: list[str]) -> dict[str, int]:

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from storyline.errors import ConfigError
 
+# Values of `StoryOptions.names_from`.
+NAME_SOURCES = ("text", "entities")
+
 
 @dataclass(frozen=True, kw_only=True)
 class StoryOptions:
@@ -24,6 +27,12 @@ class StoryOptions:
     # numbers 0.75, dates 1.0 per unit of words); dates at 0.5 did better when clustering.
     term_weight: float = 1.0
     name_weight: float = 1.4
+    # Where the names channel comes from: "text" (runs of capitalised words, read from
+    # the text) or "entities" (the canonical names of the analysis stage's NER, when a
+    # report carries them). Measured on ECB+: text 0.953, entities 0.942 (train 0.946 and
+    # 0.936, dev 0.966 and 0.935); NewsWCL50 1.0 with either. Text also keeps a report's
+    # story independent of whether, and with which model, the analysis ran.
+    names_from: str = "text"
     number_weight: float = 0.75
     date_weight: float = 0.5
     # A report joins the most similar story when the weighted similarity reaches this,
@@ -92,6 +101,8 @@ class StoryOptions:
         weights = (self.term_weight, self.name_weight, self.number_weight, self.date_weight)
         if min(weights) < 0 or sum(weights) <= 0:
             raise ConfigError("stories weights must be non-negative and not all zero (try term_weight = 1.0)")
+        if self.names_from not in NAME_SOURCES:
+            raise ConfigError(f"stories.names_from must be one of {', '.join(NAME_SOURCES)}, not {self.names_from!r}")
         if not 0.0 < self.join_threshold < 1.0:
             raise ConfigError(f"stories.join_threshold {self.join_threshold} must be between 0 and 1 (try 0.25)")
         if self.retrieval_keys < 1 or self.candidate_stories < 1 or self.centroid_keys < 1:
