@@ -537,8 +537,6 @@ def cluster_documents(docs: Iterable[StoryDocument], options: StoryOptions | Non
     return clusterer.assignments()
 
 
-
-
 def _counts(words: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for word in words:
