@@ -152,3 +152,29 @@ def test_a_reprint_of_a_reprint_is_judged_against_its_whole_copy_family(tmp_path
     # "second" shares under half its text with "original" but most of it with "reprint".
     assert found == 2
     assert written_differently == 0
+
+
+def test_the_pipeline_stores_the_stories_the_evaluation_scores(tmp_path: Path) -> None:
+    # `evaluate_stories` clusters in memory; `storyline ingest` cleans, finds copies, places
+    # reports in a store and refines. On ECB+ topics 1, 3 and 4 both give the same stories.
+    from storyline.config import AnalyzeOptions, Config
+    from storyline.evaluation.metrics import score_clustering
+    from storyline.pipeline import ingest_paths, update
+    from storyline.store import open_store
+
+    rows = [json.loads(line) for line in shared("ecbplus/ecbplus.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [row for row in rows if row["topic"] in {"1", "3", "4"}]
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text(
+        "".join(json.dumps({"url": f"https://ecb.example/{row['id']}", "text": row["text"]}) + "\n" for row in rows),
+        encoding="utf-8",
+    )
+    labelled = tmp_path / "labelled.jsonl"
+    labelled.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    with open_store(tmp_path / "ecb.db") as store:
+        ingest_paths(store, [reports])
+        update(store, Config(analyze=AnalyzeOptions(enabled=False)))
+        stored = {report.url.rsplit("/", 1)[1]: store.story_of(report.id) for report in store.iter_reports()}
+    gold = {row["id"]: row["cluster"] for row in rows}
+    assert len(stored) == len(rows)
+    assert round(score_clustering(gold, stored).bcubed_f1, 4) == evaluate_stories(labelled)["bcubed_f1"]
