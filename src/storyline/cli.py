@@ -229,6 +229,9 @@ def search(
     out.print(table)
 
 
+EXPORT_FORMATS = ("jsonl", "csv", "gdelt")
+
+
 @app.command()
 def export(
     fmt: str = typer.Option(
@@ -260,9 +263,6 @@ def export(
         finally:
             if output:
                 handle.close()
-
-
-EXPORT_FORMATS = ("jsonl", "csv", "gdelt")
 
 
 @app.command()

@@ -73,7 +73,7 @@ def evaluate_stories(
     """Cluster the corpus at `path` and score the stories against its labels.
 
     `entities` analyses the documents first (needs the model; its time is not counted in
-    `seconds`) so names come from NER as in the pipeline.
+    `seconds`) and takes names from NER, as the pipeline does with `names_from = "entities"`.
     """
     docs, gold = read_labelled(Path(path), split)
     if entities:

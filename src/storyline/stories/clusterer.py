@@ -178,8 +178,8 @@ class StoryClusterer:
         `split_max_size` reports is split in two when its reports form two separate groups
         (split.py); the group without the story's founding report becomes a story named
         after its earliest report, and the two are never folded together again. Last,
-        stories near each of them merge when their union is as cohesive as its parts
-        (`merge_ratio`).
+        stories near each of them merge when the same test does not keep them apart
+        (`_merge_alike`).
 
         The answer maps each moved report id to its new story id: callers that persist
         stories must update those reports (`restore` then puts them back in their new

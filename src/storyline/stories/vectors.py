@@ -69,9 +69,9 @@ class Centroid:
         """Add a unit vector; returns the keys new to this centroid (for the inverted index)."""
         weights = self.weights
         new = [key for key in vector if key not in weights]
-        # |c + v|^2 = |c|^2 + 2 c.v + |v|^2, where |v| is 1, or 0 for a report with no key
-        # in this channel (adding 1 for it would make the story look less cohesive).
-        squared = self.norm * self.norm + 2.0 * dot(vector, weights) + (1.0 if vector else 0.0)
+        # |c + v|^2 = |c|^2 + 2 c.v + |v|^2; |v| is 0 for a report with no key in this
+        # channel, and below 1 for a pruned report vector (a story rebuilt after a split).
+        squared = self.norm * self.norm + 2.0 * dot(vector, weights) + dot(vector, vector)
         for key, value in vector.items():
             weights[key] = weights.get(key, 0.0) + value
         if len(weights) > 2 * self.limit:
