@@ -64,6 +64,42 @@ def test_growing_figures_on_later_days_are_not_conflicts() -> None:
     assert fact.status == "corroborated"
 
 
+def _counted(report: Report, terms: tuple[str, ...], *quantities: Quantity, actor: str = "") -> ReportAnalysis:
+    proposition = replace(_proposition(0, report.body, terms, quantities), actor_entity=actor)
+    return _analysis(report.id, proposition)
+
+
+def test_a_part_and_a_whole_in_one_clause_do_not_conflict_with_either() -> None:
+    # "four of their first five drives" gives two counts of drives, neither the fact's count.
+    a, b = _two_reports()
+    terms = ("jaguars", "score", "drive", "first", "touchdown")
+    four, five, two = (Quantity(value=v, unit="drive", text=v) for v in ("4", "5", "2"))
+    analyses = {"a": _counted(a, terms, four, five), "b": _counted(b, terms, two)}
+    assert all(f.status != "conflicting" for f in corroborate_story("s", [a, b], analyses).facts)
+
+
+def test_counts_of_different_people_do_not_conflict() -> None:
+    a, b = _two_reports()
+    terms = ("score", "point", "bench", "creighton", "game")
+    analyses = {
+        "a": _counted(a, terms, Quantity(value="14", unit="point", text="14"), actor="person:will artino"),
+        "b": _counted(b, terms, Quantity(value="7", unit="point", text="seven"), actor="person:richard carter"),
+    }
+    assert all(f.status != "conflicting" for f in corroborate_story("s", [a, b], analyses).facts)
+    analyses["b"] = _counted(b, terms, Quantity(value="7", unit="point", text="seven"), actor="person:artino")
+    assert [f.status for f in corroborate_story("s", [a, b], analyses).facts] == ["conflicting"]
+
+
+def test_sums_in_different_currencies_do_not_conflict() -> None:
+    a, b = _two_reports()
+    terms = ("robbery", "jewellery", "worth", "cannes", "hotel")
+    pounds = Quantity(value="88000000", unit="money", text="£88m")
+    analyses = {"a": _counted(a, terms, pounds), "b": _counted(b, terms, Quantity(value="103000000", unit="money", text="€103 million"))}
+    assert all(f.status != "conflicting" for f in corroborate_story("s", [a, b], analyses).facts)
+    analyses["b"] = _counted(b, terms, Quantity(value="103000000", unit="money", text="£103 million"))
+    assert [f.status for f in corroborate_story("s", [a, b], analyses).facts] == ["conflicting"]
+
+
 def test_a_copy_is_not_independent() -> None:
     original = Report(id="o", source="Wire", body="The plant closed.")
     copy = Report(id="c", source="Paper", body="The plant closed.", copy_of="o")
@@ -175,16 +211,72 @@ def _said(index: int, text: str, speaker: str, terms: tuple[str, ...]) -> Propos
     )
 
 
+def _quoted(report: str, proposition: Proposition, said: str) -> ReportAnalysis:
+    """An analysis whose one sentence is the quotation followed by `said` ("Sam Oduya said")."""
+    sentence = Sentence(index=proposition.sentence, start=0, end=len(proposition.text), text=f'"{proposition.text}," {said}.')
+    return ReportAnalysis(report=report, sentences=(sentence,), propositions=(proposition,))
+
+
+ANSWERS = ("want", "answer", "blame", "people", "here", "inquiry")
+
+
+def _two_reports() -> tuple[Report, Report]:
+    return (
+        Report(id="a", source="Outlet A", body="x", published="2026-02-14T10:00:00"),
+        Report(id="b", source="Outlet B", body="x", published="2026-02-14T12:00:00"),
+    )
+
+
 def test_different_speakers_of_one_quote_conflict() -> None:
-    a = Report(id="a", source="Outlet A", body="x", published="2026-02-14T10:00:00")
-    b = Report(id="b", source="Outlet B", body="x", published="2026-02-14T12:00:00")
-    terms = ("want", "answer", "blame", "people", "here", "inquiry")
+    a, b = _two_reports()
     analyses = {
-        "a": _analysis("a", _said(0, "People here want answers, not blame", "person:sam oduya", terms)),
-        "b": _analysis("b", _said(0, "People here want answers, not blame", "person:lena marsh", terms)),
+        "a": _quoted("a", _said(0, "People here want answers, not blame", "person:sam oduya", ANSWERS), "Sam Oduya said"),
+        "b": _quoted("b", _said(0, "People here want answers, not blame", "person:lena marsh", ANSWERS), "said Lena Marsh"),
     }
     facts = corroborate_story("s", [a, b], analyses).facts
     assert [f.slot for f in facts if f.status == "conflicting"] == ["speaker"]
+
+
+def test_a_speaker_resolved_from_a_pronoun_conflicts_with_nobody() -> None:
+    # "..., he said": the name is the analysis's inference, not the report's word.
+    a, b = _two_reports()
+    analyses = {
+        "a": _quoted("a", _said(0, "People here want answers, not blame", "person:sam oduya", ANSWERS), "Sam Oduya said"),
+        "b": _quoted("b", _said(0, "People here want answers, not blame", "person:lena marsh", ANSWERS), "she said"),
+    }
+    assert all(f.status != "conflicting" for f in corroborate_story("s", [a, b], analyses).facts)
+
+
+def test_two_officials_reporting_one_claim_do_not_conflict() -> None:
+    # Reported speech, not a quotation: both may well have said it.
+    a, b = _two_reports()
+    analyses = {
+        "a": _quoted("a", replace(_said(0, "No one was hurt", "person:james steele", ANSWERS), kind="clause"), "James Steele said"),
+        "b": _quoted("b", replace(_said(0, "No one was hurt", "person:larry kroon", ANSWERS), kind="clause"), "Larry Kroon said"),
+    }
+    assert all(f.status != "conflicting" for f in corroborate_story("s", [a, b], analyses).facts)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("person:brian nichols", "person:brian g. nichols", True),
+        ("person:w. mark felt", "person:william mark felt", True),
+        ("person:a.j. butler", "person:aj butler", True),
+        ("person:ilene wolfe", "person:ilene wolff", True),
+        ("person:john", "person:john jenkin", True),
+        ("person:oduya", "person:sam oduya", True),
+        ("person:joan felt", "person:w. mark felt", False),
+        ("person:kathryn jenkin", "person:john jenkin", False),
+        ("person:sam oduya", "person:lena marsh", False),
+        ("person:ann lee", "person:ann lea", False),
+    ],
+)
+def test_names_of_one_person(first: str, second: str, same: bool) -> None:
+    from storyline.corroborate.conflicts import same_person
+
+    assert same_person(first, second) is same
+    assert same_person(second, first) is same
 
 
 def test_a_surname_and_a_full_name_or_a_detail_word_do_not_conflict() -> None:
@@ -291,3 +383,16 @@ def test_a_name_recognised_in_one_report_is_recovered_in_another() -> None:
     result = recover_names([named, plain, unrelated])
     assert "@:group:sound spirit" in result[1].terms
     assert result[0] == named and result[2] == unrelated
+
+
+def test_weekdays_from_reports_of_unknown_day_are_not_conflicts() -> None:
+    a = Report(id="a", source="Outlet A", body="The centre opened on Wednesday.")
+    b = Report(id="b", source="Outlet B", body="The centre opened on Thursday.")
+    terms = ("centre", "open", "evacuation", "@:place:kellerby")
+    analyses = {
+        "a": _analysis("a", replace(_proposition(0, a.body, terms), dates=("wednesday",), time="Wednesday")),
+        "b": _analysis("b", replace(_proposition(0, b.body, terms), dates=("thursday",), time="Thursday")),
+    }
+    assert all(f.status != "conflicting" for f in corroborate_story("s", [a, b], analyses).facts)
+    dated = {r.id: replace(r, published="2026-01-14T10:00:00") for r in (a, b)}
+    assert [f.status for f in corroborate_story("s", list(dated.values()), analyses).facts] == ["conflicting"]

@@ -1,3 +1,5 @@
+import pytest
+
 from storyline.analyze import analyze_reports
 from storyline.models import Report
 
@@ -36,3 +38,20 @@ def test_parse_score_reads_dashes_and_rejects_other_text() -> None:
 
     assert parse_score("9-3") == "9-3" and parse_score("5–4") == "5-4"
     assert parse_score("2024") == "" and parse_score("9-3 vote") == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("2m", "2000000"), ("£88m", "88000000"), ("1.5bn", "1500000000"), ("two-million-euro", "2000000"), ("$2.6-million", "2600000"),
+     ("3-1", ""), ("310,000", "310000")],
+)
+def test_a_multiplier_attached_to_a_figure_counts(written: str, value: str) -> None:
+    from storyline.analyze.values import parse_number
+
+    assert parse_number(written)[0] == value
+
+
+def test_a_figure_keeps_the_multiplier_and_currency_the_tokenizer_split_off(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("2000000", "user") in _quantities(nlp, "The flaw has been used to attack over 2m Windows users.")
+    analysis = analyze_reports([Report(id="r", body="Thieves took jewellery worth £88m from the hotel.")], nlp)[0]
+    assert [(q.value, q.text) for p in analysis.propositions for q in p.quantities] == [("88000000", "£88m")]

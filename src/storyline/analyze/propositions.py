@@ -23,6 +23,8 @@ MIN_TERMS = 2
 # Longest slot text kept (tokens); slots are labels, the fact text carries the detail.
 MAX_SLOT_TOKENS = 14
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+# Multipliers written onto a figure ("2m", "1.5bn", "40k") that the tokenizer splits off.
+FIGURE_SUFFIXES = frozenset({"m", "bn", "k"})
 VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 # Subjects that name nothing by themselves; a core clause leaves them out.
@@ -532,7 +534,7 @@ def _values(ctx: _Context, clause: Clause, tokens: list[Token]) -> tuple[tuple[s
             if normal:
                 dates.append(normal)
         elif ent.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
-            quantity = _score(ent) or _quantity(ctx, ent.text, ent.label_, _number_root(ent), ent.start)
+            quantity = _score(ent) or _quantity(ctx, _figure_text(ent), ent.label_, _number_root(ent), ent.start)
             if quantity is not None:
                 quantities.append(quantity)
         elif (
@@ -558,6 +560,23 @@ def _score(ent: Span) -> Quantity | None:
     return Quantity(value=value, unit=SCORE_UNIT, text=text) if value else None
 
 
+def _figure_text(ent: Span) -> str:
+    """The number entity's text with what the tokenizer split off it: a currency sign right
+    before it ("£" of "£88m") and a multiplier right after it ("m" of "2m")."""
+    doc, text = ent.doc, ent.text
+    if ent.start > 0 and doc[ent.start - 1].is_currency and not doc[ent.start - 1].whitespace_:
+        text = doc[ent.start - 1].text + text
+    if ent.end < len(doc) and not ent[-1].whitespace_ and doc[ent.end].lower_ in FIGURE_SUFFIXES:
+        text += doc[ent.end].text
+    return text
+
+
+def _attached_suffix(number: Token) -> bool:
+    """Whether the number's head is a multiplier written onto it ("m" of "2m")."""
+    head = number.head
+    return head.i == number.i + 1 and not number.whitespace_ and head.lower_ in FIGURE_SUFFIXES
+
+
 def _number_root(ent: Span) -> Token:
     """The token a number entity hangs on: its root, or its last numeral when the root is a
     determiner the parser put first ("all 90 workers", where "all" and "90" both modify "workers")."""
@@ -578,6 +597,10 @@ def _quantity(ctx: _Context, text: str, label: str, root: Token, start: int) -> 
         unit = "money"
     elif label == "PERCENT":
         unit = "percent"
+    elif root.dep_ == "nummod" and _attached_suffix(root):
+        # "2m users": the parser hangs "2" on the "m"; what is counted is what "m" modifies.
+        suffix = root.head
+        unit = _unit(ctx, suffix.head.lemma_.lower()) if suffix.dep_ == "compound" and suffix.head.pos_ in ("NOUN", "PROPN") else ""
     elif root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         unit = _unit(ctx, _counted(ctx, root.head).lemma_.lower())
     elif not root.like_num and root.pos_ in ("NOUN", "PROPN") and any(t.like_num for t in root.lefts):

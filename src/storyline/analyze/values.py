@@ -39,14 +39,21 @@ HEDGES = frozenset({"about", "around", "approximately", "nearly", "almost", "som
 SCORE_UNIT = "score"
 _SCORE = re.compile(r"(\d+)\s?[-–—]\s?(\d+)")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# A hyphen with a word on one side ("two-million-euro", "2.6-million"), unlike a range or score.
+_WORD_HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z])|(?<=[a-z])-(?=[0-9])")
+# A figure with its multiplier attached ("2m", "1.5bn", "40k").
+_SUFFIXED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(m|bn|k)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 
 
 def parse_number(text: str) -> tuple[str, bool]:
     """(normalised value, approximate) of a number as written; the value is "" when unreadable."""
-    words = text.lower().replace("$", " ").replace("€", " ").replace("£", " ").replace("%", " ").split()
+    lowered = text.lower().replace("$", " ").replace("€", " ").replace("£", " ").replace("%", " ")
+    words = _WORD_HYPHEN.sub(" ", lowered).split()
     approximate = any(word in HEDGES for word in words)
+    suffixed = [_SUFFIXED.fullmatch(word.rstrip(".")) for word in words]
+    words = [part for word, match in zip(words, suffixed) for part in (match.groups() if match else (word,))]
     value: float | None = None
     multiplier = 1
     for word in words:

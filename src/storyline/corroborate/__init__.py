@@ -33,13 +33,16 @@ def corroborate_story(story_id: str, reports: Sequence[Report], analyses: Mappin
     credited = {r.id: credited_outlet(r, by_id) for r in ordered}
     propositions: list[Proposition] = []
     owners: list[Report] = []
+    sentences: list[str] = []
     for report in ordered:
         analysis = analyses.get(report.id)
         if analysis is None:
             continue
+        sentence_text = {sentence.index: sentence.text for sentence in analysis.sentences}
         for proposition in analysis.propositions:
             propositions.append(proposition)
             owners.append(report)
+            sentences.append(sentence_text.get(proposition.sentence, ""))
     propositions = recover_names(propositions)
     groups = align(propositions, [r.id for r in owners])
     similarity = similarity_matrix(propositions) if propositions else np.zeros((0, 0), dtype=np.float32)
@@ -47,7 +50,9 @@ def corroborate_story(story_id: str, reports: Sequence[Report], analyses: Mappin
     for group in groups:
         representative = _representative(group, similarity)
         facts.append(
-            build_fact(story_id, group, propositions, owners, credited, representative, lambda i, j: float(similarity[i, j]))
+            build_fact(
+                story_id, group, propositions, owners, credited, representative, lambda i, j: float(similarity[i, j]), sentences
+            )
         )
     position = {r.id: i for i, r in enumerate(ordered)}
     facts.sort(key=lambda f: (STATUS_ORDER[f.status], -len(f.independent_sources), position[f.support[0].report], f.support[0].start))

@@ -53,14 +53,17 @@ def build_fact(
     credited: Mapping[str, str],
     representative: int,
     similarity: Callable[[int, int], float] | None = None,
+    sentences: Sequence[str] = (),
 ) -> Fact:
-    """One fact from a group of aligned propositions."""
+    """One fact from a group of aligned propositions; `sentences[i]`, when given, is the text
+    of the sentence proposition i came from (conflicts need the names it writes)."""
     evidence = [
         Evidence(
             proposition=propositions[i],
             report=owners[i],
             origin=proposition_origin(propositions[i], owners[i], credited[owners[i].id]),
             index=i,
+            sentence=sentences[i] if sentences else "",
         )
         for i in group
     ]
