@@ -396,3 +396,15 @@ def test_weekdays_from_reports_of_unknown_day_are_not_conflicts() -> None:
     assert all(f.status != "conflicting" for f in corroborate_story("s", [a, b], analyses).facts)
     dated = {r.id: replace(r, published="2026-01-14T10:00:00") for r in (a, b)}
     assert [f.status for f in corroborate_story("s", list(dated.values()), analyses).facts] == ["conflicting"]
+
+
+def test_years_from_reports_of_unknown_day_still_conflict() -> None:
+    a = Report(id="a", source="Outlet A", body="The family sold the oil field in 1957.")
+    b = Report(id="b", source="Outlet B", body="The family sold the oil field in 1967.")
+    terms = ("family", "sell", "oil", "field", "@:person:frederick larue")
+    analyses = {
+        "a": _analysis("a", replace(_proposition(0, a.body, terms), dates=("1957",), time="1957")),
+        "b": _analysis("b", replace(_proposition(0, b.body, terms), dates=("1967",), time="1967")),
+    }
+    (fact,) = corroborate_story("s", [a, b], analyses).facts
+    assert (fact.status, fact.slot) == ("conflicting", "time")

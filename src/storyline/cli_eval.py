@@ -130,6 +130,21 @@ def eval_facts(
     _print(evaluate_facts(_exists(corpus, "folder"), seeds if seeds.exists() else None), as_json, "Facts")
 
 
+@eval_app.command("conflicts")
+def eval_conflicts(
+    path: Path = typer.Argument(
+        SHARED_DATA / "ecbplus" / "ecbplus.jsonl", help="JSONL with id, text (and optionally cluster, topic, source, url, title, date)."
+    ),
+    topics: str | None = typer.Option(None, help="Only documents of these topics, comma-separated."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """Conflicts on real reports without an answer key: the rate, each one listed, and those the gold events prove wrong."""
+    from storyline.evaluation.conflicts import evaluate_conflicts
+
+    chosen = {t.strip() for t in topics.split(",") if t.strip()} if topics else None
+    _print(evaluate_conflicts(_exists(path, "file"), chosen), as_json, "Conflicts")
+
+
 @eval_app.command("events")
 def eval_events(
     path: Path = typer.Argument(SHARED_DATA / "plover" / "PLOVER_GSR_CAMEO.txt", help="PLOVER gold standard records (JSON)."),

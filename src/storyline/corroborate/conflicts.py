@@ -11,7 +11,9 @@ words of the longer ("Nichols" / "Brian G. Nichols", "W. Mark Felt" / "William M
 Felt"). Who said something conflicts only for a direct quotation: two officials can
 both say that nobody was hurt. Places agree when one name contains the other.
 A difference in wording or detail ("goods" vs "assets") is not a conflict, and neither is
-a figure that grows between reports published on different days (a developing story).
+a figure that grows between reports published on different days (a developing story), a
+count of another person's doing, a sum in another currency, or a weekday in a report whose
+publication day is unknown.
 """
 
 from __future__ import annotations
@@ -308,9 +310,12 @@ def _date_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
             a, b = set(first.proposition.dates), set(second.proposition.dates)
             if not a or not b or a & b:
                 continue
-            relative = any(x[:1].isalpha() for x in a | b) or _relative(first.proposition) or _relative(second.proposition)
-            if relative and not (first.report.published and second.report.published and _same_day(first.report, second.report)):
-                # "on Friday" from a report of unknown day may mean any Friday.
+            weekday = any(x[:1].isalpha() for x in a | b)
+            relative = weekday or _relative(first.proposition) or _relative(second.proposition)
+            if relative and not _same_day(first.report, second.report):
+                continue
+            if weekday and not (first.report.published and second.report.published):
+                # "on Friday" in a report of unknown day may mean any Friday.
                 continue
             if all(dates_comparable(x, y) for x in a for y in b):
                 values: dict[str, list[Evidence]] = {}
