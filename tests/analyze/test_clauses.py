@@ -96,3 +96,11 @@ def test_a_noun_the_tagger_reads_as_a_verb_stays_in_its_list(nlp) -> None:  # ty
     body = "Many found their houses standing but their paddocks, fences and sheds gone."
     texts = [p.text for p in _propositions(nlp, body)]
     assert any("paddocks, fences and sheds" in text for text in texts), texts
+
+
+def test_words_either_side_of_a_line_break_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The number of Rams players on injured reserve\n\nStanley tore a ligament in his left knee in the loss to Seattle."
+    (analysis,) = analyze_reports([Report(id="r", body=body)], nlp)
+    slots = [text for p in analysis.propositions for text in (p.text, p.actor)]
+    assert slots and not any("reserveStanley" in text for text in slots)
+    assert any("reserve Stanley" in text for text in slots)

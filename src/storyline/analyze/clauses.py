@@ -310,3 +310,11 @@ def _inherit_attribution(clauses: list[Clause]) -> None:
                 clause.attribution = ancestor.attribution
                 break
             parent = ancestor.parent
+
+
+def token_text(token: Token) -> str:
+    """The token with the space after it, counting a line break the tokenizer made a token of
+    (words joined without space tokens would otherwise run together: "reserveStanley")."""
+    if not token.whitespace_ and token.i + 1 < len(token.doc) and token.doc[token.i + 1].is_space:
+        return token.text + " "
+    return token.text_with_ws

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.analyze.clauses import RELATIVE_ADVERBS, RELATIVE_PRONOUNS, SUBJECT_DEPS, Clause, QuoteSpan
+from storyline.analyze.clauses import RELATIVE_ADVERBS, RELATIVE_PRONOUNS, SUBJECT_DEPS, Clause, QuoteSpan, token_text
 from storyline.analyze.coref import Referent, Resolver
 from storyline.analyze.entities import EntityTable
 from storyline.analyze.lexicon import Lexicon
@@ -134,7 +134,7 @@ def _joined(body: list[Token]) -> str:
             if before != token.i - 1 or after != token.i + 1:
                 parts.append(" ")
                 continue
-        parts.append(token.text_with_ws)
+        parts.append(token_text(token))
     return "".join(parts).strip()
 
 
@@ -150,7 +150,7 @@ def _phrase(ctx: _Context, token: Token, clause: int, limit: int = MAX_SLOT_TOKE
         words.pop()
     while words and words[0].text in EDGE_WORDS:
         words.pop(0)
-    return "".join(t.text_with_ws for t in words[:limit]).strip()
+    return "".join(token_text(t) for t in words[:limit]).strip()
 
 
 def _referent(ctx: _Context, token: Token, clause: int) -> Referent:

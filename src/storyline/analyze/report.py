@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyline.analyze.clauses import Clause, QuoteSpan, find_clauses
+from storyline.analyze.clauses import Clause, QuoteSpan, find_clauses, token_text
 from storyline.analyze.coref import Referent, Resolver
 from storyline.analyze.entities import find_entities
 from storyline.analyze.lexicon import Lexicon, load_lexicon
@@ -123,7 +123,7 @@ def _subject_of(doc: Doc, clause: Clause) -> tuple[str, str]:
     if subject is None:
         return "", ""
     words = [t for t in subject.subtree if not t.is_space]
-    return "".join(t.text_with_ws for t in words).strip(), ""
+    return "".join(token_text(t) for t in words).strip(), ""
 
 
 def _reported_speech(report_id: str, clauses: list[Clause], propositions: list[Proposition], attributions: dict[int, tuple[Referent | None, str, str]], table: object) -> list[Quote]:
