@@ -78,6 +78,17 @@ def test_a_part_and_a_whole_in_one_clause_do_not_conflict_with_either() -> None:
     assert all(f.status != "conflicting" for f in corroborate_story("s", [a, b], analyses).facts)
 
 
+def test_a_count_of_the_rest_does_not_conflict_with_the_whole() -> None:
+    a = Report(id="a", source="Outlet A", body="Commandos seized seven AK-47 rifles and two other rifles from the pirates.")
+    b = Report(id="b", source="Outlet B", body="Nine rifles were seized from the pirates.")
+    terms = ("commando", "seize", "rifle", "pirate", "navy")
+    analyses = {
+        "a": _analysis("a", _proposition(0, a.body, terms, (Quantity(value="2", unit="rifle", text="two"),))),
+        "b": _analysis("b", _proposition(0, b.body, terms, (Quantity(value="9", unit="rifle", text="Nine"),))),
+    }
+    assert all(f.status != "conflicting" for f in corroborate_story("s", [a, b], analyses).facts)
+
+
 def test_counts_of_different_people_do_not_conflict() -> None:
     a, b = _two_reports()
     terms = ("score", "point", "bench", "creighton", "game")

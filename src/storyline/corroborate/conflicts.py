@@ -18,6 +18,7 @@ publication day is unknown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -46,6 +47,8 @@ CURRENCY_MARKS = {
     "JPY": ("¥", "yen"),
     "USD": ("$", "dollar"),
 }
+# Words after a count that make it a count of the rest ("two other rifles").
+REMAINDER_WORDS = "other|more|additional|further|remaining"
 # Surnames this long or longer that are one letter apart are one name spelt two ways.
 SPELLING_MIN_LETTERS = 5
 
@@ -214,13 +217,14 @@ def _number_conflict(evidence: Sequence[Evidence], whole: Sequence[Evidence]) ->
     """Two independent reports giving different counts of one thing.
 
     A clause that gives two counts of one unit ("scored on four of their first five
-    drives", "28 of 41 passes") names a part and a whole and is not compared on that unit.
+    drives", "28 of 41 passes") names a part and a whole, and a count of "other" or "more"
+    ("two other rifles") names what is left of a whole: neither is compared on that unit.
     """
     for unit in dict.fromkeys(q.unit for item in evidence for q in item.proposition.quantities):
         values: dict[str, list[Evidence]] = {}
         for item in evidence:
             counts = _report_values([item], unit)
-            if len(counts) == 1:
+            if len(counts) == 1 and not any(q.unit == unit and _remainder(q.text, item.proposition.text) for q in item.proposition.quantities):
                 values.setdefault(counts.pop(), []).append(item)
         if len(values) >= 2 and _disagree(values, unit, whole):
             return Conflict(slot="quantities", values=_values(values, unit))
@@ -247,6 +251,13 @@ def _disagree(values: Mapping[str, list[Evidence]], unit: str, whole: Sequence[E
                         continue
                     return True
     return False
+
+
+def _remainder(figure: str, clause: str) -> bool:
+    """Whether the clause counts the rest of something with this figure ("two other rifles",
+    "another 40 people", "12 more victims")."""
+    written = re.escape(figure.strip())
+    return bool(written) and re.search(rf"(?i)(\banother\s+{written}\b|\b{written}\s+(?:{REMAINDER_WORDS})\b)", clause) is not None
 
 
 def _of_report(evidence: Sequence[Evidence], item: Evidence) -> list[Evidence]:
