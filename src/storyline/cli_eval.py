@@ -145,6 +145,19 @@ def eval_conflicts(
     _print(evaluate_conflicts(_exists(path, "file"), chosen), as_json, "Conflicts")
 
 
+@eval_app.command("fact-alignment")
+def eval_fact_alignment(
+    docs: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus.jsonl", help="Documents JSONL (id, text, cluster)."),
+    mentions: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus_mentions.jsonl", help="Gold mentions JSONL."),
+    split: str | None = typer.Option(None, help="Only documents of this split."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """Fact alignment on real reports: are clauses put in one fact about one gold event (pairwise precision, recall)."""
+    from storyline.evaluation.fact_alignment import evaluate_fact_alignment
+
+    _print(evaluate_fact_alignment(_exists(docs, "file"), _exists(mentions, "file"), split=split), as_json, "Fact alignment")
+
+
 @eval_app.command("events")
 def eval_events(
     path: Path = typer.Argument(SHARED_DATA / "plover" / "PLOVER_GSR_CAMEO.txt", help="PLOVER gold standard records (JSON)."),

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import UsageError
+from storyline.evaluation.jsonl import json_lines
 
 # The host of the URLs documents without one are given, so their reports can be told apart.
 DOCUMENT_HOST = "https://documents.invalid/"
@@ -79,14 +80,8 @@ def evaluate_conflicts(path: Path, topics: Collection[str] | None = None) -> dic
 
 def _rows(path: Path, topics: Collection[str] | None) -> list[dict[str, Any]]:
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise UsageError(f"{path}:{number}: not JSON ({error.msg})") from None
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "id" not in row:
+    for number, row in json_lines(path):
+        if not isinstance(row.get("text"), str) or "id" not in row:
             raise UsageError(f"{path}:{number}: each line needs an id and a text")
         if topics is None or str(row.get("topic")) in topics:
             rows.append(row)
