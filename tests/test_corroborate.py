@@ -276,6 +276,7 @@ def test_two_officials_reporting_one_claim_do_not_conflict() -> None:
         ("person:a.j. butler", "person:aj butler", True),
         ("person:ilene wolfe", "person:ilene wolff", True),
         ("person:john", "person:john jenkin", True),
+        ("person:fred larue", "person:frederick cheney larue", True),
         ("person:oduya", "person:sam oduya", True),
         ("person:joan felt", "person:w. mark felt", False),
         ("person:kathryn jenkin", "person:john jenkin", False),
@@ -419,3 +420,33 @@ def test_years_from_reports_of_unknown_day_still_conflict() -> None:
     }
     (fact,) = corroborate_story("s", [a, b], analyses).facts
     assert (fact.status, fact.slot) == ("conflicting", "time")
+
+
+def test_one_person_keyed_two_ways_by_two_reports_gets_one_key() -> None:
+    from storyline.corroborate.entities import unify_people
+
+    died = _proposition(0, "Gigante died in prison", ("@:person:gigante", "die", "prison"))
+    full = _proposition(1, "Vincent Gigante died in a federal prison", ("@:person:vincent gigante", "die", "federal", "prison"))
+    unified = unify_people([died, full])
+    assert unified[0].terms == ("@:person:vincent gigante", "die", "prison")
+    assert unified[1].terms == full.terms
+
+
+def test_a_surname_two_people_share_keeps_its_key() -> None:
+    from storyline.corroborate.entities import unify_people
+
+    died = _proposition(0, "Gigante died in prison", ("@:person:gigante", "die", "prison"))
+    vincent = _proposition(1, "Vincent Gigante ran the family", ("@:person:vincent gigante", "run", "family"))
+    louis = _proposition(2, "Louis Gigante is a priest", ("@:person:louis gigante", "priest"))
+    assert unify_people([died, vincent, louis])[0].terms == died.terms
+
+
+@pytest.mark.parametrize(
+    ("place", "level"),
+    [("place:97th avenue", "street"), ("place:newton street", "street"), ("place:tennessee", "region"), ("place:cumbria", "region"),
+     ("place:nashville", "locality"), ("place:richmond hill", "locality")],
+)
+def test_places_are_compared_only_at_one_level(place: str, level: str) -> None:
+    from storyline.corroborate.conflicts import place_level
+
+    assert place_level(place) == level

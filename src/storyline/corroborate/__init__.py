@@ -17,7 +17,7 @@ import numpy as np
 
 from storyline.analyze.records import ANALYSIS_VERSION, Proposition, ReportAnalysis
 from storyline.corroborate.align import align, similarity_matrix
-from storyline.corroborate.entities import merge_entities, recover_names
+from storyline.corroborate.entities import merge_entities, recover_names, unify_people
 from storyline.corroborate.facts import build_fact, credited_outlet
 from storyline.models import Fact, Quote, Report, StoryAnalysis
 
@@ -43,7 +43,7 @@ def corroborate_story(story_id: str, reports: Sequence[Report], analyses: Mappin
             propositions.append(proposition)
             owners.append(report)
             sentences.append(sentence_text.get(proposition.sentence, ""))
-    propositions = recover_names(propositions)
+    propositions = unify_people(recover_names(propositions))
     groups = align(propositions, [r.id for r in owners])
     similarity = similarity_matrix(propositions) if propositions else np.zeros((0, 0), dtype=np.float32)
     facts: list[Fact] = []

@@ -18,6 +18,7 @@ publication day is unknown.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,10 @@ CURRENCY_MARKS = {
 }
 # Words after a count that make it a count of the rest ("two other rifles").
 REMAINDER_WORDS = "other|more|additional|further|remaining"
+# Last words of a place name that make it an address, not a town.
+STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "lane", "drive", "boulevard", "way", "place", "square", "highway"})
+# Given names this long or longer that begin the other are one name, short and long.
+SHORT_NAME_MIN_LETTERS = 3
 # Surnames this long or longer that are one letter apart are one name spelt two ways.
 SPELLING_MIN_LETTERS = 5
 
@@ -104,8 +109,9 @@ def find_conflict(evidence: Sequence[Evidence], similarity: Callable[[int, int],
 
 def same_person(a: str, b: str) -> bool:
     """Person keys that can name one person: each word of the shorter name matches a word of
-    the longer, in order, as the same word, as its initial ("w." / "william"), or, for the
-    surname, spelt one letter apart ("Wolfe" / "Wolff")."""
+    the longer, in order, as the same word, as its initial ("w." / "william"), as its short
+    form ("fred" / "frederick"), or, for the surname, spelt one letter apart ("Wolfe" /
+    "Wolff")."""
     x, y = _name_words(a), _name_words(b)
     shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
     if not shorter:
@@ -129,7 +135,10 @@ def _name_words(key: str) -> list[str]:
 def _same_word(a: str, b: str, *, surname: bool = False) -> bool:
     if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return True
-    return surname and min(len(a), len(b)) >= SPELLING_MIN_LETTERS and _one_edit_apart(a, b)
+    if surname:
+        return min(len(a), len(b)) >= SPELLING_MIN_LETTERS and _one_edit_apart(a, b)
+    # A short form of a given name ("Fred" / "Frederick", "Alex" / "Alexander").
+    return min(len(a), len(b)) >= SHORT_NAME_MIN_LETTERS and (a.startswith(b) or b.startswith(a))
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -354,10 +363,29 @@ def _place_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
             a, b = first.proposition.place_entity, second.proposition.place_entity
             if not (a.startswith("place:") and b.startswith("place:")) or _same_place(a, b):
                 continue
+            if place_level(a) != place_level(b):
+                # "Nashville" / "Tennessee", "Millom" / "Newton Street": one may hold the other.
+                continue
             if first.proposition.action != second.proposition.action:
                 continue
             return Conflict(slot="place", values=_plain_values({first.proposition.place: [first], second.proposition.place: [second]}))
     return None
+
+
+def place_level(key: str) -> str:
+    """"street" for an address ("97th Avenue"), "region" for a state, province or county
+    (ISO 3166-2 subdivisions), else "locality" (a town, a district, a landmark)."""
+    words = key.split(":", 1)[-1].split()
+    if words and words[-1] in STREET_WORDS:
+        return "street"
+    return "region" if " ".join(words) in _subdivision_names() else "locality"
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_names() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(subdivision.name.lower() for subdivision in pycountry.subdivisions)
 
 
 def _plain_values(values: Mapping[str, list[Evidence]]) -> tuple[ConflictValue, ...]:

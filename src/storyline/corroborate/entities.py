@@ -92,3 +92,29 @@ def recover_names(propositions: Sequence[Proposition]) -> list[Proposition]:
             proposition = replace(proposition, terms=proposition.terms + tuple(dict.fromkeys(found)))
         result.append(proposition)
     return result
+
+
+def unify_people(propositions: Sequence[Proposition]) -> list[Proposition]:
+    """Propositions whose person terms name each person one way across the story.
+
+    Each report keys a person by the fullest name it writes, so one man is "@:person:gigante"
+    in one report and "@:person:vincent gigante" in the next, and their clauses share no
+    name. A name becomes the fullest name in the story that it can be (`same_person`), when
+    every such fuller name can be one person; "Gigante" stays as it is in a story that also
+    names Louis Gigante.
+    """
+    from storyline.corroborate.conflicts import same_person
+
+    people = sorted({t[2:] for p in propositions for t in (*p.terms, *p.core) if t.startswith("@:person:")}, key=len)
+    fullest: dict[str, str] = {}
+    for position, person in enumerate(people):
+        fuller = [other for other in people[position + 1 :] if len(other) > len(person) and same_person(other, person)]
+        if fuller and all(same_person(a, b) for i, a in enumerate(fuller) for b in fuller[i + 1 :]):
+            fullest["@:" + person] = "@:" + max(fuller, key=len)
+    if not fullest:
+        return list(propositions)
+
+    def renamed(terms: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(fullest.get(term, term) for term in terms))
+
+    return [replace(p, terms=renamed(p.terms), core=renamed(p.core)) for p in propositions]
