@@ -133,7 +133,7 @@ def eval_facts(
 @eval_app.command("conflicts")
 def eval_conflicts(
     path: Path = typer.Argument(
-        SHARED_DATA / "ecbplus" / "ecbplus.jsonl", help="JSONL with id, text (and optionally cluster, topic, source, url, title, date)."
+        SHARED_DATA / "ecbplus" / "ecbplus.jsonl", help="JSONL with id, text (and optionally cluster, topic, source, title, date)."
     ),
     topics: str | None = typer.Option(None, help="Only documents of these topics, comma-separated."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),

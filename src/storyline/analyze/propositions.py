@@ -14,7 +14,7 @@ from storyline.analyze.coref import Referent, Resolver
 from storyline.analyze.entities import EntityTable
 from storyline.analyze.lexicon import Lexicon
 from storyline.analyze.records import Proposition, Quantity
-from storyline.analyze.values import SCORE_UNIT, normalise_date, parse_number, parse_score
+from storyline.analyze.values import FIGURE_SUFFIXES, SCORE_UNIT, normalise_date, parse_number, parse_score
 from storyline.clean.dates import DAY, resolve_dates
 from storyline.models import Mention
 
@@ -23,8 +23,6 @@ MIN_TERMS = 2
 # Longest slot text kept (tokens); slots are labels, the fact text carries the detail.
 MAX_SLOT_TOKENS = 14
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
-# Multipliers written onto a figure ("2m", "1.5bn", "40k") that the tokenizer splits off.
-FIGURE_SUFFIXES = frozenset({"m", "bn", "k"})
 VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 # Subjects that name nothing by themselves; a core clause leaves them out.

@@ -41,8 +41,9 @@ _SCORE = re.compile(r"(\d+)\s?[-–—]\s?(\d+)")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # A hyphen with a word on one side ("two-million-euro", "2.6-million"), unlike a range or score.
 _WORD_HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z])|(?<=[a-z])-(?=[0-9])")
-# A figure with its multiplier attached ("2m", "1.5bn", "40k").
-_SUFFIXED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(m|bn|k)")
+# Multipliers written onto a figure ("2m", "1.5bn", "40k"), and such a figure.
+FIGURE_SUFFIXES = frozenset({"m", "bn", "k"})
+_SUFFIXED = re.compile(r"(\d[\d,]*(?:\.\d+)?)(" + "|".join(sorted(FIGURE_SUFFIXES)) + ")")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 

@@ -29,14 +29,14 @@ from typing import Any
 from storyline.errors import UsageError
 from storyline.evaluation.jsonl import json_lines
 
-# The host of the URLs documents without one are given, so their reports can be told apart.
+# The host of the URL each document is ingested under, so that its report leads back to its id.
 DOCUMENT_HOST = "https://documents.invalid/"
 
 
 def evaluate_conflicts(path: Path, topics: Collection[str] | None = None) -> dict[str, Any]:
     """Run ingest + update on the documents of `path` (JSONL: id, text, and optionally
-    cluster, topic, source, url, title, date) and count the conflicts found."""
-    from storyline.evaluation.facts import _run_pipeline
+    cluster, topic, source, title, date) and count the conflicts found."""
+    from storyline.evaluation.facts import run_pipeline
 
     started = time.perf_counter()
     rows = _rows(Path(path), topics)
@@ -45,7 +45,7 @@ def evaluate_conflicts(path: Path, topics: Collection[str] | None = None) -> dic
         with reports.open("w", encoding="utf-8") as out:
             for row in rows:
                 out.write(json.dumps(_report_row(row), ensure_ascii=False) + "\n")
-        run = _run_pipeline([reports], Path(tmp) / "conflicts.db")
+        run = run_pipeline([reports], Path(tmp) / "conflicts.db")
     document = {report.id: report.url.removeprefix(DOCUMENT_HOST) for report in run.reports.values()}
     ids = {str(row["id"]) for row in rows}
     document = {rid: doc for rid, doc in document.items() if doc in ids}

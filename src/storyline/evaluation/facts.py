@@ -65,7 +65,7 @@ SEED_FURNITURE = ("Recent articles", "Info Message", "cookies", "Reporting by", 
 
 
 @dataclass(frozen=True)
-class _Run:
+class PipelineRun:
     """What one pipeline run left in the store, keyed for scoring."""
 
     reports: dict[str, Report]
@@ -83,7 +83,7 @@ def evaluate_facts(corpus_dir: Path, seeds_dir: Path | None = None) -> dict[str,
     corpus_dir = Path(corpus_dir)
     key = json.loads((corpus_dir / "answer_key.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp:
-        run = _run_pipeline([corpus_dir / "reports.jsonl"], Path(tmp) / "facts.db")
+        run = run_pipeline([corpus_dir / "reports.jsonl"], Path(tmp) / "facts.db")
     result: dict[str, Any] = {}
     result.update(_score_facts(key["facts"], run))
     result.update(_score_conflicts(key.get("conflicts", []), run))
@@ -92,7 +92,7 @@ def evaluate_facts(corpus_dir: Path, seeds_dir: Path | None = None) -> dict[str,
     passed, total, failures = 0, 0, []
     if seeds_dir is not None and Path(seeds_dir).is_dir():
         with tempfile.TemporaryDirectory(prefix="storyline-eval-seeds-") as tmp:
-            seeds = _run_pipeline([Path(seeds_dir)], Path(tmp) / "seeds.db")
+            seeds = run_pipeline([Path(seeds_dir)], Path(tmp) / "seeds.db")
         checks = seed_checks(seeds)
         passed = sum(1 for ok in checks.values() if ok)
         total = len(checks)
@@ -104,7 +104,8 @@ def evaluate_facts(corpus_dir: Path, seeds_dir: Path | None = None) -> dict[str,
     return result
 
 
-def _run_pipeline(paths: Sequence[Path], db: Path) -> _Run:
+def run_pipeline(paths: Sequence[Path], db: Path) -> PipelineRun:
+    """Ingest and update `paths` into a new store at `db` and read back what scoring needs."""
     from storyline.analyze.records import ReportAnalysis
     from storyline.pipeline import ingest_paths, update
     from storyline.store import open_store
@@ -131,11 +132,11 @@ def _run_pipeline(paths: Sequence[Path], db: Path) -> _Run:
             if quote.span is not None and quote.speaker:
                 speakers.setdefault(quote.report, []).append((quote.span.start, quote.span.end, quote.speaker))
     by_url = {r.url: r for r in reports.values() if r.url}
-    return _Run(reports=reports, by_url=by_url, story_of=story_of, analyses=analyses, sentences=sentences,
+    return PipelineRun(reports=reports, by_url=by_url, story_of=story_of, analyses=analyses, sentences=sentences,
                 bounds=bounds, speakers=speakers)
 
 
-def _keyword_reports(fact: Fact, keywords: Sequence[str], run: _Run) -> set[str]:
+def _keyword_reports(fact: Fact, keywords: Sequence[str], run: PipelineRun) -> set[str]:
     """Reports in which the fact's supporting sentences hold every keyword.
 
     A report's evidence is every sentence its supporting spans touch (a quotation can run
@@ -146,7 +147,7 @@ def _keyword_reports(fact: Fact, keywords: Sequence[str], run: _Run) -> set[str]
     return {report for report, text in evidence.items() if all(k in text for k in keywords)}
 
 
-def _evidence(fact: Fact, run: _Run) -> dict[str, str]:
+def _evidence(fact: Fact, run: PipelineRun) -> dict[str, str]:
     """Per report, the text of the fact's supporting sentences and quotation speakers."""
     evidence: dict[str, list[str]] = {}
     for span in fact.support:
@@ -161,7 +162,7 @@ def _evidence(fact: Fact, run: _Run) -> dict[str, str]:
     return {report: " ".join(texts) for report, texts in evidence.items()}
 
 
-def _split_covered(fact: Fact, candidates: Sequence[Fact], keywords: Sequence[str], expected: set[str], run: _Run) -> bool:
+def _split_covered(fact: Fact, candidates: Sequence[Fact], keywords: Sequence[str], expected: set[str], run: PipelineRun) -> bool:
     """Whether the listed reports the fact misses state it split over two facts.
 
     A report can put one answer-key fact in two sentences ("... needed hospital care. No
@@ -194,7 +195,7 @@ def _completes(keywords: Sequence[str], own: str, other: Mapping[str, str], repo
     )
 
 
-def ranked_matches(candidates: Sequence[Fact], keywords: Sequence[str], expected: set[str], run: _Run) -> list[Fact]:
+def ranked_matches(candidates: Sequence[Fact], keywords: Sequence[str], expected: set[str], run: PipelineRun) -> list[Fact]:
     """Predicted facts whose evidence holds every keyword in some report, best first: most
     listed reports covered, then fewest extra reports, then text order."""
     scored: list[tuple[tuple[int, int], int, Fact]] = []
@@ -206,12 +207,12 @@ def ranked_matches(candidates: Sequence[Fact], keywords: Sequence[str], expected
     return [fact for _, _, fact in scored]
 
 
-def _story_facts(run: _Run, report_ids: Sequence[str]) -> list[Fact]:
+def _story_facts(run: PipelineRun, report_ids: Sequence[str]) -> list[Fact]:
     stories = dict.fromkeys(run.story_of.get(rid, "") for rid in report_ids)
     return [f for sid in stories if sid in run.analyses for f in run.analyses[sid].facts]
 
 
-def _score_facts(gold: Sequence[Mapping[str, Any]], run: _Run) -> dict[str, Any]:
+def _score_facts(gold: Sequence[Mapping[str, Any]], run: PipelineRun) -> dict[str, Any]:
     found = right_status = right_sources = located = status_errors = 0
     missed: list[str] = []
     wrong: list[str] = []
@@ -253,7 +254,7 @@ def _score_facts(gold: Sequence[Mapping[str, Any]], run: _Run) -> dict[str, Any]
     }
 
 
-def _score_conflicts(planted: Sequence[Mapping[str, Any]], run: _Run) -> dict[str, Any]:
+def _score_conflicts(planted: Sequence[Mapping[str, Any]], run: PipelineRun) -> dict[str, Any]:
     predicted = [f for a in run.analyses.values() for f in a.facts if f.status == "conflicting"]
     matched_planted = 0
     matched_predicted: set[str] = set()
@@ -273,7 +274,7 @@ def _score_conflicts(planted: Sequence[Mapping[str, Any]], run: _Run) -> dict[st
     }
 
 
-def _conflict_matches(conflict: Mapping[str, Any], fact: Fact, run: _Run) -> bool:
+def _conflict_matches(conflict: Mapping[str, Any], fact: Fact, run: PipelineRun) -> bool:
     for value in conflict["values"]:
         ids = {run.by_url[u].id for u in value["reports"] if u in run.by_url}
         expected = str(value["value"]).lower()
@@ -282,7 +283,7 @@ def _conflict_matches(conflict: Mapping[str, Any], fact: Fact, run: _Run) -> boo
     return True
 
 
-def _citation_recall(citations: Sequence[Mapping[str, Any]], run: _Run) -> float:
+def _citation_recall(citations: Sequence[Mapping[str, Any]], run: PipelineRun) -> float:
     credited = 0
     for citation in citations:
         report = run.by_url.get(citation["report"])
@@ -293,7 +294,7 @@ def _citation_recall(citations: Sequence[Mapping[str, Any]], run: _Run) -> float
     return _ratio(credited, len(citations), empty=1.0)
 
 
-def _copies_not_independent(copies: Sequence[Mapping[str, Any]], run: _Run) -> float:
+def _copies_not_independent(copies: Sequence[Mapping[str, Any]], run: PipelineRun) -> float:
     clean = 0
     for copy in copies:
         report = run.by_url.get(copy["copy"])
@@ -304,7 +305,7 @@ def _copies_not_independent(copies: Sequence[Mapping[str, Any]], run: _Run) -> f
     return _ratio(clean, len(copies), empty=1.0)
 
 
-def seed_checks(run: _Run) -> dict[str, bool]:
+def seed_checks(run: PipelineRun) -> dict[str, bool]:
     """Each check of the seeds as a test case, by name."""
     checks: dict[str, bool] = {}
     stories = set(run.story_of.values())
@@ -324,7 +325,7 @@ def seed_checks(run: _Run) -> dict[str, bool]:
     return checks
 
 
-def _span_text(run: _Run, span: Span) -> str:
+def _span_text(run: PipelineRun, span: Span) -> str:
     report = run.reports.get(span.report)
     return report.body[span.start : span.end] if report else ""
 
