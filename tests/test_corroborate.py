@@ -411,12 +411,13 @@ def test_weekdays_from_reports_of_unknown_day_are_not_conflicts() -> None:
 
 
 def test_years_from_reports_of_unknown_day_still_conflict() -> None:
-    a = Report(id="a", source="Outlet A", body="The family sold the oil field in 1957.")
-    b = Report(id="b", source="Outlet B", body="The family sold the oil field in 1967.")
-    terms = ("family", "sell", "oil", "field", "@:person:frederick larue")
+    # "for several years" is written relative to something, but the years themselves are not.
+    a = Report(id="a", source="Outlet A", body="He worked the oil field for several years, until it was sold in 1957.")
+    b = Report(id="b", source="Outlet B", body="He worked the oil field for several years, until it was sold in 1967.")
+    terms = ("work", "sell", "oil", "field", "@:person:frederick larue")
     analyses = {
-        "a": _analysis("a", replace(_proposition(0, a.body, terms), dates=("1957",), time="1957")),
-        "b": _analysis("b", replace(_proposition(0, b.body, terms), dates=("1967",), time="1967")),
+        "a": _analysis("a", replace(_proposition(0, a.body, terms), dates=("1957",), time="several years; 1957")),
+        "b": _analysis("b", replace(_proposition(0, b.body, terms), dates=("1967",), time="several years; 1967")),
     }
     (fact,) = corroborate_story("s", [a, b], analyses).facts
     assert (fact.status, fact.slot) == ("conflicting", "time")
