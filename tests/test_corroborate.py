@@ -285,7 +285,7 @@ def test_two_officials_reporting_one_claim_do_not_conflict() -> None:
     ],
 )
 def test_names_of_one_person(first: str, second: str, same: bool) -> None:
-    from storyline.corroborate.conflicts import same_person
+    from storyline.corroborate.entities import same_person
 
     assert same_person(first, second) is same
     assert same_person(second, first) is same

@@ -19,6 +19,8 @@ _out = Console()
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = ROOT.parent / "shared" / "data"
 EXAMPLE_CORPUS = ROOT / "examples" / "corpus"
+ECBPLUS_DOCS = SHARED_DATA / "ecbplus" / "ecbplus.jsonl"
+ECBPLUS_MENTIONS = SHARED_DATA / "ecbplus" / "ecbplus_mentions.jsonl"
 
 
 def _exists(path: Path, what: str) -> Path:
@@ -100,15 +102,15 @@ def eval_copies(
     """Copy detection on a generated syndication set, and no copies among independent reports."""
     from storyline.evaluation.syndication import evaluate_copies
 
-    independent = [SHARED_DATA / "ecbplus" / "ecbplus.jsonl", SHARED_DATA / "newswcl50" / "newswcl50.jsonl"]
+    independent = [ECBPLUS_DOCS, SHARED_DATA / "newswcl50" / "newswcl50.jsonl"]
     result = evaluate_copies(_exists(corpus, "file"), [path for path in independent if path.exists()])
     _print(result, as_json, "Copies")
 
 
 @eval_app.command("alignment")
 def eval_alignment(
-    docs: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus.jsonl", help="Documents JSONL."),
-    mentions: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus_mentions.jsonl", help="Mentions JSONL."),
+    docs: Path = typer.Argument(ECBPLUS_DOCS, help="Documents JSONL."),
+    mentions: Path = typer.Argument(ECBPLUS_MENTIONS, help="Mentions JSONL."),
     split: str | None = typer.Option(None, help="Only documents of this split."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
@@ -133,7 +135,7 @@ def eval_facts(
 @eval_app.command("conflicts")
 def eval_conflicts(
     path: Path = typer.Argument(
-        SHARED_DATA / "ecbplus" / "ecbplus.jsonl", help="JSONL with id, text (and optionally cluster, topic, source, title, date)."
+        ECBPLUS_DOCS, help="JSONL with id, text (and optionally cluster, topic, source, title, date)."
     ),
     topics: str | None = typer.Option(None, help="Only documents of these topics, comma-separated."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
@@ -147,8 +149,8 @@ def eval_conflicts(
 
 @eval_app.command("fact-alignment")
 def eval_fact_alignment(
-    docs: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus.jsonl", help="Documents JSONL (id, text, cluster)."),
-    mentions: Path = typer.Argument(SHARED_DATA / "ecbplus" / "ecbplus_mentions.jsonl", help="Gold mentions JSONL."),
+    docs: Path = typer.Argument(ECBPLUS_DOCS, help="Documents JSONL (id, text, cluster)."),
+    mentions: Path = typer.Argument(ECBPLUS_MENTIONS, help="Gold mentions JSONL."),
     split: str | None = typer.Option(None, help="Only documents of this split."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:

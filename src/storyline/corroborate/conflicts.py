@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from storyline.analyze.records import Proposition
 from storyline.analyze.values import dates_comparable, normalise_date
+from storyline.corroborate.entities import name_words, same_person
 from storyline.models import ConflictValue, Report
 
 # Hedged numbers ("about 40") conflict only when they differ by more than this fraction.
@@ -52,10 +53,6 @@ CURRENCY_MARKS = {
 REMAINDER_WORDS = "other|more|additional|further|remaining"
 # Last words of a place name that make it an address, not a town.
 STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "lane", "drive", "boulevard", "way", "place", "square", "highway"})
-# Given names this long or longer that begin the other are one name, short and long.
-SHORT_NAME_MIN_LETTERS = 3
-# Surnames this long or longer that are one letter apart are one name spelt two ways.
-SPELLING_MIN_LETTERS = 5
 
 
 @dataclass(frozen=True)
@@ -107,57 +104,19 @@ def find_conflict(evidence: Sequence[Evidence], similarity: Callable[[int, int],
     return None
 
 
-def same_person(a: str, b: str) -> bool:
-    """Person keys that can name one person: each word of the shorter name matches a word of
-    the longer, in order, as the same word, as its initial ("w." / "william"), as its short
-    form ("fred" / "frederick"), or, for the surname, spelt one letter apart ("Wolfe" /
-    "Wolff")."""
-    x, y = _name_words(a), _name_words(b)
-    shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
-    if not shorter:
-        return True
-    if len(shorter) > 1 and not _same_word(shorter[-1], longer[-1], surname=True):
-        return False
-    position = 0
-    for word in shorter:
-        while position < len(longer) and not _same_word(word, longer[position], surname=position == len(longer) - 1):
-            position += 1
-        if position == len(longer):
-            return False
-        position += 1
-    return True
-
-
-def _name_words(key: str) -> list[str]:
-    return [w.replace(".", "") for w in key.split(":", 1)[-1].replace("-", " ").split() if w.replace(".", "")]
-
-
-def _same_word(a: str, b: str, *, surname: bool = False) -> bool:
-    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
-        return True
-    if surname:
-        return min(len(a), len(b)) >= SPELLING_MIN_LETTERS and _one_edit_apart(a, b)
-    # A short form of a given name ("Fred" / "Frederick", "Alex" / "Alexander").
-    return min(len(a), len(b)) >= SHORT_NAME_MIN_LETTERS and (a.startswith(b) or b.startswith(a))
-
-
-def _one_edit_apart(a: str, b: str) -> bool:
-    """Whether one substitution, insertion or deletion turns a into b."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
 def _written(item: Evidence, person: str) -> bool:
     """Whether the report writes the person's surname in the claim's sentence (unknown
     sentences count as written)."""
     if not item.sentence:
         return True
-    words = _name_words(person)
-    return bool(words) and words[-1] in _name_words("x:" + item.sentence.lower())
+    words = name_words(person)
+    return bool(words) and words[-1] in _sentence_words(item.sentence)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_words(sentence: str) -> frozenset[str]:
+    """The sentence's words as `name_words` spells them; a sentence is asked about often."""
+    return frozenset(name_words("x:" + sentence.lower()))
 
 
 def _same_place(a: str, b: str) -> bool:
@@ -244,15 +203,16 @@ def _disagree(values: Mapping[str, list[Evidence]], unit: str, whole: Sequence[E
     """Two values for one unit from independent reports that neither repeats nor updates,
     counting the same people's doing and in the same currency."""
     keys = list(values)
+    given: dict[str, set[str]] = {}  # per report, every value its clauses of the fact give
+    for item in whole:
+        given.setdefault(item.report.id, set()).update(_report_values([item], unit))
     for x in range(len(keys)):
         for y in range(x + 1, len(keys)):
             for first in values[keys[x]]:
                 for second in values[keys[y]]:
                     if first.report.id == second.report.id or first.origin == second.origin:
                         continue
-                    if keys[y] in _report_values(_of_report(whole, first), unit) or keys[x] in _report_values(
-                        _of_report(whole, second), unit
-                    ):
+                    if keys[y] in given[first.report.id] or keys[x] in given[second.report.id]:
                         continue
                     if not _same_day(first.report, second.report) or _close(first, second, keys[x], keys[y], unit):
                         continue
@@ -267,10 +227,6 @@ def _remainder(figure: str, clause: str) -> bool:
     "another 40 people", "12 more victims")."""
     written = re.escape(figure.strip())
     return bool(written) and re.search(rf"(?i)(\banother\s+{written}\b|\b{written}\s+(?:{REMAINDER_WORDS})\b)", clause) is not None
-
-
-def _of_report(evidence: Sequence[Evidence], item: Evidence) -> list[Evidence]:
-    return [other for other in evidence if other.report.id == item.report.id]
 
 
 def _report_values(items: Sequence[Evidence], unit: str) -> set[str]:

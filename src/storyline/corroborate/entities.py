@@ -3,6 +3,8 @@
 Keys are already canonical across reports ("country:CN"); what is left is joining a
 surname-only person ("person:trudeau") to the one full name in the story that ends with it,
 and recovering in a clause a name that the entity recogniser found in another report only.
+`same_person` tells whether two person keys can name one person; alignment
+(`unify_people`) and conflicts (`conflicts.py`) both ask it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from storyline.analyze.entities import pick_role
 from storyline.analyze.records import Proposition
 from storyline.models import Entity
 
+# Given names this long or longer that begin the other are one name, short and long.
+SHORT_NAME_MIN_LETTERS = 3
+# Surnames this long or longer that are one letter apart are one name spelt two ways.
+SPELLING_MIN_LETTERS = 5
 # Words a name needs before it is looked for verbatim in other reports' clauses: one word
 # ("Spirit", "Point") is too often a plain word.
 RECOVERED_NAME_MIN_WORDS = 2
@@ -103,8 +109,6 @@ def unify_people(propositions: Sequence[Proposition]) -> list[Proposition]:
     every such fuller name can be one person; "Gigante" stays as it is in a story that also
     names Louis Gigante.
     """
-    from storyline.corroborate.conflicts import same_person
-
     people = sorted({t[2:] for p in propositions for t in (*p.terms, *p.core) if t.startswith("@:person:")}, key=len)
     fullest: dict[str, str] = {}
     for position, person in enumerate(people):
@@ -118,3 +122,48 @@ def unify_people(propositions: Sequence[Proposition]) -> list[Proposition]:
         return tuple(dict.fromkeys(fullest.get(term, term) for term in terms))
 
     return [replace(p, terms=renamed(p.terms), core=renamed(p.core)) for p in propositions]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Person keys that can name one person: each word of the shorter name matches a word of
+    the longer, in order, as the same word, as its initial ("w." / "william"), as its short
+    form ("fred" / "frederick"), or, for the surname, spelt one letter apart ("Wolfe" /
+    "Wolff")."""
+    x, y = name_words(a), name_words(b)
+    shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
+    if not shorter:
+        return True
+    if len(shorter) > 1 and not _same_word(shorter[-1], longer[-1], surname=True):
+        return False
+    position = 0
+    for word in shorter:
+        while position < len(longer) and not _same_word(word, longer[position], surname=position == len(longer) - 1):
+            position += 1
+        if position == len(longer):
+            return False
+        position += 1
+    return True
+
+
+def name_words(key: str) -> list[str]:
+    """The words of a person key ("person:w. mark felt") without dots: initials stay one letter."""
+    return [w.replace(".", "") for w in key.split(":", 1)[-1].replace("-", " ").split() if w.replace(".", "")]
+
+
+def _same_word(a: str, b: str, *, surname: bool = False) -> bool:
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    if surname:
+        return min(len(a), len(b)) >= SPELLING_MIN_LETTERS and _one_edit_apart(a, b)
+    # A short form of a given name ("Fred" / "Frederick", "Alex" / "Alexander").
+    return min(len(a), len(b)) >= SHORT_NAME_MIN_LETTERS and (a.startswith(b) or b.startswith(a))
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether one substitution, insertion or deletion turns a into b."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

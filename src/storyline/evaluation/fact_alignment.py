@@ -52,13 +52,12 @@ def evaluate_fact_alignment(docs: Path, mentions: Path, split: str | None = None
         for fact in story.facts:
             for span in fact.support:
                 fact_of[(span.report, span.start, span.end)].add(fact.id)
-        clauses = [
-            (report.id, key, _chains(spans.get(report.id, ()), p.start, p.end))
-            for report in members
-            for p in analyses[report.id].propositions
-            for key in [(report.id, p.start, p.end)]
-        ]
-        clauses = [(doc, key, chains) for doc, key, chains in clauses if chains]
+        clauses = []  # (document, clause key, gold chains inside the clause), labelled only
+        for report in members:
+            for p in analyses[report.id].propositions:
+                chains = _chains(spans.get(report.id, ()), p.start, p.end)
+                if chains:
+                    clauses.append((report.id, (report.id, p.start, p.end), chains))
         labelled += len(clauses)
         for i, (doc_a, key_a, chains_a) in enumerate(clauses):
             for doc_b, key_b, chains_b in clauses[i + 1 :]:
