@@ -1,4 +1,6 @@
+import dataclasses
 import importlib
+import json
 from pathlib import Path
 
 from storyline.config import AnalyzeOptions, Config
@@ -89,3 +91,20 @@ def test_a_story_split_in_refinement_is_stored_as_two_stories(store, tmp_path: P
     assert all(len(story.sources) == 3 and len(story.independent_sources) == 1 for story in by_ship.values())
     # The split is stored, so a later run's rebuilt clusterer keeps the two fires apart.
     assert [set(pair) for pair in store.iter_splits()] == [{story.id for story in stories}]
+
+
+def test_ingest_threads_the_example_follow_up_to_the_fire(store) -> None:  # type: ignore[no-untyped-def]
+    """Through the real path (read, clean, store, encode, place): the inquiry story is threaded to the fire."""
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    key = json.loads((corpus / "answer_key.json").read_text(encoding="utf-8"))
+    config = dataclasses.replace(Config(), analyze=AnalyzeOptions(enabled=False))
+    ingest_paths(store, [corpus / "reports.jsonl"])
+    update(store, config)
+    by_url = {report.url: report.id for report in store.iter_reports()}
+    story_of_gold = {
+        story["id"]: store.story_of(by_url[story["reports"][0]]) for story in key["stories"] if story["reports"][0] in by_url
+    }
+    expected = {(story_of_gold[story["thread_of"]], story_of_gold[story["id"]]) for story in key["stories"] if story["thread_of"]}
+    assert expected
+    stored = {(earlier, story.id) for story in store.iter_stories() for earlier in story.thread_previous}
+    assert stored == expected

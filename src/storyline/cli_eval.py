@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -73,9 +74,17 @@ def eval_cleaning(
     _print(evaluate_cleaning(_exists(directory, "folder")), as_json, "Cleaning")
 
 
+def _data_folder(data: Path | None) -> Path:
+    """--data, else $STORYLINE_DATA, else the shared data beside the checkout."""
+    if data is not None:
+        return data
+    from_env = os.environ.get("STORYLINE_DATA")
+    return Path(from_env) if from_env else SHARED_DATA
+
+
 @eval_app.command("stories")
 def eval_stories(
-    path: Path = typer.Argument(..., help="JSONL with id, text, cluster (and optionally title, date, source)."),
+    path: Path | None = typer.Argument(None, help="JSONL with id, text, cluster (and optionally title, date, source)."),
     split: str | None = typer.Option(None, help="Only lines whose split field has this value."),
     entities: bool = typer.Option(
         False, "--entities", help="Analyse the documents first; names come from NER (stories.names_from = \"entities\"; needs the model)."
@@ -83,12 +92,22 @@ def eval_stories(
     baseline: bool = typer.Option(
         False, "--baseline", help="Also score K-means on tf-idf told the true number of stories (a reference, not storyline)."
     ),
+    encoder: str = typer.Option("full", help="Meaning vectors from the \"full\" encoder, the \"static\" one, or \"off\"."),
+    every: bool = typer.Option(False, "--all", help="One table of ECB+, allsides_leads and NewsWCL50, whole and held-back splits."),
+    data: Path | None = typer.Option(None, help="Folder of the evaluation data (default: $STORYLINE_DATA or ../shared/data)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Story clustering from scratch: BCubed, pairwise F1 and adjusted Rand index."""
-    from storyline.evaluation.stories import evaluate_stories, kmeans_baseline
+    from storyline.evaluation.stories import evaluate_all, evaluate_stories, kmeans_baseline
 
-    result = evaluate_stories(_exists(path, "file"), split=split, entities=entities)
+    if encoder not in ("full", "static", "off"):
+        raise UsageError(f"--encoder must be full, static or off, not {encoder!r}")
+    if every:
+        _print(evaluate_all(_exists(_data_folder(data), "folder"), encoder), as_json, "Stories")
+        return
+    if path is None:
+        raise UsageError("give a JSONL file to score, or --all")
+    result = evaluate_stories(_exists(path, "file"), split=split, entities=entities, encoder=encoder)
     if baseline:
         result["kmeans_told_k_bcubed_f1"] = kmeans_baseline(path, split=split)
     _print(result, as_json, "Stories")

@@ -39,7 +39,7 @@ class AnalyzeOptions:
 class EncodeOptions:
     """Which sentence encoder gives each report its meaning vector (see storyline.encode)."""
 
-    stories: str = "static"
+    stories: str = "full"
     threads: int = 0
 
 

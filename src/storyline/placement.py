@@ -22,6 +22,9 @@ from storyline.stories.features import encode_vector
 
 COPY_FEATURES = "copies"
 STORY_FEATURES = "story"
+# Marks a report the encoder passed over (too little of it is headline and lead), so it
+# is not taken for a report of another encoder and encoded on every run.
+NOT_ENCODED = "skipped:"
 # Stored reports read per batch when they must be encoded again.
 _REENCODE_BATCH = 512
 
@@ -41,7 +44,7 @@ def place_reports(
     encoder = choose_encoder(config.encode.stories, config.encode.threads)
     for report_id, data in store.iter_features(COPY_FEATURES):
         copy_index.add_signature(report_id, data["signature"], data.get("published", ""))
-    for report_id, story_id, features in _stored_story_features(store, encoder):
+    for report_id, story_id, features in _stored_story_features(store, encoder, clusterer.options.meaning_min_share):
         clusterer.restore(report_id, story_id, features)
     known_splits = set(store.iter_splits())
     for pair in known_splits:
@@ -49,7 +52,8 @@ def place_reports(
     members: dict[str, list[Report]] = {}
     lookup: dict[str, Report] = {}
     result = Placement()
-    meanings = encode_reports(reports, encoder) if encoder is not None else {}
+    min_share = clusterer.options.meaning_min_share
+    meanings = encode_reports(reports, encoder, min_share) if encoder is not None else {}
     progress("encode", len(reports), len(reports))
     for done, report in enumerate(reports, start=1):
         signature = copy_index.signature(report.body)
@@ -65,7 +69,7 @@ def place_reports(
             source=report.source,
             entities=_entity_names(analyses.get(report.id)),
             meaning=meanings.get(report.id),
-            meaning_id=encoder.encoder_id if encoder is not None else "",
+            meaning_id=_meaning_id(encoder, report.id in meanings),
         )
         features = clusterer.features(document)
         story_id = clusterer.add(document)
@@ -99,7 +103,9 @@ def place_reports(
     return result
 
 
-def _stored_story_features(store: SqliteStore, encoder: TextEncoder | None) -> list[tuple[str, str, dict[str, Any]]]:
+def _stored_story_features(
+    store: SqliteStore, encoder: TextEncoder | None, min_share: float
+) -> list[tuple[str, str, dict[str, Any]]]:
     """(report id, story id, features) of every placed report, in placement order.
 
     Reports placed without a meaning vector, or with one of another encoder, are encoded
@@ -108,14 +114,24 @@ def _stored_story_features(store: SqliteStore, encoder: TextEncoder | None) -> l
     stored = [(report_id, data["story"], dict(data["features"])) for report_id, data in store.iter_features(STORY_FEATURES)]
     if encoder is None:
         return stored
-    stale = [report_id for report_id, _, features in stored if features.get("meaning_id") != encoder.encoder_id]
+    stale = [
+        report_id
+        for report_id, _, features in stored
+        if features.get("meaning_id") not in (encoder.encoder_id, NOT_ENCODED + encoder.encoder_id)
+    ]
     if not stale:
         return stored
     fresh: dict[str, dict[str, Any]] = {}
     for start in range(0, len(stale), _REENCODE_BATCH):
         reports = store.get_reports(stale[start : start + _REENCODE_BATCH])
-        for report_id, vector in encode_reports(reports, encoder).items():
-            fresh[report_id] = {"meaning": encode_vector(vector), "meaning_id": encoder.encoder_id}
+        vectors = encode_reports(reports, encoder, min_share)
+        for report in reports:
+            vector = vectors.get(report.id)
+            fresh[report.id] = (
+                {"meaning": encode_vector(vector), "meaning_id": encoder.encoder_id}
+                if vector is not None
+                else {"meaning_id": NOT_ENCODED + encoder.encoder_id}
+            )
     updated = []
     for report_id, story_id, features in stored:
         if report_id in fresh:
@@ -123,6 +139,13 @@ def _stored_story_features(store: SqliteStore, encoder: TextEncoder | None) -> l
             store.put_features(report_id, STORY_FEATURES, {"story": story_id, "features": features})
         updated.append((report_id, story_id, features))
     return updated
+
+
+def _meaning_id(encoder: TextEncoder | None, encoded: bool) -> str:
+    """What a report's features record of the encoder: its id, or that it passed the report over."""
+    if encoder is None:
+        return ""
+    return encoder.encoder_id if encoded else NOT_ENCODED + encoder.encoder_id
 
 
 def _apply_refinement(store: SqliteStore, clusterer: StoryClusterer, result: Placement) -> None:

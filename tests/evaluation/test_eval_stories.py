@@ -23,6 +23,8 @@ KEYS = {
     "documents",
     "clusters_gold",
     "clusters_pred",
+    "encode_seconds",
+    "encoder",
     "seconds",
     "names_from",
 }

@@ -8,7 +8,9 @@ predicted stories are scored against the `cluster` labels with BCubed, pairwise 
 the adjusted Rand index.
 
 Names come from the text (runs of capitalised words), as in `storyline update` by default
-(`stories.names_from = "text"`). With `entities=True` each document is first analysed with
+(`stories.names_from = "text"`). Each document's meaning vector comes from the encoder
+`storyline update` uses (`[encode] stories`, "full" by default); its time is reported
+apart (`encode_seconds`). With `entities=True` each document is first analysed with
 the pinned spaCy pipeline and its canonical entity names feed clustering instead, as
 `storyline update` does with `names_from = "entities"`.
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.clean.report import clean_document
+from storyline.encode.stage import choose_encoder, encode_texts
 from storyline.errors import UsageError
 from storyline.evaluation.metrics import score_clustering
 from storyline.ingest.documents import RawDocument
@@ -55,6 +58,9 @@ def read_labelled(path: Path, split: str | None = None) -> tuple[list[StoryDocum
                 continue
             docs.append(_cleaned(doc_id, text, row))
             gold[doc_id] = cluster
+    if not docs:
+        wanted = f" with split {split!r}" if split is not None else ""
+        raise UsageError(f"{path}: no document{wanted} to score")
     return docs, gold
 
 
@@ -68,17 +74,26 @@ def _cleaned(doc_id: str, text: str, row: dict[str, Any]) -> StoryDocument:
 
 
 def evaluate_stories(
-    path: Path, options: StoryOptions | None = None, *, split: str | None = None, entities: bool = False
+    path: Path,
+    options: StoryOptions | None = None,
+    *,
+    split: str | None = None,
+    entities: bool = False,
+    encoder: str = "full",
 ) -> dict[str, Any]:
     """Cluster the corpus at `path` and score the stories against its labels.
 
     `entities` analyses the documents first (needs the model; its time is not counted in
     `seconds`) and takes names from NER, as the pipeline does with `names_from = "entities"`.
+    `encoder` ("full", "static" or "off") gives the documents their meaning vectors.
     """
     docs, gold = read_labelled(Path(path), split)
     if entities:
         docs = with_model_entities(docs)
         options = dataclasses.replace(options or StoryOptions(), names_from="entities")
+    encode_start = time.perf_counter()
+    docs = with_meaning(docs, encoder, options)
+    encode_seconds = time.perf_counter() - encode_start
     start = time.perf_counter()
     predicted = cluster_documents(docs, options)
     seconds = time.perf_counter() - start
@@ -93,8 +108,43 @@ def evaluate_stories(
         "clusters_gold": score.clusters_gold,
         "clusters_pred": score.clusters_pred,
         "seconds": round(seconds, 3),
+        "encode_seconds": round(encode_seconds, 3),
+        "encoder": encoder,
         "names_from": "entities" if entities else "text",
     }
+
+
+def with_meaning(docs: list[StoryDocument], encoder: str, options: StoryOptions | None = None) -> list[StoryDocument]:
+    """The documents with the meaning vectors the chosen encoder gives their headline and
+    lead, where the pipeline would encode them (`StoryOptions.meaning_min_share`)."""
+    chosen = choose_encoder(encoder)
+    if chosen is None:
+        return docs
+    min_share = (options or StoryOptions()).meaning_min_share
+    vectors = encode_texts([(doc.id, doc.title, doc.text) for doc in docs], chosen, min_share)
+    return [dataclasses.replace(doc, meaning=vectors.get(doc.id), meaning_id=chosen.encoder_id) for doc in docs]
+
+
+# The three corpora `evaluate_all` scores, each whole and on its held-back split.
+STORY_CORPORA: tuple[tuple[str, str, str | None], ...] = (
+    ("ecbplus", "ecbplus/ecbplus.jsonl", "dev"),
+    ("allsides_leads", "allsides_leads/allsides_leads.jsonl", "val"),
+    ("newswcl50", "newswcl50/newswcl50.jsonl", None),
+)
+
+
+def evaluate_all(data: Path, encoder: str = "full") -> dict[str, Any]:
+    """BCubed F1 (with P and R) of every story corpus in `data`, whole and on its held-back split."""
+    rows: dict[str, Any] = {}
+    for name, relative, held_back in STORY_CORPORA:
+        path = data / relative
+        if not path.exists():
+            raise UsageError(f"{path} does not exist (pass --data DIR or set $STORYLINE_DATA)")
+        for split in (None, held_back) if held_back else (None,):
+            result = evaluate_stories(path, split=split, encoder=encoder)
+            label = name if split is None else f"{name} --split {split}"
+            rows[label] = {key: result[key] for key in ("bcubed_f1", "bcubed_precision", "bcubed_recall", "documents")}
+    return rows
 
 
 def kmeans_baseline(path: Path, *, split: str | None = None, seed: int = 0) -> float:

@@ -35,6 +35,7 @@ class MeaningIndex:
     def __init__(self) -> None:
         self._sums: dict[str, np.ndarray] = {}
         self._counts: dict[str, int] = {}
+        self._shares: dict[str, float] = {}
         self._rows: dict[str, int] = {}
         self._ids: list[str] = []
         self._matrix = np.zeros((0, 0), dtype=np.float32)
@@ -51,34 +52,43 @@ class MeaningIndex:
         """The sum of the story's member vectors (None when none has one)."""
         return self._sums.get(story_id)
 
-    def add(self, story_id: str, vector: np.ndarray | None) -> None:
-        """Add one member's vector to a story (nothing for a member without one)."""
+    def share(self, story_id: str) -> float:
+        """Mean share of their text the encoder read, over members with a vector."""
+        count = self._counts.get(story_id, 0)
+        return self._shares.get(story_id, 0.0) / count if count else 0.0
+
+    def add(self, story_id: str, vector: np.ndarray | None, share: float = 1.0) -> None:
+        """Add one member's vector (and the share of its text it stands for) to a story."""
         if vector is None:
             return
         held = self._sums.get(story_id)
         self._sums[story_id] = vector.astype(np.float32) if held is None else held + vector
         self._counts[story_id] = self._counts.get(story_id, 0) + 1
+        self._shares[story_id] = self._shares.get(story_id, 0.0) + share
         self._refresh(story_id)
 
     def merge(self, target: str, small: str) -> None:
         """Fold story `small` into `target`."""
         held = self._sums.pop(small, None)
         count = self._counts.pop(small, 0)
+        share = self._shares.pop(small, 0.0)
         self._drop_row(small)
         if held is None:
             return
         mine = self._sums.get(target)
         self._sums[target] = held if mine is None else mine + held
         self._counts[target] = self._counts.get(target, 0) + count
+        self._shares[target] = self._shares.get(target, 0.0) + share
         self._refresh(target)
 
-    def rebuild(self, story_id: str, vectors: list[np.ndarray]) -> None:
-        """Set a story's members anew (after a split)."""
+    def rebuild(self, story_id: str, members: list[tuple[np.ndarray, float]]) -> None:
+        """Set a story's members anew (after a split): (vector, share) pairs."""
         self._sums.pop(story_id, None)
         self._counts.pop(story_id, None)
+        self._shares.pop(story_id, None)
         self._drop_row(story_id)
-        for vector in vectors:
-            self.add(story_id, vector)
+        for vector, share in members:
+            self.add(story_id, vector, share)
 
     def cosine(self, vector: np.ndarray | None, story_id: str) -> float | None:
         """Cosine between a unit vector and the story's centroid; None when either is missing."""

@@ -39,20 +39,24 @@ def similarity_matrix(
     weights: Mapping[str, float],
     *,
     meanings: np.ndarray | None = None,
+    shares: np.ndarray | None = None,
     meaning_weight: float = 0.0,
     meaning_floor: float = 0.0,
 ) -> np.ndarray:
     """Weighted mean over channels of the cosines between unit vectors, as an n x n array.
 
     `meanings` (one sentence vector per report, rows in order) add the meaning channel,
-    rescaled as the clusterer rescales it (meaning.rescale).
+    rescaled as the clusterer rescales it (meaning.rescale), each pair weighed by
+    `meaning_weight` times the smaller of the two reports' `shares` (of text encoded).
     """
     count = len(vectors)
     total = np.zeros((count, count))
-    weight_sum = sum(weights.values())
+    weight_sum: float | np.ndarray = sum(weights.values())
     if meanings is not None and meaning_weight > 0.0:
-        total += meaning_weight * rescale_matrix(meanings.astype(np.float64) @ meanings.T.astype(np.float64), meaning_floor)
-        weight_sum += meaning_weight
+        share = np.ones(count) if shares is None else shares
+        pair_weight = meaning_weight * np.minimum(share[:, None], share[None, :])
+        total += pair_weight * rescale_matrix(meanings.astype(np.float64) @ meanings.T.astype(np.float64), meaning_floor)
+        weight_sum = weight_sum + pair_weight
     for channel, weight in weights.items():
         if weight == 0.0:
             continue
