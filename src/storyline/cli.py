@@ -164,9 +164,10 @@ def reports(
     if as_json:
         _emit_json(rows)
         return
-    table = Table("id", "source", "published", "title", "story")
+    table = Table("id", "source", "published", "title", "story", "failed")
     for row in rows:
-        table.add_row(row["id"], row["source"], row["published"][:10], row["title"][:70], row.get("story", ""))
+        failed = "; ".join(f"{f['stage']}: {f['reason']}" for f in row["failures"])
+        table.add_row(row["id"], row["source"], row["published"][:10], row["title"][:70], row.get("story", ""), failed)
     out.print(table)
 
 

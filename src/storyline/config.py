@@ -33,6 +33,7 @@ class IngestOptions:
 class AnalyzeOptions:
     enabled: bool = True
     batch_size: int = 16
+    max_chars: int = 50_000
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,6 +57,8 @@ class Config:
     def __post_init__(self) -> None:
         if self.analyze.batch_size < 1:
             raise ConfigError("analyze.batch_size must be at least 1 (try 16)")
+        if self.analyze.max_chars < 1:
+            raise ConfigError("analyze.max_chars must be at least 1 (try 50000)")
         if not 0 < self.serve.port < 65536:
             raise ConfigError(f"serve.port {self.serve.port} is not a TCP port (try 8000)")
 

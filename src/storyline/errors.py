@@ -104,3 +104,9 @@ class NoArticleError(HtmlError):
     """The page parsed but holds no article text."""
 
     reason = Reason.NO_ARTICLE
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line naming an unexpected exception, short enough for a table cell or a log line."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__

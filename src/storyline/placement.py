@@ -7,17 +7,29 @@ its own transaction (copy link, features, story membership and story row togethe
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.bounds import leading_piece
 from storyline.config import Config
 from storyline.copies import CopyIndex, CopyOptions
+from storyline.errors import StorylineError, describe_error
 from storyline.independence import independent_sources
-from storyline.models import Report, Story
+from storyline.models import Report, StageFailure, Story
 from storyline.store.sqlite import SqliteStore
 from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
 
+log = logging.getLogger(__name__)
+
+# The stage name a placement failure is recorded under (`storyline reports` shows it).
+STAGE = "stories"
+# Characters of a report's body its story features are drawn from: 12x the longest labelled
+# report (ECB+, 16,052), so no real report is cut; story features cost time linear in the
+# text (a 15-million-character report took 29 s) and add nothing past the opening.
+STORY_TEXT_MAX_CHARS = 200_000
 COPY_FEATURES = "copies"
 STORY_FEATURES = "story"
 
@@ -41,34 +53,65 @@ def place_reports(
     known_splits = set(store.iter_splits())
     for pair in known_splits:
         clusterer.keep_apart(*pair)
-    members: dict[str, list[Report]] = {}
-    lookup: dict[str, Report] = {}
     result = Placement()
+    placing = _Placing(store=store, copy_index=copy_index, clusterer=clusterer, analyses=analyses, result=result)
     for done, report in enumerate(reports, start=1):
-        signature = copy_index.signature(report.body)
-        original = copy_index.add(report.id, report.body, report.published)
+        try:
+            placing.place(report)
+        except (StorylineError, sqlite3.Error):
+            raise
+        except Exception as exc:  # one report's failure is recorded; the others are placed
+            log.warning("placing report %s failed", report.id, exc_info=True)
+            store.record_failure(report.id, StageFailure(stage=STAGE, reason="error", message=describe_error(exc)))
+        progress("stories", done, len(reports))
+    _apply_refinement(store, clusterer, result)
+    for pair in clusterer.separated():
+        if pair not in known_splits:
+            store.add_split(*pair)
+    for earlier, later in clusterer.thread_links():
+        store.add_thread(earlier, later)
+    return result
+
+
+@dataclass(kw_only=True)
+class _Placing:
+    """The state one placement run carries from report to report."""
+
+    store: SqliteStore
+    copy_index: CopyIndex
+    clusterer: StoryClusterer
+    analyses: Mapping[str, Any]
+    result: Placement
+    members: dict[str, list[Report]] = field(default_factory=dict)
+    lookup: dict[str, Report] = field(default_factory=dict)
+
+    def place(self, report: Report) -> None:
+        """Copy link, story and story row for one report, stored in one transaction."""
+        store = self.store
+        signature = self.copy_index.signature(report.body)
+        original = self.copy_index.add(report.id, report.body, report.published)
         if original:
             report = _with_copy(report, original)
-            result.copies += 1
+            self.result.copies += 1
         document = StoryDocument(
             id=report.id,
             title=report.title,
-            text=report.body,
+            text=leading_piece(report.body, STORY_TEXT_MAX_CHARS),
             published=report.published,
             source=report.source,
-            entities=_entity_names(analyses.get(report.id)),
+            entities=_entity_names(self.analyses.get(report.id)),
         )
-        features = clusterer.features(document)
-        story_id = clusterer.add(document)
-        if story_id not in members:
+        features = self.clusterer.features(document)
+        story_id = self.clusterer.add(document)
+        if story_id not in self.members:
             existing = store.get_reports(store.story_report_ids(story_id))
-            members[story_id] = existing
-            lookup.update({r.id: r for r in existing})
-        members[story_id].append(report)
-        lookup[report.id] = report
-        if original and original not in lookup:
-            lookup.update({r.id: r for r in store.get_reports([original])})
-        story = story_record(story_id, clusterer.headline(story_id), members[story_id], lookup)
+            self.members[story_id] = existing
+            self.lookup.update({r.id: r for r in existing})
+        self.members[story_id].append(report)
+        self.lookup[report.id] = report
+        if original and original not in self.lookup:
+            self.lookup.update({r.id: r for r in store.get_reports([original])})
+        story = story_record(story_id, self.clusterer.headline(story_id), self.members[story_id], self.lookup)
         store.place_report(
             report.id,
             story,
@@ -78,16 +121,8 @@ def place_reports(
                 STORY_FEATURES: {"story": story_id, "features": features},
             },
         )
-        if story_id not in result.stories:
-            result.stories.append(story_id)
-        progress("stories", done, len(reports))
-    _apply_refinement(store, clusterer, result)
-    for pair in clusterer.separated():
-        if pair not in known_splits:
-            store.add_split(*pair)
-    for earlier, later in clusterer.thread_links():
-        store.add_thread(earlier, later)
-    return result
+        if story_id not in self.result.stories:
+            self.result.stories.append(story_id)
 
 
 def _apply_refinement(store: SqliteStore, clusterer: StoryClusterer, result: Placement) -> None:

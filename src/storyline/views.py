@@ -50,7 +50,15 @@ def list_stories(store: SqliteStore, **filters: Any) -> list[dict[str, Any]]:
 
 
 def list_reports(store: SqliteStore, **filters: Any) -> list[dict[str, Any]]:
-    return [report_summary(r, store.story_of(r.id)) for r in store.list_reports(**filters)]
+    """Reports newest first, each with its story and the stages that failed on it (usually none)."""
+    reports = store.list_reports(**filters)
+    failures = store.failures(r.id for r in reports)
+    rows = []
+    for report in reports:
+        row = report_summary(report, store.story_of(report.id))
+        row["failures"] = [to_dict(f) for f in failures.get(report.id, [])]
+        rows.append(row)
+    return rows
 
 
 def resolve_story_id(store: SqliteStore, ref: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from storyline.errors import CorruptStoreError, StoreError
-from storyline.models import Report, Story, StoryAnalysis, from_dict, to_dict
+from storyline.models import Report, StageFailure, Story, StoryAnalysis, from_dict, to_dict
 from storyline.store.migrations import APPLICATION_ID, migrate
 from storyline.store.protocol import SearchHit
 
@@ -26,6 +26,8 @@ _REPORT_COLUMNS = (
     "body", "credits", "cited_outlets", "furniture", "copy_of", "origin", "fetched",
 )
 _SELECT_REPORT = "SELECT " + ", ".join(_REPORT_COLUMNS) + " FROM reports"
+# Stage failures live beside the other per-report features, as kind "failure:<stage>".
+FAILURE_KIND = "failure:"
 _FTS_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 
 
@@ -180,12 +182,44 @@ class SqliteStore:
         for row in cursor:
             yield row[0], json.loads(row[1])
 
+    # stage failures
+
+    def record_failure(self, report_id: str, failure: StageFailure) -> None:
+        """Remember that `failure.stage` could not fully process this report (replacing an older record)."""
+        self.put_features(report_id, FAILURE_KIND + failure.stage, to_dict(failure))
+
+    def clear_failures(self, report_ids: Iterable[str], stage: str) -> None:
+        """Forget the failures of `stage` for these reports (the stage has now succeeded)."""
+        for chunk in _chunks(list(report_ids), 500):
+            marks = ",".join("?" for _ in chunk)
+            with self._write() as db:
+                db.execute(f"DELETE FROM report_features WHERE kind = ? AND report_id IN ({marks})", [FAILURE_KIND + stage, *chunk])
+
+    def failures(self, report_ids: Iterable[str]) -> dict[str, list[StageFailure]]:
+        """Recorded stage failures of the given reports (reports without any are left out)."""
+        found: dict[str, list[StageFailure]] = {}
+        for chunk in _chunks(list(report_ids), 500):
+            marks = ",".join("?" for _ in chunk)
+            rows = self._db.execute(
+                f"SELECT report_id, data FROM report_features WHERE kind LIKE ? AND report_id IN ({marks}) ORDER BY kind",
+                [FAILURE_KIND + "%", *chunk],
+            )
+            for row in rows:
+                found.setdefault(row[0], []).append(from_dict(StageFailure, json.loads(row[1])))
+        return found
+
     # stories
 
     def pending_reports(self) -> list[Report]:
-        """Stored reports not yet placed in a story, in arrival order."""
+        """Stored reports not yet placed in a story, in arrival order.
+
+        A report that the story stage failed on is left out: it is shown by `storyline
+        reports` with its failure instead of failing every later run again.
+        """
         rows = self._db.execute(
-            _SELECT_REPORT + " WHERE id NOT IN (SELECT report_id FROM story_reports) ORDER BY seq"
+            _SELECT_REPORT + " WHERE id NOT IN (SELECT report_id FROM story_reports)"
+            " AND id NOT IN (SELECT report_id FROM report_features WHERE kind = ?) ORDER BY seq",
+            (FAILURE_KIND + "stories",),
         ).fetchall()
         return [_report(row) for row in rows]
 
