@@ -7,8 +7,10 @@ in one place (`main`): 0 done, 2 usage or configuration error, 3 some inputs rej
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from storyline.cli_eval import eval_app
 from storyline.config import Config, load_config
 from storyline.errors import ConfigError, StorylineError, UsageError
 from storyline.store import open_store
+from storyline.terminal import terminal_safe, terminal_text
 
 EXIT_REJECTED = 3
 EXIT_USAGE = 2
@@ -33,9 +36,9 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
 
 # Piped output gets a wide console so tables are not squeezed into 80 columns.
-out = Console() if sys.stdout.isatty() else Console(width=160)
+out = Console(emoji=False) if sys.stdout.isatty() else Console(width=160, emoji=False)
 # Messages are never wrapped: a path or a reason must stay on one line for scripts and logs.
-err = Console(stderr=True, soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
 class State:
@@ -97,7 +100,7 @@ def ingest(
         try:
             local = [Path(p) for p in paths if "://" not in p]
             remote = [p for p in paths if "://" in p]
-            result = ingest_paths(store, local, progress)
+            result = ingest_paths(store, local, progress, config=config)
             if remote:
                 from storyline.ingest.url import read_urls
 
@@ -115,7 +118,7 @@ def ingest(
         out.print(f"stored {result.stored}, duplicates {result.duplicates}, rejected {len(result.rejected)}; "
                   f"{len(updated.stories_touched)} stories updated, {updated.copies} copies found")
         for rejection in result.rejected:
-            err.print(f"[yellow]rejected[/] {rejection.path}: {rejection.reason}: {rejection.message}", highlight=False)
+            err.print(f"[yellow]rejected[/] {terminal_text(f'{rejection.path}: {rejection.reason}: {rejection.message}')}", highlight=False)
     if result.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
@@ -164,6 +167,7 @@ def reports(
     if as_json:
         _emit_json(rows)
         return
+    rows = terminal_safe(rows)
     table = Table("id", "source", "published", "title", "story", "failed")
     for row in rows:
         failed = "; ".join(f"{f['stage']}: {f['reason']}" for f in row["failures"])
@@ -186,6 +190,7 @@ def stories(
     if as_json:
         _emit_json(rows)
         return
+    rows = terminal_safe(rows)
     table = Table("story", "reports", "outlets", "indep.", "first seen", "last seen", "headline", title="Stories")
     for column in table.columns[:6]:
         column.no_wrap = True
@@ -209,7 +214,7 @@ def show(
     if as_json:
         _emit_json(detail)
     else:
-        print_story(out, detail)
+        print_story(out, terminal_safe(detail))
 
 
 @app.command()
@@ -224,6 +229,7 @@ def search(
     if as_json:
         _emit_json(hits)
         return
+    hits = terminal_safe(hits)
     table = Table("score", "report", "source", "title", "snippet")
     for hit in hits:
         table.add_row(f"{hit['score']:.2f}", hit["id"], hit["source"], hit["title"][:50], hit["snippet"][:90])
@@ -299,15 +305,15 @@ def watch(
 
         def report(result: PollResult) -> None:
             if result.status == "failed":
-                err.print(f"[yellow]failed[/] {result.source}: {result.error} (retry in {result.retry_in:.0f} s)", highlight=False)
+                err.print(f"[yellow]failed[/] {terminal_text(f'{result.source}: {result.error}')} (retry in {result.retry_in:.0f} s)", highlight=False)
                 return
             if result.stored:
                 updated = run_update(store, config)
-                out.print(f"{result.source}: stored {result.stored}, {len(updated.stories_touched)} stories updated", highlight=False)
+                out.print(f"{terminal_text(result.source)}: stored {result.stored}, {len(updated.stories_touched)} stories updated", highlight=False)
             for rejection in result.rejected:
-                err.print(f"[yellow]rejected[/] {rejection.path}: {rejection.reason}: {rejection.message}", highlight=False)
+                err.print(f"[yellow]rejected[/] {terminal_text(f'{rejection.path}: {rejection.reason}: {rejection.message}')}", highlight=False)
 
-        err.print(f"watching {len(sources)} source(s) every {every}; Ctrl-C to stop", highlight=False)
+        err.print(f"watching {len(sources)} source(s) every {terminal_text(every)}; Ctrl-C to stop", highlight=False)
         summary = run_watch(sources, seconds, store, config.ingest, on_poll=report)
     out.print(f"polls {summary.polls}, stored {summary.stored}, failures {summary.failures}")
 
@@ -401,16 +407,37 @@ def _load_benchmark(name: str) -> Any:
     return importlib.import_module(name)
 
 
+_DISK_FULL = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+
+
+def storage_failure(exc: sqlite3.Error | OSError) -> str:
+    """One line for a storage failure, saying how to finish the run when the disk was full."""
+    if isinstance(exc, sqlite3.Error):
+        full = "full" in str(exc)
+        detail = f"database error ({exc})"
+    else:
+        full = exc.errno in _DISK_FULL
+        detail = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+    if full:
+        return f"disk full ({detail}); what was stored is kept: free space and run the command again"
+    return detail
+
+
 def main() -> None:
     """Entry point: run the app and turn storyline's errors into messages and exit codes."""
     try:
         code = app(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except (UsageError, ConfigError) as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+        err.print(f"[red]error:[/] {terminal_text(str(exc))}", highlight=False)
         sys.exit(EXIT_USAGE)
     except StorylineError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+        err.print(f"[red]error:[/] {terminal_text(str(exc))}", highlight=False)
+        sys.exit(1)
+    except (sqlite3.Error, OSError) as exc:
+        # A full disk (or another storage failure) mid-run: one line, exit 1. What was
+        # committed is kept, and a run after the cause is fixed completes the rest.
+        err.print(f"[red]error:[/] {terminal_text(storage_failure(exc))}", highlight=False)
         sys.exit(1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

@@ -117,9 +117,9 @@ def ingest_documents(store: SqliteStore, documents: Iterable[RawDocument | Rejec
     return result
 
 
-def ingest_paths(store: SqliteStore, paths: Sequence[Path], progress: Progress = _quiet) -> IngestResult:
-    """Read files and folders (recursively) and store every report found."""
-    return ingest_documents(store, read_paths(paths), progress)
+def ingest_paths(store: SqliteStore, paths: Sequence[Path], progress: Progress = _quiet, *, config: Config | None = None) -> IngestResult:
+    """Read files and folders (recursively) and store every report found, within `config.ingest`'s limits."""
+    return ingest_documents(store, read_paths(paths, (config or Config()).ingest), progress)
 
 
 def update(store: SqliteStore, config: Config | None = None, progress: Progress = _quiet) -> UpdateResult:
