@@ -24,11 +24,12 @@ from storyline import views
 from storyline.cli_eval import eval_app
 from storyline.config import Config, load_config
 from storyline.errors import ConfigError, StorylineError, UsageError
-from storyline.store import open_store
+from storyline.store import default_location, open_store
 from storyline.terminal import terminal_safe, terminal_text
 
 EXIT_REJECTED = 3
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(help="storyline: from news reports to what happened, and who says so.", no_args_is_help=True, add_completion=False)
 bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=True)
@@ -50,8 +51,12 @@ class State:
         return load_config(cls.config_path, overrides)
 
     @classmethod
-    def store(cls) -> Any:
-        return open_store(cls.db)
+    def store(cls, *, create: bool = True) -> Any:
+        """The store at --db; commands that only read pass create=False and a missing file is an error."""
+        location = cls.db or default_location()
+        if not create and location != ":memory:" and not Path(location).exists():
+            raise UsageError(f"{location}: no such database (`storyline ingest` creates one)")
+        return open_store(location)
 
 
 @app.callback()
@@ -97,6 +102,7 @@ def ingest(
     with State.store() as store:
         if bar:
             bar.start()
+        before = store.count_reports()
         try:
             local = [Path(p) for p in paths if "://" not in p]
             remote = [p for p in paths if "://" in p]
@@ -109,6 +115,11 @@ def ingest(
                 result.duplicates += extra.duplicates
                 result.rejected.extend(extra.rejected)
             updated = update(store, config, progress)
+        except KeyboardInterrupt:
+            if bar:
+                bar.stop()
+            _say_interrupted(store.count_reports() - before, len(store.pending_reports()))
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         finally:
             if bar:
                 bar.stop()
@@ -121,6 +132,16 @@ def ingest(
             err.print(f"[yellow]rejected[/] {terminal_text(f'{rejection.path}: {rejection.reason}: {rejection.message}')}", highlight=False)
     if result.rejected:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _say_interrupted(stored: int, pending: int) -> None:
+    """What an interrupted ingest leaves: every report it stored is kept whole."""
+    err.print(
+        f"interrupted: {stored} new report(s) stored and kept, {pending} not yet placed in stories; "
+        "`storyline update` finishes placing them, and running the same ingest again stores the rest "
+        "(reports already stored are skipped)",
+        highlight=False,
+    )
 
 
 def ingest_documents_from(store: Any, documents: Any, progress: Any) -> Any:
@@ -162,7 +183,7 @@ def reports(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """List stored reports, newest first."""
-    with State.store() as store:
+    with State.store(create=False) as store:
         rows = views.list_reports(store, limit=limit, offset=offset, source=source)
     if as_json:
         _emit_json(rows)
@@ -185,7 +206,7 @@ def stories(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """List stories, the biggest and most recent first."""
-    with State.store() as store:
+    with State.store(create=False) as store:
         rows = views.list_stories(store, limit=limit, offset=offset, source=source, since=since, until=until)
     if as_json:
         _emit_json(rows)
@@ -209,7 +230,7 @@ def show(
     """One story: its reports, the facts matrix (facts × outlets), conflicts, quotes and summary."""
     from storyline.render import print_story
 
-    with State.store() as store:
+    with State.store(create=False) as store:
         detail = views.story_detail(store, story_id)
     if as_json:
         _emit_json(detail)
@@ -224,7 +245,7 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Full-text search over reports, best match first."""
-    with State.store() as store:
+    with State.store(create=False) as store:
         hits = views.search(store, query, limit=limit)
     if as_json:
         _emit_json(hits)
@@ -254,7 +275,7 @@ def export(
 
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; available: {', '.join(EXPORT_FORMATS)}")
-    with State.store() as store:
+    with State.store(create=False) as store:
         try:
             handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         except OSError as exc:
@@ -443,7 +464,7 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         err.print("interrupted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:
         # Command-line parsing errors (the click exceptions Typer raises) know how to show
         # themselves and carry their exit code: 2 for usage errors.
