@@ -123,8 +123,16 @@ def ingest_paths(store: SqliteStore, paths: Sequence[Path], progress: Progress =
 
 
 def update(store: SqliteStore, config: Config | None = None, progress: Progress = _quiet) -> UpdateResult:
-    """Place pending reports in stories (with copy detection), then re-corroborate changed stories."""
-    config = config or Config()
+    """Place pending reports in stories (with copy detection), then re-corroborate changed stories.
+
+    One process at a time updates a store (`SqliteStore.update_lock`); a second waits, then
+    finds only what is still pending, so two ingests into one store never place a report twice.
+    """
+    with store.update_lock():
+        return _update(store, config or Config(), progress)
+
+
+def _update(store: SqliteStore, config: Config, progress: Progress) -> UpdateResult:
     pending = store.pending_reports()
     result = UpdateResult()
     if not pending:
@@ -151,6 +159,11 @@ def reanalyze(store: SqliteStore, config: Config | None = None, progress: Progre
     result = UpdateResult()
     if not config.analyze.enabled:
         return result
+    with store.update_lock():
+        return _reanalyze(store, config, progress, result)
+
+
+def _reanalyze(store: SqliteStore, config: Config, progress: Progress, result: UpdateResult) -> UpdateResult:
     batch: list[Report] = []
     for report in store.iter_reports():
         batch.append(report)

@@ -7,10 +7,12 @@ not yet placed in a story is picked up by the next run (`pending_reports`).
 
 from __future__ import annotations
 
+import fcntl
 import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
@@ -26,6 +28,8 @@ _REPORT_COLUMNS = (
     "body", "credits", "cited_outlets", "furniture", "copy_of", "origin", "fetched",
 )
 _SELECT_REPORT = "SELECT " + ", ".join(_REPORT_COLUMNS) + " FROM reports"
+# Beside the database file: the lock `update_lock` holds.
+UPDATE_LOCK_SUFFIX = "-update.lock"
 # Stage failures live beside the other per-report features, as kind "failure:<stage>".
 FAILURE_KIND = "failure:"
 _FTS_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
@@ -351,6 +355,25 @@ class SqliteStore:
 
     def analysis_versions(self) -> dict[str, str]:
         return {row[0]: row[1] for row in self._db.execute("SELECT story_id, version FROM story_analysis")}
+
+    @contextmanager
+    def update_lock(self) -> Iterator[None]:
+        """Held while one process places and corroborates pending reports; others wait their turn.
+
+        Two runs placing the same pending reports at once would each give them a story, and
+        a story's counts and analysis would describe members it no longer has. The lock is
+        an advisory lock on the file "<database>-update.lock", released by the system when
+        its holder exits or is killed.
+        """
+        if self.path == ":memory:":
+            yield
+            return
+        with open(self.path + UPDATE_LOCK_SUFFIX, "a", encoding="utf-8") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def execute(self, sql: str, args: Iterable[Any] = ()) -> list[sqlite3.Row]:
         """Read-only query for adapters that need an aggregate the methods above do not offer."""
