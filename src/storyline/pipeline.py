@@ -108,6 +108,10 @@ def ingest_documents(store: SqliteStore, documents: Iterable[RawDocument | Rejec
         except RejectedInput as exc:
             result.rejected.append(Rejection(path=exc.path, reason=exc.reason.value, message=exc.message))
             continue
+        except Exception as exc:  # a document cleaning cannot handle is rejected; the batch goes on
+            log.warning("cleaning %s failed", item.origin, exc_info=True)
+            result.rejected.append(Rejection(path=item.origin, reason=Reason.UNREADABLE.value, message=f"cannot clean: {describe_error(exc)}"))
+            continue
         if store.add_report(report):
             result.stored += 1
             result.report_ids.append(report.id)

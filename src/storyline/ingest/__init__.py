@@ -72,6 +72,9 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDocume
     origin = str(path)
     try:
         try:
+            if not path.is_file():
+                # A named pipe or device would block the read, or never end.
+                raise RejectedInput(origin, Reason.UNREADABLE, "not a regular file (a pipe, socket or device)")
             size = path.stat().st_size
             if size > max_bytes:
                 raise RejectedInput(origin, Reason.TOO_LARGE, f"{size:,} bytes is over the {max_bytes:,}-byte limit (ingest.max_file_bytes)")

@@ -29,6 +29,7 @@ DERIVED_RECORDS = ("story", "analysis")
 BYLINE_FIELDS = ("byline", "author", "authors")
 # Report fields stored as lists of strings in an export line; every other field is a string.
 _LIST_FIELDS = ("credits", "cited_outlets", "furniture")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _REPORT_ID = re.compile(f"[0-9a-f]{{{ID_LENGTH}}}")
 
 
@@ -53,9 +54,24 @@ def _parse(line: str, where: str) -> dict[str, Any]:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise RejectedInput(where, Reason.BAD_JSON, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise RejectedInput(where, Reason.BAD_JSON, "JSON nested too deeply to read") from None
+    except ValueError as exc:  # a number of more digits than Python converts
+        raise RejectedInput(where, Reason.BAD_JSON, f"invalid JSON value: {str(exc).split(';')[0]}") from None
     if not isinstance(record, dict):
         raise RejectedInput(where, Reason.BAD_RECORD, "line is not a JSON object")
-    return record
+    return {key: _without_lone_surrogates(value) for key, value in record.items()}
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """Strings with a lone "\\ud800"-style escape (valid JSON, not valid text) get U+FFFD in its place."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace") if _SURROGATE.search(value) else value
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_lone_surrogates(item) for key, item in value.items()}
+    return value
 
 
 def document_from_record(record: dict[str, Any], origin: str) -> RawDocument:
