@@ -101,7 +101,7 @@ def _wait_ready(base: str, server: subprocess.Popen[bytes]) -> None:
 
 def _percentiles(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
-    pick = lambda share: ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000  # noqa: E731
+    pick = lambda share: ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
     return {"n": len(ordered), "p50_ms": round(pick(0.50), 1), "p95_ms": round(pick(0.95), 1), "p99_ms": round(pick(0.99), 1),
             "mean_ms": round(statistics.fmean(ordered) * 1000, 1)}
 
