@@ -30,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_stories import make_stream  # noqa: E402
+from bench_stories import make_stream
 
 OUTLETS = ("Harbour Herald", "Valley Post", "Coast Courier", "Northern Ledger", "City Wire", "Daily Meridian", "Evening Star")
 

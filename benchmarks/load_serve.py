@@ -30,9 +30,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import httpx  # noqa: E402
-from bench_serve import fill  # noqa: E402
-from crash_safety import write_corpus  # noqa: E402
+import httpx
+from bench_serve import fill
+from crash_safety import write_corpus
 
 READER_WORDS = ("harbour", "council", "budget", "storm", "ferry", "election", "court", "bridge", "strike", "minister")
 HOSTILE_SHARE = 0.1
