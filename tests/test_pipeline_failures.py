@@ -33,10 +33,11 @@ def _oversized_report(path: Path, chars: int = OVERSIZED_CHARS) -> Path:
     return path
 
 
-def _numbers_report(path: Path, chars: int = OVERSIZED_CHARS) -> Path:
-    """A report of nothing but figures: cheap for the parser, so the default limits can be run for real."""
-    rows = [f"Row {row}: " + " ".join(str((row * 7919 + col * 104729) % 100000) for col in range(12)) + "." for row in range(chars // 80 + 1)]
-    path.write_text("Quarterly figures\n\n" + "\n".join(rows), encoding="utf-8")
+def _chinese_report(path: Path, chars: int = OVERSIZED_CHARS) -> Path:
+    """Chinese prose: the English parser reads it as few long tokens, so the shipped limits run in seconds."""
+    sentence = "北京市政府周一宣布了一项新的公共交通计划。该计划将在未来五年内投资一千亿元人民币，用于扩建地铁网络和公交系统。"
+    lines = [sentence + f"第{number}段。" for number in range(chars // (len(sentence) + 8) + 1)]
+    path.write_text("北京交通计划\n\n" + "\n".join(lines), encoding="utf-8")
     return path
 
 
@@ -80,7 +81,7 @@ def test_an_oversized_report_is_analysed_in_part_and_later_ingests_succeed(tmp_p
 
 def test_the_default_limits_analyse_an_oversized_report_in_part(store, tmp_path: Path, nlp: Any) -> None:  # type: ignore[no-untyped-def]
     """No lowered limit: spaCy's own bound and analyze.max_chars as shipped."""
-    ingest_paths(store, [_numbers_report(tmp_path / "figures.txt")])
+    ingest_paths(store, [_chinese_report(tmp_path / "zh.txt")])
     assert update(store, Config()).placed == 1
     (row,) = views.list_reports(store)
     assert row["story"]
