@@ -23,6 +23,8 @@ class Route:
     delay: float = 0.0
     # Streamed without Content-Length: this many chunks of `body`, the connection closed after.
     repeat: int = 0
+    # Seconds between two streamed chunks (a server that trickles its answer).
+    trickle: float = 0.0
 
 
 @dataclass
@@ -111,12 +113,15 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             self.send_header("Connection", "close")
             self.end_headers()
             self.close_connection = True
-            self._write(route.body for _ in range(route.repeat))
+            self._write((route.body for _ in range(route.repeat)), route.trickle)
 
-        def _write(self, chunks: Iterator[bytes]) -> None:
+        def _write(self, chunks: Iterator[bytes], pause: float = 0.0) -> None:
             try:
                 for chunk in chunks:
                     self.wfile.write(chunk)
+                    if pause:
+                        self.wfile.flush()
+                        time.sleep(pause)
             except (BrokenPipeError, ConnectionResetError):
                 self.close_connection = True
 

@@ -73,6 +73,7 @@ def test_corrupt_database_gives_a_message_not_a_traceback(tmp_path: Path) -> Non
 
 def test_usage_errors_exit_two(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
+    assert run("update", "--no-analyze", db=db).returncode == 0
     assert run("show", "nope", db=db).returncode == 2
     assert run("export", "--format", "xml", db=db).returncode == 2
     unwritable = run("export", "--format", "csv", "--output", str(tmp_path / "no" / "such" / "dir.csv"), db=db)
@@ -129,6 +130,9 @@ def test_example_corpus_stories_match_the_answer_key(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", ["reports", "stories", "search"])
 def test_listings_on_an_empty_store_are_empty_json(command: str, tmp_path: Path) -> None:
+    from storyline.store import open_store
+
+    open_store(tmp_path / "empty.db").close()
     args = [command, "--json"] + (["anything"] if command == "search" else [])
     result = run(*args, db=tmp_path / "empty.db")
     assert result.returncode == 0, result.stderr

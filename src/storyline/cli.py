@@ -7,8 +7,10 @@ in one place (`main`): 0 done, 2 usage or configuration error, 3 some inputs rej
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,10 +24,12 @@ from storyline import views
 from storyline.cli_eval import eval_app
 from storyline.config import Config, load_config
 from storyline.errors import ConfigError, StorylineError, UsageError
-from storyline.store import open_store
+from storyline.store import default_location, open_store
+from storyline.terminal import terminal_safe, terminal_text
 
 EXIT_REJECTED = 3
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(help="storyline: from news reports to what happened, and who says so.", no_args_is_help=True, add_completion=False)
 bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=True)
@@ -33,9 +37,9 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
 
 # Piped output gets a wide console so tables are not squeezed into 80 columns.
-out = Console() if sys.stdout.isatty() else Console(width=160)
+out = Console(emoji=False) if sys.stdout.isatty() else Console(width=160, emoji=False)
 # Messages are never wrapped: a path or a reason must stay on one line for scripts and logs.
-err = Console(stderr=True, soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
 class State:
@@ -47,8 +51,12 @@ class State:
         return load_config(cls.config_path, overrides)
 
     @classmethod
-    def store(cls) -> Any:
-        return open_store(cls.db)
+    def store(cls, *, create: bool = True) -> Any:
+        """The store at --db; commands that only read pass create=False and a missing file is an error."""
+        location = cls.db or default_location()
+        if not create and location != ":memory:" and not Path(location).exists():
+            raise UsageError(f"{location}: no such database (`storyline ingest` creates one)")
+        return open_store(location)
 
 
 @app.callback()
@@ -94,10 +102,11 @@ def ingest(
     with State.store() as store:
         if bar:
             bar.start()
+        before = store.count_reports()
         try:
             local = [Path(p) for p in paths if "://" not in p]
             remote = [p for p in paths if "://" in p]
-            result = ingest_paths(store, local, progress)
+            result = ingest_paths(store, local, progress, config=config)
             if remote:
                 from storyline.ingest.url import read_urls
 
@@ -106,6 +115,11 @@ def ingest(
                 result.duplicates += extra.duplicates
                 result.rejected.extend(extra.rejected)
             updated = update(store, config, progress)
+        except KeyboardInterrupt:
+            if bar:
+                bar.stop()
+            _say_interrupted(store.count_reports() - before, len(store.pending_reports()))
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         finally:
             if bar:
                 bar.stop()
@@ -115,9 +129,19 @@ def ingest(
         out.print(f"stored {result.stored}, duplicates {result.duplicates}, rejected {len(result.rejected)}; "
                   f"{len(updated.stories_touched)} stories updated, {updated.copies} copies found")
         for rejection in result.rejected:
-            err.print(f"[yellow]rejected[/] {rejection.path}: {rejection.reason}: {rejection.message}", highlight=False)
+            err.print(f"[yellow]rejected[/] {terminal_text(f'{rejection.path}: {rejection.reason}: {rejection.message}')}", highlight=False)
     if result.rejected:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _say_interrupted(stored: int, pending: int) -> None:
+    """What an interrupted ingest leaves: every report it stored is kept whole."""
+    err.print(
+        f"interrupted: {stored} new report(s) stored and kept, {pending} not yet placed in stories; "
+        "`storyline update` finishes placing them, and running the same ingest again stores the rest "
+        "(reports already stored are skipped)",
+        highlight=False,
+    )
 
 
 def ingest_documents_from(store: Any, documents: Any, progress: Any) -> Any:
@@ -159,14 +183,16 @@ def reports(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """List stored reports, newest first."""
-    with State.store() as store:
+    with State.store(create=False) as store:
         rows = views.list_reports(store, limit=limit, offset=offset, source=source)
     if as_json:
         _emit_json(rows)
         return
-    table = Table("id", "source", "published", "title", "story")
+    rows = terminal_safe(rows)
+    table = Table("id", "source", "published", "title", "story", "failed")
     for row in rows:
-        table.add_row(row["id"], row["source"], row["published"][:10], row["title"][:70], row.get("story", ""))
+        failed = "; ".join(f"{f['stage']}: {f['reason']}" for f in row["failures"])
+        table.add_row(row["id"], row["source"], row["published"][:10], row["title"][:70], row.get("story", ""), failed)
     out.print(table)
 
 
@@ -180,11 +206,12 @@ def stories(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """List stories, the biggest and most recent first."""
-    with State.store() as store:
+    with State.store(create=False) as store:
         rows = views.list_stories(store, limit=limit, offset=offset, source=source, since=since, until=until)
     if as_json:
         _emit_json(rows)
         return
+    rows = terminal_safe(rows)
     table = Table("story", "reports", "outlets", "indep.", "first seen", "last seen", "headline", title="Stories")
     for column in table.columns[:6]:
         column.no_wrap = True
@@ -203,12 +230,12 @@ def show(
     """One story: its reports, the facts matrix (facts × outlets), conflicts, quotes and summary."""
     from storyline.render import print_story
 
-    with State.store() as store:
+    with State.store(create=False) as store:
         detail = views.story_detail(store, story_id)
     if as_json:
         _emit_json(detail)
     else:
-        print_story(out, detail)
+        print_story(out, terminal_safe(detail))
 
 
 @app.command()
@@ -218,11 +245,12 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Full-text search over reports, best match first."""
-    with State.store() as store:
+    with State.store(create=False) as store:
         hits = views.search(store, query, limit=limit)
     if as_json:
         _emit_json(hits)
         return
+    hits = terminal_safe(hits)
     table = Table("score", "report", "source", "title", "snippet")
     for hit in hits:
         table.add_row(f"{hit['score']:.2f}", hit["id"], hit["source"], hit["title"][:50], hit["snippet"][:90])
@@ -247,7 +275,7 @@ def export(
 
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; available: {', '.join(EXPORT_FORMATS)}")
-    with State.store() as store:
+    with State.store(create=False) as store:
         try:
             handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
         except OSError as exc:
@@ -298,15 +326,15 @@ def watch(
 
         def report(result: PollResult) -> None:
             if result.status == "failed":
-                err.print(f"[yellow]failed[/] {result.source}: {result.error} (retry in {result.retry_in:.0f} s)", highlight=False)
+                err.print(f"[yellow]failed[/] {terminal_text(f'{result.source}: {result.error}')} (retry in {result.retry_in:.0f} s)", highlight=False)
                 return
             if result.stored:
                 updated = run_update(store, config)
-                out.print(f"{result.source}: stored {result.stored}, {len(updated.stories_touched)} stories updated", highlight=False)
+                out.print(f"{terminal_text(result.source)}: stored {result.stored}, {len(updated.stories_touched)} stories updated", highlight=False)
             for rejection in result.rejected:
-                err.print(f"[yellow]rejected[/] {rejection.path}: {rejection.reason}: {rejection.message}", highlight=False)
+                err.print(f"[yellow]rejected[/] {terminal_text(f'{rejection.path}: {rejection.reason}: {rejection.message}')}", highlight=False)
 
-        err.print(f"watching {len(sources)} source(s) every {every}; Ctrl-C to stop", highlight=False)
+        err.print(f"watching {len(sources)} source(s) every {terminal_text(every)}; Ctrl-C to stop", highlight=False)
         summary = run_watch(sources, seconds, store, config.ingest, on_poll=report)
     out.print(f"polls {summary.polls}, stored {summary.stored}, failures {summary.failures}")
 
@@ -400,22 +428,43 @@ def _load_benchmark(name: str) -> Any:
     return importlib.import_module(name)
 
 
+_DISK_FULL = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+
+
+def storage_failure(exc: sqlite3.Error | OSError) -> str:
+    """One line for a storage failure, saying how to finish the run when the disk was full."""
+    if isinstance(exc, sqlite3.Error):
+        full = "full" in str(exc)
+        detail = f"database error ({exc})"
+    else:
+        full = exc.errno in _DISK_FULL
+        detail = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+    if full:
+        return f"disk full ({detail}); what was stored is kept: free space and run the command again"
+    return detail
+
+
 def main() -> None:
     """Entry point: run the app and turn storyline's errors into messages and exit codes."""
     try:
         code = app(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except (UsageError, ConfigError) as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+        err.print(f"[red]error:[/] {terminal_text(str(exc))}", highlight=False)
         sys.exit(EXIT_USAGE)
     except StorylineError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+        err.print(f"[red]error:[/] {terminal_text(str(exc))}", highlight=False)
+        sys.exit(1)
+    except (sqlite3.Error, OSError) as exc:
+        # A full disk (or another storage failure) mid-run: one line, exit 1. What was
+        # committed is kept, and a run after the cause is fixed completes the rest.
+        err.print(f"[red]error:[/] {terminal_text(storage_failure(exc))}", highlight=False)
         sys.exit(1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         err.print("interrupted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:
         # Command-line parsing errors (the click exceptions Typer raises) know how to show
         # themselves and carry their exit code: 2 for usage errors.

@@ -25,8 +25,13 @@ ECBPLUS_MENTIONS = SHARED_DATA / "ecbplus" / "ecbplus_mentions.jsonl"
 
 
 def _exists(path: Path, what: str) -> Path:
+    """`path` when it exists and is of the kind asked for ("file" or "folder")."""
     if not path.exists():
         raise UsageError(f"{path}: no such {what}")
+    if what == "file" and path.is_dir():
+        raise UsageError(f"{path}: is a folder; give a file")
+    if what == "folder" and not path.is_dir():
+        raise UsageError(f"{path}: is a file; give a folder")
     return path
 
 

@@ -33,6 +33,7 @@ class IngestOptions:
 class AnalyzeOptions:
     enabled: bool = True
     batch_size: int = 16
+    max_chars: int = 50_000
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,6 +73,8 @@ class Config:
             raise ConfigError(f"encode.stories must be one of {', '.join(ENCODER_CHOICES)}, not {self.encode.stories!r}")
         if self.encode.threads < 0:
             raise ConfigError("encode.threads must be at least 0 (0: every core)")
+        if self.analyze.max_chars < 1:
+            raise ConfigError("analyze.max_chars must be at least 1 (try 50000)")
         if not 0 < self.serve.port < 65536:
             raise ConfigError(f"serve.port {self.serve.port} is not a TCP port (try 8000)")
 

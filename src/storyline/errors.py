@@ -2,10 +2,12 @@
 
     StorylineError                 anything storyline raises on purpose
     ├── UsageError                 the caller asked for something impossible (bad option, missing path)
+    │   └── QueryTooLarge          a search past the bounds kept for it (too long, too many words)
     ├── ConfigError                a configuration file or value is invalid
     ├── StoreError                 the store cannot be opened or written
     │   └── CorruptStoreError      the database file is not a storyline store or is damaged
     ├── ModelError                 an NLP model is missing or is not the pinned version
+    ├── ServeError                 the web server cannot listen where it was asked to
     ├── RejectedInput              one input document was not stored; carries a typed reason
     └── HtmlError                  a web page gives no article; carries a typed reason (also a ValueError)
         ├── NotHtmlError           not an HTML page (binary, no markup) or over the size limit
@@ -53,6 +55,10 @@ class UsageError(StorylineError):
     """The caller asked for something that cannot be done as asked."""
 
 
+class QueryTooLarge(UsageError):
+    """A search query (or name filter) longer, or with more words, than storyline searches for."""
+
+
 class ConfigError(StorylineError):
     """A configuration file or option value is invalid."""
 
@@ -67,6 +73,10 @@ class CorruptStoreError(StoreError):
 
 class ModelError(StorylineError):
     """An NLP model is missing or is not the pinned version."""
+
+
+class ServeError(StorylineError):
+    """The web server cannot listen on the address and port asked for (one in use, say)."""
 
 
 class RejectedInput(StorylineError):
@@ -104,3 +114,9 @@ class NoArticleError(HtmlError):
     """The page parsed but holds no article text."""
 
     reason = Reason.NO_ARTICLE
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line naming an unexpected exception, short enough for a table cell or a log line."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__

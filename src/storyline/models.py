@@ -212,6 +212,22 @@ class Rejection:
     message: str
 
 
+STAGE_FAILURE_REASONS = ("too-large", "error")
+
+
+@dataclass(frozen=True, kw_only=True)
+class StageFailure:
+    """A stage that could not fully process one stored report, kept so it is shown and not retried in a loop.
+
+    `reason` is "too-large" (the text is over the stage's bound: analysed in part) or
+    "error" (the stage raised on this report; the others went on).
+    """
+
+    stage: str
+    reason: str
+    message: str
+
+
 def to_dict(record: Any) -> dict[str, Any]:
     """Turn a record (and nested records) into JSON-ready dicts and lists."""
     result: dict[str, Any] = {}

@@ -10,6 +10,7 @@ stored report that has no story yet, so a run killed half-way is finished by the
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,13 +18,16 @@ from typing import Any
 
 from storyline.clean.report import clean_document
 from storyline.config import Config
-from storyline.errors import Reason, RejectedInput
+from storyline.errors import Reason, RejectedInput, StorylineError, describe_error
 from storyline.ingest import read_paths
 from storyline.ingest.documents import RawDocument
-from storyline.models import Rejection, Report
+from storyline.models import Rejection, Report, StageFailure
 from storyline.store.sqlite import SqliteStore
 
 log = logging.getLogger(__name__)
+
+# The stage name a story's corroboration failure is recorded under, on each of its reports.
+CORROBORATE_STAGE = "corroborate"
 
 @dataclass(frozen=True, kw_only=True)
 class Stage:
@@ -104,6 +108,10 @@ def ingest_documents(store: SqliteStore, documents: Iterable[RawDocument | Rejec
         except RejectedInput as exc:
             result.rejected.append(Rejection(path=exc.path, reason=exc.reason.value, message=exc.message))
             continue
+        except Exception as exc:  # a document cleaning cannot handle is rejected; the batch goes on
+            log.warning("cleaning %s failed", item.origin, exc_info=True)
+            result.rejected.append(Rejection(path=item.origin, reason=Reason.UNREADABLE.value, message=f"cannot clean: {describe_error(exc)}"))
+            continue
         if store.add_report(report):
             result.stored += 1
             result.report_ids.append(report.id)
@@ -113,14 +121,22 @@ def ingest_documents(store: SqliteStore, documents: Iterable[RawDocument | Rejec
     return result
 
 
-def ingest_paths(store: SqliteStore, paths: Sequence[Path], progress: Progress = _quiet) -> IngestResult:
-    """Read files and folders (recursively) and store every report found."""
-    return ingest_documents(store, read_paths(paths), progress)
+def ingest_paths(store: SqliteStore, paths: Sequence[Path], progress: Progress = _quiet, *, config: Config | None = None) -> IngestResult:
+    """Read files and folders (recursively) and store every report found, within `config.ingest`'s limits."""
+    return ingest_documents(store, read_paths(paths, (config or Config()).ingest), progress)
 
 
 def update(store: SqliteStore, config: Config | None = None, progress: Progress = _quiet) -> UpdateResult:
-    """Place pending reports in stories (with copy detection), then re-corroborate changed stories."""
-    config = config or Config()
+    """Place pending reports in stories (with copy detection), then re-corroborate changed stories.
+
+    One process at a time updates a store (`SqliteStore.update_lock`); a second waits, then
+    finds only what is still pending, so two ingests into one store never place a report twice.
+    """
+    with store.update_lock():
+        return _update(store, config or Config(), progress)
+
+
+def _update(store: SqliteStore, config: Config, progress: Progress) -> UpdateResult:
     pending = store.pending_reports()
     result = UpdateResult()
     if not pending:
@@ -147,6 +163,11 @@ def reanalyze(store: SqliteStore, config: Config | None = None, progress: Progre
     result = UpdateResult()
     if not config.analyze.enabled:
         return result
+    with store.update_lock():
+        return _reanalyze(store, config, progress, result)
+
+
+def _reanalyze(store: SqliteStore, config: Config, progress: Progress, result: UpdateResult) -> UpdateResult:
     batch: list[Report] = []
     for report in store.iter_reports():
         batch.append(report)
@@ -162,41 +183,71 @@ def reanalyze(store: SqliteStore, config: Config | None = None, progress: Progre
 
 
 def _analyze(store: SqliteStore, reports: Sequence[Report], config: Config, progress: Progress) -> dict[str, Any]:
-    """NLP per report, once: results are persisted as the report's "nlp" features."""
+    """NLP per report, once: results are persisted as the report's "nlp" features.
+
+    A report too large to analyse whole is analysed in its leading piece and one that makes
+    the analysis raise is left without; either is recorded as the report's "analyze"
+    failure (see `storyline.analyze.guard`) and the run goes on.
+    """
     if not config.analyze.enabled:
         return {}
-    from storyline.analyze import analyze_reports, load_nlp
+    from storyline.analyze import load_nlp
+    from storyline.analyze.guard import STAGE, analyze_guarded
 
     nlp = load_nlp()
     results: dict[str, Any] = {}
     batch = config.analyze.batch_size * 8
     for start in range(0, len(reports), batch):
         chunk = reports[start : start + batch]
-        for report, analysis in zip(chunk, analyze_reports(chunk, nlp)):
-            store.put_features(report.id, "nlp", analysis.to_dict())
-            results[report.id] = analysis
+        succeeded: list[str] = []
+        for outcome in analyze_guarded(chunk, nlp, max_chars=config.analyze.max_chars, batch_size=config.analyze.batch_size):
+            if outcome.analysis is not None:
+                store.put_features(outcome.report, "nlp", outcome.analysis.to_dict())
+                results[outcome.report] = outcome.analysis
+            if outcome.failure is not None:
+                store.record_failure(outcome.report, outcome.failure)
+            else:
+                succeeded.append(outcome.report)
+        store.clear_failures(succeeded, STAGE)
         progress("analyze", min(start + batch, len(reports)), len(reports))
     return results
 
 
 def corroborate_stories(store: SqliteStore, story_ids: Sequence[str], progress: Progress = _quiet) -> int:
-    """Recompute facts, entities, quotes and summary for each story, from stored per-report analysis."""
+    """Recompute facts, entities, quotes and summary for each story, from stored per-report analysis.
+
+    A story whose corroboration raises keeps its previous analysis; the failure is recorded
+    on each of its reports (stage "corroborate") and the other stories go on. Returns the
+    number of stories corroborated.
+    """
+    done = 0
+    for position, story_id in enumerate(story_ids, start=1):
+        report_ids = store.story_report_ids(story_id)
+        try:
+            _corroborate_story(store, story_id, report_ids)
+        except (StorylineError, sqlite3.Error):
+            raise
+        except Exception as exc:  # recorded on the story's reports; the other stories go on
+            log.warning("corroborating story %s failed", story_id, exc_info=True)
+            failure = StageFailure(stage=CORROBORATE_STAGE, reason="error", message=f"story {story_id}: {describe_error(exc)}")
+            for report_id in report_ids:
+                store.record_failure(report_id, failure)
+        else:
+            store.clear_failures(report_ids, CORROBORATE_STAGE)
+            done += 1
+        progress("corroborate", position, len(story_ids))
+    return done
+
+
+def _corroborate_story(store: SqliteStore, story_id: str, report_ids: list[str]) -> None:
     from dataclasses import replace
 
     from storyline.analyze import ReportAnalysis
     from storyline.corroborate import corroborate_story
     from storyline.events import code_story_events
 
-    done = 0
-    for story_id in story_ids:
-        report_ids = store.story_report_ids(story_id)
-        reports = store.get_reports(report_ids)
-        analyses = {
-            rid: ReportAnalysis.from_dict(data) for rid, data in store.get_features(report_ids, "nlp").items()
-        }
-        analysis = corroborate_story(story_id, reports, analyses)
-        events = code_story_events(story_id, reports, analyses, analysis.facts)
-        store.save_analysis(replace(analysis, events=events))
-        done += 1
-        progress("corroborate", done, len(story_ids))
-    return done
+    reports = store.get_reports(report_ids)
+    analyses = {rid: ReportAnalysis.from_dict(data) for rid, data in store.get_features(report_ids, "nlp").items()}
+    analysis = corroborate_story(story_id, reports, analyses)
+    events = code_story_events(story_id, reports, analyses, analysis.facts)
+    store.save_analysis(replace(analysis, events=events))

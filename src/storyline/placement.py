@@ -7,19 +7,33 @@ its own transaction (copy link, features, story membership and story row togethe
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
+
+from storyline.bounds import leading_piece
 from storyline.config import Config
 from storyline.copies import CopyIndex, CopyOptions
 from storyline.encode.stage import TextEncoder, choose_encoder, encode_reports
+from storyline.errors import StorylineError, describe_error
 from storyline.independence import independent_sources
-from storyline.models import Report, Story
+from storyline.models import Report, StageFailure, Story
 from storyline.store.sqlite import SqliteStore
 from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
 from storyline.stories.features import encode_vector
 
+log = logging.getLogger(__name__)
+
+# The stage name a placement failure is recorded under (`storyline reports` shows it).
+STAGE = "stories"
+# Characters of a report's body its story features are drawn from: 12x the longest labelled
+# report (ECB+, 16,052), so no real report is cut; story features cost time linear in the
+# text (a 15-million-character report took 29 s) and add nothing past the opening.
+STORY_TEXT_MAX_CHARS = 200_000
 COPY_FEATURES = "copies"
 STORY_FEATURES = "story"
 # Marks a report the encoder passed over (too little of it is headline and lead), so it
@@ -49,39 +63,79 @@ def place_reports(
     known_splits = set(store.iter_splits())
     for pair in known_splits:
         clusterer.keep_apart(*pair)
-    members: dict[str, list[Report]] = {}
-    lookup: dict[str, Report] = {}
     result = Placement()
-    min_share = clusterer.options.meaning_min_share
-    meanings = encode_reports(reports, encoder, min_share) if encoder is not None else {}
+    meanings = encode_reports(_leading(reports), encoder, clusterer.options.meaning_min_share) if encoder is not None else {}
     progress("encode", len(reports), len(reports))
+    placing = _Placing(
+        store=store,
+        copy_index=copy_index,
+        clusterer=clusterer,
+        analyses=analyses,
+        result=result,
+        meanings=meanings,
+        meaning_id=encoder.encoder_id if encoder is not None else "",
+    )
     for done, report in enumerate(reports, start=1):
-        signature = copy_index.signature(report.body)
-        original = copy_index.add(report.id, report.body, report.published)
+        try:
+            placing.place(report)
+        except (StorylineError, sqlite3.Error):
+            raise
+        except Exception as exc:  # one report's failure is recorded; the others are placed
+            log.warning("placing report %s failed", report.id, exc_info=True)
+            store.record_failure(report.id, StageFailure(stage=STAGE, reason="error", message=describe_error(exc)))
+        progress("stories", done, len(reports))
+    _apply_refinement(store, clusterer, result)
+    for pair in clusterer.separated():
+        if pair not in known_splits:
+            store.add_split(*pair)
+    for earlier, later in clusterer.thread_links():
+        store.add_thread(earlier, later)
+    return result
+
+
+@dataclass(kw_only=True)
+class _Placing:
+    """The state one placement run carries from report to report."""
+
+    store: SqliteStore
+    copy_index: CopyIndex
+    clusterer: StoryClusterer
+    analyses: Mapping[str, Any]
+    result: Placement
+    meanings: Mapping[str, np.ndarray]
+    meaning_id: str
+    members: dict[str, list[Report]] = field(default_factory=dict)
+    lookup: dict[str, Report] = field(default_factory=dict)
+
+    def place(self, report: Report) -> None:
+        """Copy link, story and story row for one report, stored in one transaction."""
+        store = self.store
+        signature = self.copy_index.signature(report.body)
+        original = self.copy_index.add(report.id, report.body, report.published)
         if original:
             report = _with_copy(report, original)
-            result.copies += 1
+            self.result.copies += 1
         document = StoryDocument(
             id=report.id,
             title=report.title,
-            text=report.body,
+            text=leading_piece(report.body, STORY_TEXT_MAX_CHARS),
             published=report.published,
             source=report.source,
-            entities=_entity_names(analyses.get(report.id)),
-            meaning=meanings.get(report.id),
-            meaning_id=_meaning_id(encoder, report.id in meanings),
+            entities=_entity_names(self.analyses.get(report.id)),
+            meaning=self.meanings.get(report.id),
+            meaning_id=_meaning_id(self.meaning_id, report.id in self.meanings),
         )
-        features = clusterer.features(document)
-        story_id = clusterer.add(document)
-        if story_id not in members:
+        features = self.clusterer.features(document)
+        story_id = self.clusterer.add(document)
+        if story_id not in self.members:
             existing = store.get_reports(store.story_report_ids(story_id))
-            members[story_id] = existing
-            lookup.update({r.id: r for r in existing})
-        members[story_id].append(report)
-        lookup[report.id] = report
-        if original and original not in lookup:
-            lookup.update({r.id: r for r in store.get_reports([original])})
-        story = story_record(story_id, clusterer.headline(story_id), members[story_id], lookup)
+            self.members[story_id] = existing
+            self.lookup.update({r.id: r for r in existing})
+        self.members[story_id].append(report)
+        self.lookup[report.id] = report
+        if original and original not in self.lookup:
+            self.lookup.update({r.id: r for r in store.get_reports([original])})
+        story = story_record(story_id, self.clusterer.headline(story_id), self.members[story_id], self.lookup)
         store.place_report(
             report.id,
             story,
@@ -91,16 +145,8 @@ def place_reports(
                 STORY_FEATURES: {"story": story_id, "features": features},
             },
         )
-        if story_id not in result.stories:
-            result.stories.append(story_id)
-        progress("stories", done, len(reports))
-    _apply_refinement(store, clusterer, result)
-    for pair in clusterer.separated():
-        if pair not in known_splits:
-            store.add_split(*pair)
-    for earlier, later in clusterer.thread_links():
-        store.add_thread(earlier, later)
-    return result
+        if story_id not in self.result.stories:
+            self.result.stories.append(story_id)
 
 
 def _stored_story_features(
@@ -114,17 +160,14 @@ def _stored_story_features(
     stored = [(report_id, data["story"], dict(data["features"])) for report_id, data in store.iter_features(STORY_FEATURES)]
     if encoder is None:
         return stored
-    stale = [
-        report_id
-        for report_id, _, features in stored
-        if features.get("meaning_id") not in (encoder.encoder_id, NOT_ENCODED + encoder.encoder_id)
-    ]
+    current = {encoder.encoder_id, NOT_ENCODED + encoder.encoder_id}
+    stale = [report_id for report_id, _, features in stored if features.get("meaning_id") not in current]
     if not stale:
         return stored
     fresh: dict[str, dict[str, Any]] = {}
     for start in range(0, len(stale), _REENCODE_BATCH):
         reports = store.get_reports(stale[start : start + _REENCODE_BATCH])
-        vectors = encode_reports(reports, encoder, min_share)
+        vectors = encode_reports(_leading(reports), encoder, min_share)
         for report in reports:
             vector = vectors.get(report.id)
             fresh[report.id] = (
@@ -141,11 +184,19 @@ def _stored_story_features(
     return updated
 
 
-def _meaning_id(encoder: TextEncoder | None, encoded: bool) -> str:
+def _leading(reports: Sequence[Report]) -> list[Report]:
+    """The reports as story clustering reads them: the leading piece of each body."""
+    return [
+        report if len(report.body) <= STORY_TEXT_MAX_CHARS else replace(report, body=leading_piece(report.body, STORY_TEXT_MAX_CHARS))
+        for report in reports
+    ]
+
+
+def _meaning_id(encoder_id: str, encoded: bool) -> str:
     """What a report's features record of the encoder: its id, or that it passed the report over."""
-    if encoder is None:
+    if not encoder_id:
         return ""
-    return encoder.encoder_id if encoded else NOT_ENCODED + encoder.encoder_id
+    return encoder_id if encoded else NOT_ENCODED + encoder_id
 
 
 def _apply_refinement(store: SqliteStore, clusterer: StoryClusterer, result: Placement) -> None:
@@ -174,8 +225,6 @@ def _apply_refinement(store: SqliteStore, clusterer: StoryClusterer, result: Pla
 
 
 def _with_copy(report: Report, original: str) -> Report:
-    from dataclasses import replace
-
     return replace(report, copy_of=original)
 
 

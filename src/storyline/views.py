@@ -7,12 +7,14 @@ everywhere.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
-from storyline.errors import UsageError
+from storyline.errors import QueryTooLarge, UsageError
+from storyline.ids import ID_LENGTH
 from storyline.models import Report, Story, to_dict
-from storyline.store.sqlite import SqliteStore
+from storyline.store.sqlite import MAX_QUERY_CHARS, SqliteStore
 
 
 def story_summary(story: Story) -> dict[str, Any]:
@@ -50,23 +52,37 @@ def list_stories(store: SqliteStore, **filters: Any) -> list[dict[str, Any]]:
 
 
 def list_reports(store: SqliteStore, **filters: Any) -> list[dict[str, Any]]:
-    return [report_summary(r, store.story_of(r.id)) for r in store.list_reports(**filters)]
+    """Reports newest first, each with its story and the stages that failed on it (usually none)."""
+    reports = store.list_reports(**filters)
+    failures = store.failures(r.id for r in reports)
+    rows = []
+    for report in reports:
+        row = report_summary(report, store.story_of(report.id))
+        row["failures"] = [to_dict(f) for f in failures.get(report.id, [])]
+        rows.append(row)
+    return rows
+
+
+_ID_PREFIX = re.compile(f"[0-9a-f]{{1,{ID_LENGTH}}}")
 
 
 def resolve_story_id(store: SqliteStore, ref: str) -> str:
     """Accept a story id, a unique id prefix, or a report id (its story)."""
     if store.get_story(ref):
         return ref
-    rows = store.execute("SELECT id FROM stories WHERE id LIKE ? LIMIT 2", (ref + "%",))
+    # Only a short run of hex digits can be an id prefix: anything else would make LIKE a
+    # pattern (a "%"), or one too long for SQLite to match (a 100 KB path was a 500).
+    prefix = _ID_PREFIX.fullmatch(ref) is not None
+    rows = store.execute("SELECT id FROM stories WHERE id LIKE ? LIMIT 2", (ref + "%",)) if prefix else []
     if len(rows) == 1:
         return str(rows[0][0])
     story = store.story_of(ref)
     if story:
         return story
-    rows = store.execute("SELECT story_id FROM story_reports WHERE report_id LIKE ? LIMIT 2", (ref + "%",))
+    rows = store.execute("SELECT story_id FROM story_reports WHERE report_id LIKE ? LIMIT 2", (ref + "%",)) if prefix else []
     if len(rows) == 1:
         return str(rows[0][0])
-    raise UsageError(f"no story or report with id {ref!r} (see `storyline stories`)")
+    raise UsageError(f"no story or report with id {ref[:80]!r} (see `storyline stories`)")
 
 
 def story_detail(store: SqliteStore, ref: str) -> dict[str, Any]:
@@ -173,7 +189,10 @@ def report_detail(store: SqliteStore, report_id: str) -> dict[str, Any]:
 
 def list_entities(store: SqliteStore, *, limit: int = 50, offset: int = 0, q: str = "") -> list[dict[str, Any]]:
     """Entities by the number of stories that mention them."""
-    where, args = ("WHERE name LIKE ?", ["%" + q + "%"]) if q else ("", [])
+    if len(q) > MAX_QUERY_CHARS:
+        raise QueryTooLarge(f"entity name filter of {len(q):,} characters; the limit is {MAX_QUERY_CHARS:,}")
+    pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    where, args = ("WHERE name LIKE ? ESCAPE '\\'", [pattern]) if q else ("", [])
     rows = store.execute(
         "SELECT entity_id, max(name) AS name, max(kind) AS kind, max(country) AS country,"
         " count(DISTINCT story_id) AS stories, sum(mentions) AS mentions"

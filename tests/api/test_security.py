@@ -71,10 +71,22 @@ def test_writes_need_the_right_bearer_token(token_client: TestClient, headers: d
     assert response.headers["www-authenticate"] == "Bearer"
 
 
+def test_jobs_are_listed_only_with_the_token(token_client: TestClient, open_client: TestClient) -> None:
+    """Jobs name uploaded files and fetched URLs: reading them is guarded like writing."""
+    job_id = token_client.post("/api/ingest", files={"files": ("private-leak.jsonl", JSONL)}, headers=bearer()).json()["job"]["id"]
+    for path in ("/api/jobs", f"/api/jobs/{job_id}"):
+        for headers in ({}, bearer("wrong")):
+            response = token_client.get(path, headers=headers)
+            assert error_of(response) == (401, "unauthorized")
+            assert "private-leak" not in response.text
+        assert error_of(open_client.get(path)) == (403, "writes-disabled")
+    assert token_client.get("/api/jobs", headers=bearer()).json()["items"][0]["inputs"]["files"] == ["private-leak.jsonl"]
+
+
 def wait_for(client: TestClient, job_id: str) -> dict[str, object]:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        job = client.get(f"/api/jobs/{job_id}").json()["job"]
+        job = client.get(f"/api/jobs/{job_id}", headers=bearer()).json()["job"]
         if job["state"] in ("done", "failed"):
             return job  # type: ignore[no-any-return]
         time.sleep(0.05)
@@ -91,9 +103,9 @@ def test_upload_with_token_runs_a_job_that_stores_the_report(token_client: TestC
     assert finished["result"]["stored"] == 1  # type: ignore[index]
     hits = token_client.get("/api/search?q=ferry").json()["items"]
     assert [h["title"] for h in hits] == ["Ferry service resumes"]
-    assert [j["id"] for j in token_client.get("/api/jobs").json()["items"]] == [job["id"]]
+    assert [j["id"] for j in token_client.get("/api/jobs", headers=bearer()).json()["items"]] == [job["id"]]
     assert token_client.delete(f"/api/jobs/{job['id']}", headers=bearer()).json()["job"]["id"] == job["id"]
-    assert error_of(token_client.get(f"/api/jobs/{job['id']}")) == (404, "not-found")
+    assert error_of(token_client.get(f"/api/jobs/{job['id']}", headers=bearer())) == (404, "not-found")
 
 
 def test_bad_uploads_are_rejected_inside_the_job(token_client: TestClient) -> None:
@@ -133,7 +145,7 @@ def test_streamed_body_over_the_limit_is_413(token_client: TestClient) -> None:
 def test_url_ingest_refuses_other_schemes_and_private_addresses(token_client: TestClient, url: str) -> None:
     response = token_client.post("/api/ingest", data={"urls": url}, headers=bearer())
     assert error_of(response) in ((422, "refused-url"), (422, "bad-url"))
-    assert token_client.get("/api/jobs").json()["items"] == []
+    assert token_client.get("/api/jobs", headers=bearer()).json()["items"] == []
 
 
 def test_check_url_resolves_names_and_checks_every_address() -> None:

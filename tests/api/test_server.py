@@ -41,7 +41,7 @@ def test_url_job_records_a_failed_fetch_as_a_rejection(tmp_path: Path) -> None:
         assert response.status_code == 202
         job_id = response.json()["job"]["id"]
         client.app.state.jobs.wait(timeout=30)  # type: ignore[attr-defined]
-        job = client.get(f"/api/jobs/{job_id}").json()["job"]
+        job = client.get(f"/api/jobs/{job_id}", headers={"Authorization": "Bearer t"}).json()["job"]
     assert job["state"] == "done" and job["result"]["stored"] == 0
     assert job["result"]["rejected"][0]["reason"] == "http-error"
     assert job["inputs"]["urls"] == [f"http://127.0.0.1:{closed_port}/feed.xml"]
@@ -54,7 +54,7 @@ def test_job_placed_reports_become_a_story(tmp_path: Path) -> None:
     with TestClient(create_app(tmp_path / "new.db", config)) as client:
         job_id = client.post("/api/ingest", files={"files": ("tram.jsonl", body)}, headers={"Authorization": "Bearer t"}).json()["job"]["id"]
         client.app.state.jobs.wait(timeout=60)  # type: ignore[attr-defined]
-        job = client.get(f"/api/jobs/{job_id}").json()["job"]
+        job = client.get(f"/api/jobs/{job_id}", headers={"Authorization": "Bearer t"}).json()["job"]
         assert job["state"] == "done", job
         assert job["result"]["placed"] == 1 and len(job["result"]["stories"]) == 1
         stories = client.get("/api/stories").json()["items"]

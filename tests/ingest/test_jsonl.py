@@ -26,7 +26,10 @@ def test_bad_lines_are_rejected_and_others_kept() -> None:
 
 
 def test_derived_export_lines_are_skipped() -> None:
-    data = b'{"record": "story", "id": "s"}\n{"record": "report", "id": "r1", "body": "B", "source": "S"}\n'
+    data = b'{"record": "story", "id": "s"}\n{"record": "report", "id": "00000000000000r1", "body": "B", "source": "S"}\n'
+    (document,) = list(read_jsonl(data, "e.jsonl"))
+    assert isinstance(document, Rejection) and document.reason == "bad-record"
+    data = b'{"record": "story", "id": "s"}\n{"record": "report", "id": "00000000000000a1", "body": "B", "source": "S"}\n'
     (document,) = list(read_jsonl(data, "e.jsonl"))
     assert not isinstance(document, Rejection)
-    assert document.report is not None and document.report.id == "r1"
+    assert document.report is not None and document.report.id == "00000000000000a1"

@@ -1,5 +1,6 @@
 import gzip
 import socket
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -91,6 +92,16 @@ def test_timeout_is_a_rejection_and_the_batch_goes_on(server: LocalServer) -> No
     items = list(read_urls([server.url("/slow"), server.url("/fast")], options))
     assert isinstance(items[0], Rejection) and items[0].reason == Reason.TIMEOUT.value
     assert isinstance(items[1], RawDocument) and items[1].title == "Fast story"
+
+
+def test_a_trickled_body_stops_at_the_download_deadline(server: LocalServer) -> None:
+    """8 bytes every 0.1 s never trips a read timeout; the whole download still has a deadline."""
+    server.routes["/trickle"] = Route(body=b"<p>slow.</p>"[:8], repeat=400, trickle=0.1)
+    options = IngestOptions(allow_private_addresses=True, fetch_timeout=1.0, host_delay=0.0)
+    started = time.monotonic()
+    rejection = _rejection(list(read_urls([server.url("/trickle")], options)), Reason.TIMEOUT)
+    assert time.monotonic() - started < 3.0
+    assert "1 s" in rejection.message
 
 
 def test_fifty_megabyte_page_hits_the_limit(server: LocalServer) -> None:

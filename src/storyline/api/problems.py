@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from storyline.errors import StorylineError, UsageError
+from storyline.errors import QueryTooLarge, StorylineError, UsageError
 
 # Codes for statuses raised without one (unknown routes, wrong methods).
 DEFAULT_CODES = {
@@ -68,6 +68,8 @@ def problem_of(exc: Exception) -> Problem:
     if isinstance(exc, RequestValidationError):
         message, details = describe_validation(exc)
         return 422, "invalid-request", message, details, None
+    if isinstance(exc, QueryTooLarge):
+        return 400, "query-too-large", str(exc), None, None
     if isinstance(exc, UsageError):
         return 404, "not-found", str(exc), None, None
     if isinstance(exc, StorylineError):

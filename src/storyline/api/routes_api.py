@@ -18,9 +18,12 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 # Largest page a listing endpoint returns.
 MAX_LIMIT = 500
+# Largest offset accepted: far past any store, and inside SQLite's 64-bit integers (an
+# offset of 2**63 used to fail inside the query, a 500).
+MAX_OFFSET = 2**31
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Since = Annotated[str, Query(description="ISO date or datetime: stories last seen on or after it.")]
 Until = Annotated[str, Query(description="ISO date or datetime: stories first seen on or before it.")]
 
@@ -161,13 +164,15 @@ def ingest(
     return JSONResponse({"job": job.to_dict()}, status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
 
 
-@router.get("/jobs", summary="Ingest jobs, newest first")
-def jobs(request: Request) -> dict[str, Any]:
+@router.get("/jobs", summary="Ingest jobs, newest first (token required: they name uploaded files and URLs)", responses=WRITE_RESPONSES)
+def jobs(request: Request, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    check_token(request.app.state.config.serve.token, authorization)
     return {"items": [job.to_dict() for job in request.app.state.jobs.list()]}
 
 
-@router.get("/jobs/{job_id}", summary="An ingest job's state and progress", responses=ERROR_RESPONSES)
-def job(request: Request, job_id: str) -> dict[str, Any]:
+@router.get("/jobs/{job_id}", summary="An ingest job's state and progress (token required)", responses=WRITE_RESPONSES)
+def job(request: Request, job_id: str, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    check_token(request.app.state.config.serve.token, authorization)
     found = request.app.state.jobs.get(job_id)
     if found is None:
         raise ApiError(404, "not-found", f"no job with id {job_id!r} (jobs are kept in memory until the server stops)")

@@ -16,7 +16,7 @@ from starlette.templating import Jinja2Templates
 from storyline import views
 from storyline.api.app import store_of
 from storyline.api.charts import daily_chart, sparkline
-from storyline.api.routes_api import check_date
+from storyline.api.routes_api import MAX_OFFSET, check_date
 from storyline.store import SqliteStore
 
 router = APIRouter(include_in_schema=False)
@@ -95,7 +95,7 @@ def _add_sparklines(store: SqliteStore, stories: list[dict[str, Any]]) -> None:
 @router.get("/", response_class=HTMLResponse)
 def story_list(
     request: Request, q: str = "", outlet: str = "", entity: str = "", since: str = "", until: str = "",
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> HTMLResponse:
     store = store_of(request)
     stories = views.find_stories(
@@ -127,21 +127,21 @@ def report_page(request: Request, report_id: str) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)) -> HTMLResponse:
+def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
     hits = views.search(store_of(request), q, limit=PAGE_SIZE, offset=offset) if q.strip() else []
     return render(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, hits=hits, offset=offset,
                   pages=_pager(request, offset, len(hits), PAGE_SIZE))
 
 
 @router.get("/entities", response_class=HTMLResponse)
-def entity_list(request: Request, q: str = "", offset: int = Query(0, ge=0)) -> HTMLResponse:
+def entity_list(request: Request, q: str = "", offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
     items = views.list_entities(store_of(request), q=q, limit=PAGE_SIZE * 2, offset=offset)
     return render(request, "entities.html", title="Entities", entities=items, q=q,
                   pages=_pager(request, offset, len(items), PAGE_SIZE * 2))
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, entity_id: str, offset: int = Query(0, ge=0)) -> HTMLResponse:
+def entity_page(request: Request, entity_id: str, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
     store = store_of(request)
     detail = views.entity_detail(store, entity_id, limit=PAGE_SIZE, offset=offset)
     _add_sparklines(store, detail["story_list"])
@@ -151,13 +151,13 @@ def entity_page(request: Request, entity_id: str, offset: int = Query(0, ge=0)) 
 
 
 @router.get("/outlets", response_class=HTMLResponse)
-def outlet_list(request: Request, offset: int = Query(0, ge=0)) -> HTMLResponse:
+def outlet_list(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
     items = views.list_outlets(store_of(request), limit=PAGE_SIZE * 4, offset=offset)
     return render(request, "outlets.html", title="Outlets", outlets=items, pages=_pager(request, offset, len(items), PAGE_SIZE * 4))
 
 
 @router.get("/outlets/{name}", response_class=HTMLResponse)
-def outlet_page(request: Request, name: str, offset: int = Query(0, ge=0)) -> HTMLResponse:
+def outlet_page(request: Request, name: str, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
     store = store_of(request)
     detail = views.outlet_detail(store, name, limit=PAGE_SIZE, offset=offset)
     _add_sparklines(store, detail["story_list"])

@@ -9,8 +9,14 @@ from importlib.resources import files
 from pathlib import Path
 
 # A line ends like a sentence when its last character is one of these (quotes and brackets
-# follow the full stop in news copy).
-SENTENCE_ENDINGS = tuple(".!?:;\"'”’)…]")
+# follow the full stop in news copy). The full-width marks end sentences in Chinese and
+# Japanese ("。", "！", "？", closing 」 』 ）), "؟" in Arabic, "।" in Hindi.
+SENTENCE_ENDINGS = tuple(".!?:;\"'”’)…]") + tuple("。！？；：」』）؟।")
+# Scripts written without spaces between words: each run of their characters counts as one
+# word per CJK_CHARS_PER_WORD characters (a Chinese word is one to two characters), so a
+# long unpunctuated paragraph is still body text while a headline stays a heading.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CJK_CHARS_PER_WORD = 2
 # Lines shorter than this many words without sentence punctuation read as headings, labels
 # or headline links rather than body text. Tuned on the seeds and the example corpus; rerun
 # `storyline eval cleaning` after changing it.
@@ -84,4 +90,13 @@ def classify_line(line: str, rules: FurnitureRules) -> str:
 def is_sentence_like(line: str) -> bool:
     """Body paragraphs end with sentence punctuation or are long; headings and labels do not."""
     stripped = line.strip()
-    return stripped.endswith(SENTENCE_ENDINGS) or len(stripped.split()) > HEADING_MAX_WORDS
+    return stripped.endswith(SENTENCE_ENDINGS) or count_words(stripped) > HEADING_MAX_WORDS
+
+
+def count_words(line: str) -> int:
+    """Words separated by spaces, plus the words of runs of Chinese or Japanese characters."""
+    unspaced = _UNSPACED.findall(line)
+    if not unspaced:
+        return len(line.split())
+    spaced = len(_UNSPACED.sub(" ", line).split())
+    return spaced + sum(-(-len(run) // CJK_CHARS_PER_WORD) for run in unspaced)

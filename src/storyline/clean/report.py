@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from storyline.clean.citations import find_cited_outlets
+from storyline.clean.dates import plausible_published
 from storyline.clean.language import detect_language
 from storyline.clean.outlet import identify_outlet
 from storyline.clean.text import clean_text
@@ -38,7 +39,7 @@ def clean_document(raw: RawDocument) -> Report:
         url=raw.url,
         title=title,
         byline=raw.byline or cleaned.byline,
-        published=raw.published,
+        published=plausible_published(raw.published),
         dateline=cleaned.dateline,
         language=raw.language or detect_language(body),
         body=body,

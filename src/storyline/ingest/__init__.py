@@ -10,17 +10,19 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from storyline.config import IngestOptions
 from storyline.errors import Reason, RejectedInput
 from storyline.ingest.documents import RawDocument
-from storyline.ingest.formats import GZIP_MAGIC, Format, detect_format, gunzip, strip_compression_suffix
+from storyline.ingest.formats import GZIP_MAGIC, Format, detect_format, gunzip_limited, strip_compression_suffix
 from storyline.ingest.jsonl import read_jsonl
 from storyline.ingest.text import read_text
 from storyline.models import Rejection
 
 log = logging.getLogger(__name__)
 
-# Largest single input file read into memory; larger ones are refused, not truncated.
-MAX_FILE_BYTES = 50 * 1024 * 1024
+# Largest single input read into memory (as stored, and once decompressed) when no
+# options say otherwise; larger ones are refused, not truncated. `ingest.max_file_bytes`.
+MAX_FILE_BYTES = IngestOptions().max_file_bytes
 
 Reader = Callable[[bytes, str], Iterable[RawDocument | Rejection]]
 
@@ -65,29 +67,32 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path | Rejection]:
             yield path
 
 
-def read_file(path: Path) -> Iterator[RawDocument | Rejection]:
-    """Read one file with the reader its content calls for."""
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDocument | Rejection]:
+    """Read one file with the reader its content calls for; files over `max_bytes` are refused."""
     origin = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RejectedInput(origin, Reason.TOO_LARGE, f"{size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit")
         try:
+            if not path.is_file():
+                # A named pipe or device would block the read, or never end.
+                raise RejectedInput(origin, Reason.UNREADABLE, "not a regular file (a pipe, socket or device)")
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise RejectedInput(origin, Reason.TOO_LARGE, f"{size:,} bytes is over the {max_bytes:,}-byte limit (ingest.max_file_bytes)")
             data = path.read_bytes()
         except OSError as exc:
             raise RejectedInput(origin, Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
-        yield from read_bytes(data, path.name, origin)
+        yield from read_bytes(data, path.name, origin, max_bytes)
     except RejectedInput as exc:
         yield Rejection(path=exc.path, reason=exc.reason.value, message=exc.message)
 
 
-def read_bytes(data: bytes, name: str, origin: str) -> Iterator[RawDocument | Rejection]:
-    """Read the bytes of one input whose file name is `name`."""
+def read_bytes(data: bytes, name: str, origin: str, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDocument | Rejection]:
+    """Read the bytes of one input whose file name is `name`; compressed data may inflate to `max_bytes`."""
     try:
         if data.startswith(GZIP_MAGIC) and not name.lower().endswith((".warc.gz", ".arc.gz")):
             # Compressed web archives go to the WARC reader as they are: it reads record by
             # record and keeps the records before a truncation.
-            data = gunzip(data, origin)
+            data = gunzip_limited(data, max_bytes, origin)
             name = strip_compression_suffix(name)
         fmt = detect_format(data, name)
         yield from READERS[fmt](data, origin)
@@ -95,10 +100,11 @@ def read_bytes(data: bytes, name: str, origin: str) -> Iterator[RawDocument | Re
         yield Rejection(path=exc.path, reason=exc.reason.value, message=exc.message)
 
 
-def read_paths(paths: Iterable[Path]) -> Iterator[RawDocument | Rejection]:
-    """Every document in the given files and folders, in a stable order."""
+def read_paths(paths: Iterable[Path], options: IngestOptions | None = None) -> Iterator[RawDocument | Rejection]:
+    """Every document in the given files and folders, in a stable order, within `options`' byte limit."""
+    max_bytes = (options or IngestOptions()).max_file_bytes
     for item in iter_files(paths):
         if isinstance(item, Rejection):
             yield item
         else:
-            yield from read_file(item)
+            yield from read_file(item, max_bytes)

@@ -48,13 +48,28 @@ def decode_bytes(data: bytes, origin: str) -> str:
         return _checked(data.decode("utf-8"), origin)
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if _is_plausible_cp1252(data):
-        return _checked(data.decode("cp1252"), origin)
+    mixed = _decode_lines(data)
+    if mixed is not None:
+        return _checked(mixed, origin)
     raise RejectedInput(
         origin,
         Reason.UNDECODABLE,
         f"not valid UTF-8 (byte {utf8_error.start}) and not cp1252 text",
     )
+
+
+def _decode_lines(data: bytes) -> str | None:
+    """Each line as UTF-8 where it is valid, else as cp1252: an all-cp1252 file, or one pasted
+    together from a UTF-8 and a cp1252 source. None when a line is neither."""
+    decoded: list[str] = []
+    for line in data.split(b"\n"):
+        try:
+            decoded.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            if not _is_plausible_cp1252(line):
+                return None
+            decoded.append(line.decode("cp1252"))
+    return "\n".join(decoded)
 
 
 def _is_plausible_cp1252(data: bytes) -> bool:

@@ -107,6 +107,8 @@ def read_feed(data: bytes, origin: str, fetcher: Fetcher | None = None) -> Itera
         yield from entry_documents(entry, origin, fetcher)
     if feed.problem is not None:
         yield feed.problem
+    elif not feed.entries:
+        yield Rejection(path=origin, reason=Reason.EMPTY.value, message="the feed has no entries")
 
 
 def read_feed_file(data: bytes, origin: str, options: IngestOptions | None = None) -> Iterator[RawDocument | Rejection]:

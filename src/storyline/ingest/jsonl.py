@@ -6,11 +6,14 @@ were (no second cleaning), which is what makes an export round-trip.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from storyline.errors import Reason, RejectedInput
+from storyline.ids import ID_LENGTH
 from storyline.ingest.decode import decode_bytes
 from storyline.ingest.documents import RawDocument
 from storyline.models import Rejection, Report, from_dict
@@ -24,6 +27,10 @@ DOMAIN_FIELDS = ("source_domain", "domain")
 # Export lines that are recomputed from reports on ingest, so reading them back stores nothing.
 DERIVED_RECORDS = ("story", "analysis")
 BYLINE_FIELDS = ("byline", "author", "authors")
+# Report fields stored as lists of strings in an export line; every other field is a string.
+_LIST_FIELDS = ("credits", "cited_outlets", "furniture")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_REPORT_ID = re.compile(f"[0-9a-f]{{{ID_LENGTH}}}")
 
 
 def read_jsonl(data: bytes, origin: str) -> Iterator[RawDocument | Rejection]:
@@ -47,15 +54,30 @@ def _parse(line: str, where: str) -> dict[str, Any]:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise RejectedInput(where, Reason.BAD_JSON, f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise RejectedInput(where, Reason.BAD_JSON, "JSON nested too deeply to read") from None
+    except ValueError as exc:  # a number of more digits than Python converts
+        raise RejectedInput(where, Reason.BAD_JSON, f"invalid JSON value: {str(exc).split(';')[0]}") from None
     if not isinstance(record, dict):
         raise RejectedInput(where, Reason.BAD_RECORD, "line is not a JSON object")
-    return record
+    return {key: _without_lone_surrogates(value) for key, value in record.items()}
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """Strings with a lone "\\ud800"-style escape (valid JSON, not valid text) get U+FFFD in its place."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace") if _SURROGATE.search(value) else value
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_lone_surrogates(item) for key, item in value.items()}
+    return value
 
 
 def document_from_record(record: dict[str, Any], origin: str) -> RawDocument:
     """Map a dict with common news-dump field names to a `RawDocument`."""
     if record.get("record") == "report":
-        report = from_dict(Report, record)
+        report = restored_report(record, origin)
         return RawDocument(origin=origin, text=report.body, report=report)
     body = _first(record, TEXT_FIELDS)
     if not body.strip():
@@ -71,6 +93,36 @@ def document_from_record(record: dict[str, Any], origin: str) -> RawDocument:
         byline=_first(record, BYLINE_FIELDS),
         language=_first(record, ("language", "lang")),
     )
+
+
+def restored_report(record: dict[str, Any], origin: str) -> Report:
+    """A report line written by `storyline export`, checked field by field before it is trusted.
+
+    Such a line is stored as it is, id included, so a wrong type or a forged id (one that
+    is not a content id, such as "../../api/health") is a typed rejection, not a crash or a
+    broken link.
+    """
+    fields = {item.name: item for item in dataclasses.fields(Report)}
+    for name, value in record.items():
+        if name not in fields:
+            continue
+        if name in _LIST_FIELDS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RejectedInput(origin, Reason.BAD_RECORD, f"report field {name!r} must be a list of strings, not {_kind(value)}")
+        elif not isinstance(value, str):
+            raise RejectedInput(origin, Reason.BAD_RECORD, f"report field {name!r} must be a string, not {_kind(value)}")
+    for name in ("id", "body"):
+        if not record.get(name, "").strip():
+            raise RejectedInput(origin, Reason.BAD_RECORD, f"report line has no {name!r}")
+    for name in ("id", "copy_of"):
+        value = record.get(name, "")
+        if value and not _REPORT_ID.fullmatch(value):
+            raise RejectedInput(origin, Reason.BAD_RECORD, f"report field {name!r} is not a report id ({ID_LENGTH} hex digits): {value[:40]!r}")
+    return from_dict(Report, record)
+
+
+def _kind(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
 
 
 def _first(record: dict[str, Any], names: tuple[str, ...]) -> str:

@@ -25,6 +25,14 @@ log = logging.getLogger(__name__)
 _HTML_TYPES = ("text/html", "application/xhtml")
 _RESPONSE_TYPES = ("response", "resource")
 _CHUNK_BYTES = 1 << 16
+# Largest decoded payload of one record, the page extractor's limit (clean.html.MAX_BYTES;
+# readers do not import clean/). A record whose HTTP body is gzip can inflate far past its
+# stored size, so the limit holds while reading.
+MAX_PAYLOAD_BYTES = 20 * 1024 * 1024
+
+
+class _PayloadTooLarge(Exception):
+    """A record's decoded payload passes MAX_PAYLOAD_BYTES."""
 
 
 def read_warc(data: bytes, origin: str) -> Iterator[RawDocument | Rejection]:
@@ -35,13 +43,20 @@ def read_warc(data: bytes, origin: str) -> Iterator[RawDocument | Rejection]:
         for record in records:
             if record.rec_type is None or record.length is None:
                 break  # a header cut off before its Content-Length
-            payload = _html_payload(record) if record.rec_type in _RESPONSE_TYPES else None
+            uri = str(record.rec_headers.get_header("WARC-Target-URI") or "")
+            try:
+                payload = _html_payload(record) if record.rec_type in _RESPONSE_TYPES else None
+            except _PayloadTooLarge:
+                payload = None
+                yield Rejection(
+                    path=f"{origin}#{uri}" if uri else origin, reason=Reason.TOO_LARGE.value,
+                    message=f"record payload passes the {MAX_PAYLOAD_BYTES:,}-byte limit once decoded",
+                )
             if _cut_short(record):
                 break
             if payload is None:
                 continue
             html_records += 1
-            uri = str(record.rec_headers.get_header("WARC-Target-URI") or "")
             fetched = str(record.rec_headers.get_header("WARC-Date") or "")
             yield from read_html(payload, f"{origin}#{uri}" if uri else origin, url=uri, fetched=fetched)
         else:
@@ -66,7 +81,9 @@ def _html_payload(record: Any) -> bytes | None:
         content_type = str(http.get_header("Content-Type") or "").lower()
     else:
         content_type = str(record.rec_headers.get_header("Content-Type") or "").lower()
-    payload: bytes = record.content_stream().read()
+    payload: bytes = record.content_stream().read(MAX_PAYLOAD_BYTES + 1)
+    if len(payload) > MAX_PAYLOAD_BYTES:
+        raise _PayloadTooLarge
     if content_type:
         return payload if any(kind in content_type for kind in _HTML_TYPES) else None
     return payload if detect_format(payload, "") is Format.HTML else None

@@ -131,11 +131,18 @@ MIGRATIONS: tuple[str, ...] = (
 
 
 def migrate(connection: sqlite3.Connection) -> int:
-    """Bring the schema up to date; returns the version now in force."""
+    """Bring the schema up to date; returns the version now in force.
+
+    Each step re-reads the version inside its write transaction, so two processes opening
+    a new store at once apply every step once (the second finds it done).
+    """
     version = int(connection.execute("PRAGMA user_version").fetchone()[0])
     for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
         connection.execute("BEGIN IMMEDIATE")
         try:
+            if int(connection.execute("PRAGMA user_version").fetchone()[0]) >= number:
+                connection.execute("COMMIT")
+                continue
             for statement in _statements(script):
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {number}")

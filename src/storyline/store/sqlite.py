@@ -7,15 +7,17 @@ not yet placed in a story is picked up by the next run (`pending_reports`).
 
 from __future__ import annotations
 
+import fcntl
 import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from storyline.errors import CorruptStoreError, StoreError
-from storyline.models import Report, Story, StoryAnalysis, from_dict, to_dict
+from storyline.errors import CorruptStoreError, QueryTooLarge, StoreError
+from storyline.models import Report, StageFailure, Story, StoryAnalysis, from_dict, to_dict
 from storyline.store.migrations import APPLICATION_ID, migrate
 from storyline.store.protocol import SearchHit
 
@@ -26,7 +28,15 @@ _REPORT_COLUMNS = (
     "body", "credits", "cited_outlets", "furniture", "copy_of", "origin", "fetched",
 )
 _SELECT_REPORT = "SELECT " + ", ".join(_REPORT_COLUMNS) + " FROM reports"
+# Beside the database file: the lock `update_lock` holds.
+UPDATE_LOCK_SUFFIX = "-update.lock"
+# Stage failures live beside the other per-report features, as kind "failure:<stage>".
+FAILURE_KIND = "failure:"
 _FTS_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+# Bounds on one search: a 100 KB query of 16,000 words took 11.6 s of CPU (the any-word
+# fallback grows with the square of the words), while real searches are a few words.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 32
 
 
 class SqliteStore:
@@ -180,12 +190,44 @@ class SqliteStore:
         for row in cursor:
             yield row[0], json.loads(row[1])
 
+    # stage failures
+
+    def record_failure(self, report_id: str, failure: StageFailure) -> None:
+        """Remember that `failure.stage` could not fully process this report (replacing an older record)."""
+        self.put_features(report_id, FAILURE_KIND + failure.stage, to_dict(failure))
+
+    def clear_failures(self, report_ids: Iterable[str], stage: str) -> None:
+        """Forget the failures of `stage` for these reports (the stage has now succeeded)."""
+        for chunk in _chunks(list(report_ids), 500):
+            marks = ",".join("?" for _ in chunk)
+            with self._write() as db:
+                db.execute(f"DELETE FROM report_features WHERE kind = ? AND report_id IN ({marks})", [FAILURE_KIND + stage, *chunk])
+
+    def failures(self, report_ids: Iterable[str]) -> dict[str, list[StageFailure]]:
+        """Recorded stage failures of the given reports (reports without any are left out)."""
+        found: dict[str, list[StageFailure]] = {}
+        for chunk in _chunks(list(report_ids), 500):
+            marks = ",".join("?" for _ in chunk)
+            rows = self._db.execute(
+                f"SELECT report_id, data FROM report_features WHERE kind LIKE ? AND report_id IN ({marks}) ORDER BY kind",
+                [FAILURE_KIND + "%", *chunk],
+            )
+            for row in rows:
+                found.setdefault(row[0], []).append(from_dict(StageFailure, json.loads(row[1])))
+        return found
+
     # stories
 
     def pending_reports(self) -> list[Report]:
-        """Stored reports not yet placed in a story, in arrival order."""
+        """Stored reports not yet placed in a story, in arrival order.
+
+        A report that the story stage failed on is left out: it is shown by `storyline
+        reports` with its failure instead of failing every later run again.
+        """
         rows = self._db.execute(
-            _SELECT_REPORT + " WHERE id NOT IN (SELECT report_id FROM story_reports) ORDER BY seq"
+            _SELECT_REPORT + " WHERE id NOT IN (SELECT report_id FROM story_reports)"
+            " AND id NOT IN (SELECT report_id FROM report_features WHERE kind = ?) ORDER BY seq",
+            (FAILURE_KIND + "stories",),
         ).fetchall()
         return [_report(row) for row in rows]
 
@@ -314,6 +356,25 @@ class SqliteStore:
     def analysis_versions(self) -> dict[str, str]:
         return {row[0]: row[1] for row in self._db.execute("SELECT story_id, version FROM story_analysis")}
 
+    @contextmanager
+    def update_lock(self) -> Iterator[None]:
+        """Held while one process places and corroborates pending reports; others wait their turn.
+
+        Two runs placing the same pending reports at once would each give them a story, and
+        a story's counts and analysis would describe members it no longer has. The lock is
+        an advisory lock on the file "<database>-update.lock", released by the system when
+        its holder exits or is killed.
+        """
+        if self.path == ":memory:":
+            yield
+            return
+        with open(self.path + UPDATE_LOCK_SUFFIX, "a", encoding="utf-8") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
     def execute(self, sql: str, args: Iterable[Any] = ()) -> list[sqlite3.Row]:
         """Read-only query for adapters that need an aggregate the methods above do not offer."""
         return self._db.execute(sql, tuple(args)).fetchall()
@@ -362,16 +423,33 @@ class _Transaction:
         self._path = path
 
     def __enter__(self) -> sqlite3.Connection:
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(_write_failure(self._path, exc)) from None
         return self._db
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
-            self._db.execute("COMMIT")
-            return
-        self._db.execute("ROLLBACK")
+            try:
+                self._db.execute("COMMIT")
+                return
+            except sqlite3.DatabaseError as commit_error:
+                exc = commit_error
+        if self._db.in_transaction:
+            try:
+                self._db.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass  # SQLite has rolled back itself after a failed commit
         if isinstance(exc, sqlite3.DatabaseError):
-            raise StoreError(f"{self._path}: write failed ({exc})") from None
+            raise StoreError(_write_failure(self._path, exc)) from None
+
+
+def _write_failure(path: str, exc: sqlite3.DatabaseError) -> str:
+    """One line for a failed write; a full disk says how to finish the interrupted run."""
+    if "full" in str(exc):
+        return f"{path}: write failed, disk full ({exc}); what was stored is kept: free space and run the command again"
+    return f"{path}: write failed ({exc})"
 
 
 def _upsert_story(db: sqlite3.Connection, story: Story) -> None:
@@ -404,8 +482,15 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 
 def fts_query(text: str) -> str:
-    """A safe FTS5 expression: every word quoted, so user punctuation cannot break the syntax."""
+    """A safe FTS5 expression: every word quoted, so user punctuation cannot break the syntax.
+
+    Raises `QueryTooLarge` past MAX_QUERY_CHARS characters or MAX_QUERY_WORDS words.
+    """
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryTooLarge(f"search query of {len(text):,} characters; the limit is {MAX_QUERY_CHARS:,}")
     words = _FTS_WORD.findall(text)
+    if len(words) > MAX_QUERY_WORDS:
+        raise QueryTooLarge(f"search query of {len(words):,} words; the limit is {MAX_QUERY_WORDS}")
     return " ".join('"' + w.replace('"', "") + '"' for w in words)
 
 
