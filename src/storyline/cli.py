@@ -20,6 +20,7 @@ from rich.table import Table
 
 from storyline import views
 from storyline.cli_eval import eval_app
+from storyline.cli_events import events
 from storyline.config import Config, load_config
 from storyline.errors import ConfigError, StorylineError, UsageError
 from storyline.store import open_store
@@ -31,6 +32,7 @@ app = typer.Typer(help="storyline: from news reports to what happened, and who s
 bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
+app.command("events")(events)
 
 # Piped output gets a wide console so tables are not squeezed into 80 columns.
 out = Console() if sys.stdout.isatty() else Console(width=160)

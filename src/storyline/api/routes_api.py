@@ -13,6 +13,7 @@ from storyline.api.app import store_of
 from storyline.api.jobs import JobRunner, Upload
 from storyline.api.problems import ApiError, error_body
 from storyline.api.security import check_token, check_url
+from storyline.errors import UsageError
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -140,6 +141,54 @@ def search(
     request: Request, q: Annotated[str, Query(min_length=1, description="Words to find.")], limit: Limit = 20, offset: Offset = 0,
 ) -> dict[str, Any]:
     return page(views.search(store_of(request), q, limit=limit, offset=offset), limit, offset, query=q)
+
+
+Country = Annotated[str, Query(description="ISO 3166 country code, alpha-3 (CHN) or alpha-2 (CN).")]
+EventType = Annotated[str, Query(alias="type", description="PLOVER type (ACCUSE, AGREE, …) or a CAMEO code prefix (112).")]
+EventSince = Annotated[str, Query(description="Events dated on or after this ISO date (2018, 2018-06, 2018-06-26).")]
+EventUntil = Annotated[str, Query(description="Events dated on or before this ISO date.")]
+
+
+def invalid_filters(error: UsageError) -> ApiError:
+    """A filter the views refused (unknown country, type or date) is the client's mistake: 422."""
+    return ApiError(422, "invalid-request", str(error))
+
+
+@router.get("/events", summary="Coded events across stories, filtered by country, type, date or story", responses=ERROR_RESPONSES)
+def events(
+    request: Request, limit: Limit = 100, offset: Offset = 0,
+    actor: Annotated[str, Query(description="Source actor's country, ISO alpha-3 (CHN) or alpha-2 (CN).")] = "",
+    target: Annotated[str, Query(description="Target actor's country, ISO alpha-3 or alpha-2.")] = "",
+    kind: EventType = "", since: EventSince = "", until: EventUntil = "",
+    story: Annotated[str, Query(description="Only this story's events (id or unique prefix).")] = "",
+) -> dict[str, Any]:
+    try:
+        query = views.event_query(actor=actor, target=target, kind=kind, since=since, until=until, story=story,
+                                  limit=limit, offset=offset)
+    except UsageError as exc:
+        raise invalid_filters(exc) from None
+    return page(views.find_events(store_of(request), query), limit, offset)
+
+
+@router.get("/dyads/{first}/{second}", summary="Events between two countries (either direction) per period", responses=ERROR_RESPONSES)
+def dyad(
+    request: Request, first: str, second: str,
+    by: Annotated[str, Query(description="Period: day, week, month or year.")] = "week",
+    kind: EventType = "", since: EventSince = "", until: EventUntil = "",
+) -> dict[str, Any]:
+    try:
+        query = views.event_query(kind=kind, since=since, until=until)
+        return views.dyad_series(store_of(request), first, second, by=by, query=query)
+    except UsageError as exc:
+        raise invalid_filters(exc) from None
+
+
+@router.get("/actors/{code}", summary="A country as an actor: its events as source and target, and its dyads", responses=ERROR_RESPONSES)
+def actor(request: Request, code: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    try:
+        return views.actor_detail(store_of(request), code, limit=limit, offset=offset)
+    except UsageError as exc:
+        raise ApiError(404, "not-found", str(exc)) from None
 
 
 @router.post("/ingest", status_code=202, summary="Ingest uploaded files and URLs as a background job", responses=WRITE_RESPONSES)
