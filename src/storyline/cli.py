@@ -231,7 +231,7 @@ def search(
     out.print(table)
 
 
-EXPORT_FORMATS = ("jsonl", "csv", "gdelt")
+EXPORT_FORMATS = ("jsonl", "csv", "gdelt", "parquet")
 
 
 @app.command()
@@ -240,15 +240,25 @@ def export(
         "jsonl",
         "--format",
         help="jsonl: every record, re-ingestible; csv: one row per fact (the facts matrix); "
-        "gdelt: coded events as a GDELT 2.0 Events table (tab-separated, no header).",
+        "gdelt: coded events as a GDELT 2.0 Events table (tab-separated, no header); "
+        "parquet: reports, stories, facts and events as four .parquet files in the --output folder (needs pyarrow).",
     ),
-    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: stdout); a folder for parquet."),
 ) -> None:
-    """Write the store out: every record as JSON lines, the facts as CSV, or the events as GDELT rows."""
+    """Write the store out: every record as JSON lines, the facts as CSV, the events as GDELT rows, or Parquet tables."""
     from storyline.export import write_facts_csv, write_gdelt_events
 
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; available: {', '.join(EXPORT_FORMATS)}")
+    if fmt == "parquet":
+        from storyline.export_parquet import write_parquet
+
+        if output is None:
+            raise UsageError("--format parquet writes a folder of files: give it with --output DIR")
+        with State.store() as store:
+            rows = write_parquet(store, output)
+        err.print(", ".join(f"{name} {count}" for name, count in rows.items()) + f" rows written to {output}", highlight=False)
+        return
     with State.store() as store:
         try:
             handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
