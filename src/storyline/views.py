@@ -35,7 +35,8 @@ def story_summary(story: Story) -> dict[str, Any]:
     }
 
 
-def report_summary(report: Report, story: str = "") -> dict[str, Any]:
+def report_summary(report: Report, story: str | None = None) -> dict[str, Any]:
+    """A report as listed; listings give its story ("" while it has none), a story's own report list does not."""
     data = {
         "id": report.id,
         "source": report.source,
@@ -45,7 +46,7 @@ def report_summary(report: Report, story: str = "") -> dict[str, Any]:
         "copy_of": report.copy_of,
         "dateline": report.dateline,
     }
-    if story:
+    if story is not None:
         data["story"] = story
     return data
 

@@ -9,11 +9,13 @@ from fastapi import APIRouter, File, Form, Header, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 
 from storyline import export, views
+from storyline.api import schemas
 from storyline.api.app import store_of
 from storyline.api.jobs import JobRunner, Upload
 from storyline.api.problems import ApiError, error_body
 from storyline.api.security import check_token, check_url
 from storyline.errors import UsageError
+from storyline.models import Event
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -56,13 +58,13 @@ def check_date(value: str, name: str) -> str:
     return value
 
 
-@router.get("/health", summary="Server status and store size")
+@router.get("/health", summary="Server status and store size", response_model=schemas.Health)
 def health(request: Request) -> dict[str, Any]:
     store = store_of(request)
     return {"status": "ok", "reports": store.count_reports(), "stories": store.count_stories()}
 
 
-@router.get("/stories", summary="Stories ranked by size and recency", responses=ERROR_RESPONSES)
+@router.get("/stories", summary="Stories ranked by size and recency", responses=ERROR_RESPONSES, response_model=schemas.Page[schemas.StorySummary])
 def stories(
     request: Request, limit: Limit = 50, offset: Offset = 0, since: Since = "", until: Until = "",
     outlet: Annotated[str, Query(description="Only stories this outlet reported.")] = "",
@@ -76,7 +78,7 @@ def stories(
     return page(items, limit, offset)
 
 
-@router.get("/stories/{story_id}", summary="A story: reports, facts, conflicts, entities, quotes, summary", responses=ERROR_RESPONSES)
+@router.get("/stories/{story_id}", summary="A story: reports, facts, conflicts, entities, quotes, summary", responses=ERROR_RESPONSES, response_model=schemas.StoryDetail)
 def story(request: Request, story_id: str) -> dict[str, Any]:
     detail = views.story_detail(store_of(request), story_id)
     detail["matrix"] = views.facts_matrix(detail)
@@ -100,7 +102,7 @@ def story_facts_csv(request: Request, story_id: str) -> Response:
     )
 
 
-@router.get("/reports", summary="Reports, newest first", responses=ERROR_RESPONSES)
+@router.get("/reports", summary="Reports, newest first", responses=ERROR_RESPONSES, response_model=schemas.Page[schemas.ReportSummary])
 def reports(
     request: Request, limit: Limit = 50, offset: Offset = 0,
     outlet: Annotated[str, Query(description="Only this outlet's reports.")] = "",
@@ -108,12 +110,12 @@ def reports(
     return page(views.list_reports(store_of(request), limit=limit, offset=offset, source=outlet), limit, offset)
 
 
-@router.get("/reports/{report_id}", summary="A report with its clean body and the furniture removed", responses=ERROR_RESPONSES)
+@router.get("/reports/{report_id}", summary="A report with its clean body and the furniture removed", responses=ERROR_RESPONSES, response_model=schemas.ReportDetail)
 def report(request: Request, report_id: str) -> dict[str, Any]:
     return views.report_detail(store_of(request), report_id)
 
 
-@router.get("/entities", summary="Entities by the number of stories naming them", responses=ERROR_RESPONSES)
+@router.get("/entities", summary="Entities by the number of stories naming them", responses=ERROR_RESPONSES, response_model=schemas.Page[schemas.EntitySummary])
 def entities(
     request: Request, limit: Limit = 50, offset: Offset = 0,
     q: Annotated[str, Query(description="Only entities whose name contains this.")] = "",
@@ -121,22 +123,22 @@ def entities(
     return page(views.list_entities(store_of(request), limit=limit, offset=offset, q=q), limit, offset)
 
 
-@router.get("/entities/{entity_id}", summary="An entity, its stories and their timeline", responses=ERROR_RESPONSES)
+@router.get("/entities/{entity_id}", summary="An entity, its stories and their timeline", responses=ERROR_RESPONSES, response_model=schemas.EntityDetail)
 def entity(request: Request, entity_id: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return views.entity_detail(store_of(request), entity_id, limit=limit, offset=offset)
 
 
-@router.get("/outlets", summary="Outlets by number of reports", responses=ERROR_RESPONSES)
+@router.get("/outlets", summary="Outlets by number of reports", responses=ERROR_RESPONSES, response_model=schemas.Page[schemas.OutletSummary])
 def outlets(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     return page(views.list_outlets(store_of(request), limit=limit, offset=offset), limit, offset)
 
 
-@router.get("/outlets/{name}", summary="What an outlet covered, reported alone, and was first on", responses=ERROR_RESPONSES)
+@router.get("/outlets/{name}", summary="What an outlet covered, reported alone, and was first on", responses=ERROR_RESPONSES, response_model=schemas.OutletDetail)
 def outlet(request: Request, name: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return views.outlet_detail(store_of(request), name, limit=limit, offset=offset)
 
 
-@router.get("/search", summary="Full-text search over report titles and bodies", responses=ERROR_RESPONSES)
+@router.get("/search", summary="Full-text search over report titles and bodies", responses=ERROR_RESPONSES, response_model=schemas.SearchPage)
 def search(
     request: Request, q: Annotated[str, Query(min_length=1, description="Words to find.")], limit: Limit = 20, offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -154,7 +156,7 @@ def invalid_filters(error: UsageError) -> ApiError:
     return ApiError(422, "invalid-request", str(error))
 
 
-@router.get("/events", summary="Coded events across stories, filtered by country, type, date or story", responses=ERROR_RESPONSES)
+@router.get("/events", summary="Coded events across stories, filtered by country, type, date or story", responses=ERROR_RESPONSES, response_model=schemas.Page[Event])
 def events(
     request: Request, limit: Limit = 100, offset: Offset = 0,
     actor: Annotated[str, Query(description="Source actor's country, ISO alpha-3 (CHN) or alpha-2 (CN).")] = "",
@@ -170,7 +172,7 @@ def events(
     return page(views.find_events(store_of(request), query), limit, offset)
 
 
-@router.get("/dyads/{first}/{second}", summary="Events between two countries (either direction) per period", responses=ERROR_RESPONSES)
+@router.get("/dyads/{first}/{second}", summary="Events between two countries (either direction) per period", responses=ERROR_RESPONSES, response_model=schemas.DyadSeries)
 def dyad(
     request: Request, first: str, second: str,
     by: Annotated[str, Query(description="Period: day, week, month or year.")] = "week",
@@ -183,7 +185,7 @@ def dyad(
         raise invalid_filters(exc) from None
 
 
-@router.get("/actors/{code}", summary="A country as an actor: its events as source and target, and its dyads", responses=ERROR_RESPONSES)
+@router.get("/actors/{code}", summary="A country as an actor: its events as source and target, and its dyads", responses=ERROR_RESPONSES, response_model=schemas.ActorDetail)
 def actor(request: Request, code: str, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     try:
         return views.actor_detail(store_of(request), code, limit=limit, offset=offset)
@@ -210,12 +212,12 @@ def ingest(
     return JSONResponse({"job": job.to_dict()}, status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
 
 
-@router.get("/jobs", summary="Ingest jobs, newest first")
+@router.get("/jobs", summary="Ingest jobs, newest first", response_model=schemas.JobList)
 def jobs(request: Request) -> dict[str, Any]:
     return {"items": [job.to_dict() for job in request.app.state.jobs.list()]}
 
 
-@router.get("/jobs/{job_id}", summary="An ingest job's state and progress", responses=ERROR_RESPONSES)
+@router.get("/jobs/{job_id}", summary="An ingest job's state and progress", responses=ERROR_RESPONSES, response_model=schemas.JobEnvelope)
 def job(request: Request, job_id: str) -> dict[str, Any]:
     found = request.app.state.jobs.get(job_id)
     if found is None:
