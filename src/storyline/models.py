@@ -159,6 +159,8 @@ class Event:
     quad_class: int = 0
     goldstein: float = 0.0
     date: str = ""
+    # day, month, year, day-without-year ("????-06-22") or month-without-year; "" when undated.
+    date_precision: str = ""
     place: str = ""
     text: str = ""
     support: tuple[Span, ...] = ()

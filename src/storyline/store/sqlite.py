@@ -452,11 +452,12 @@ def _event_conditions(query: EventQuery) -> tuple[str, list[Any]]:
         clauses.append("cameo LIKE ?")
         args.append(query.cameo + "%")
     if query.since:
-        # A partial date ("2018-06") is kept when the period it names can reach `since`.
-        clauses.append("date != '' AND date >= substr(?, 1, length(date))")
+        # A partial date ("2018-06") is kept when the period it names can reach `since`; a date
+        # without a year ("????-06-22") and undated events are left out of any date range.
+        clauses.append("date GLOB '[0-9]*' AND date >= substr(?, 1, length(date))")
         args.append(query.since)
     if query.until:
-        clauses.append("date != '' AND substr(date, 1, length(?)) <= ?")
+        clauses.append("date GLOB '[0-9]*' AND substr(date, 1, length(?)) <= ?")
         args.extend([query.until, query.until])
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
 
