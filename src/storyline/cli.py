@@ -28,8 +28,11 @@ from storyline.store import open_store
 EXIT_REJECTED = 3
 EXIT_USAGE = 2
 
-app = typer.Typer(help="storyline: from news reports to what happened, and who says so.", no_args_is_help=True, add_completion=False)
-bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=True)
+# Plain (click) help: the rich panels label every flag "<bool>", as if it took a value.
+HELP_STYLE: dict[str, Any] = {"rich_markup_mode": None}
+app = typer.Typer(help="storyline: from news reports to what happened, and who says so.", no_args_is_help=True, add_completion=False,
+                  **HELP_STYLE)
+bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=True, **HELP_STYLE)
 app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
 app.command("events")(events)
@@ -199,13 +202,20 @@ def stories(
 
 @app.command()
 def show(
-    story_id: str = typer.Argument(..., help="Story id (or a prefix, or a report id)."),
+    story_id: str = typer.Argument("", help="Story id (or a prefix, or a report id)."),
+    latest: bool = typer.Option(False, "--latest", help="The story the last ingest created or changed, instead of an id."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """One story: its reports, the facts matrix (facts × outlets), conflicts, quotes and summary."""
     from storyline.render import print_story
 
+    if not story_id and not latest:
+        raise UsageError("give a story id (see `storyline stories`) or --latest")
     with State.store() as store:
+        if latest:
+            story_id = store.latest_story_id()
+            if not story_id:
+                raise UsageError("the store has no stories yet: ingest reports first (`storyline ingest PATH`)")
         detail = views.story_detail(store, story_id)
     if as_json:
         _emit_json(detail)

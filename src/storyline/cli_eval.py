@@ -13,7 +13,8 @@ from rich.table import Table
 
 from storyline.errors import UsageError
 
-eval_app = typer.Typer(help="Score each stage against labelled data.", no_args_is_help=True)
+# Plain help, as the main command's (no "<bool>" after flags).
+eval_app = typer.Typer(help="Score each stage against labelled data.", no_args_is_help=True, rich_markup_mode=None)
 _out = Console()
 
 ROOT = Path(__file__).resolve().parents[2]

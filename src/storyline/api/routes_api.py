@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Header, Query, Request, UploadFile
+from fastapi.routing import APIRoute
 from fastapi.responses import JSONResponse, Response
 
 from storyline import export, views
@@ -56,6 +57,12 @@ def check_date(value: str, name: str) -> str:
     except ValueError:
         raise ApiError(422, "invalid-request", f"{name}: {value!r} is not an ISO date such as 2017-06-27") from None
     return value
+
+
+@router.get("/", summary="What the API offers: its endpoints and where its OpenAPI schema is", response_model=schemas.ApiIndex)
+def index(request: Request) -> dict[str, Any]:
+    paths = sorted({route.path for route in router.routes if isinstance(route, APIRoute)})
+    return {"name": "storyline", "schema": "/api/openapi.json", "endpoints": paths}
 
 
 @router.get("/health", summary="Server status and store size", response_model=schemas.Health)

@@ -25,6 +25,14 @@ class Page(BaseModel, Generic[Item]):
     next_offset: int | None = Field(description="Offset of the next page, null on the last one.")
 
 
+class ApiIndex(BaseModel):
+    """The API's front door: its endpoints, and the schema that documents them."""
+
+    name: str
+    schema_url: str = Field(alias="schema", description="Path of the OpenAPI schema.")
+    endpoints: list[str]
+
+
 class Health(BaseModel):
     status: str
     reports: int

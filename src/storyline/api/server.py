@@ -17,5 +17,7 @@ def run_server(db_path: str | None, config: Config) -> None:
     host, port = config.serve.host, config.serve.port
     shown = f"[{host}]" if ":" in host else host
     writes = "on (bearer token required)" if config.serve.token else "off (set serve.token to enable ingest)"
-    print(f"storyline: serving {location} at http://{shown}:{port}/  (API: http://{shown}:{port}/api/, writes {writes})", flush=True)
+    base = f"http://{shown}:{port}"
+    print(f"storyline: serving {location} at {base}/  (REST API: {base}/api/, its schema {base}/api/openapi.json; "
+          f"writes {writes})", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

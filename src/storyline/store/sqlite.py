@@ -270,6 +270,11 @@ class SqliteStore:
         ).fetchall()
         return [self._story(row) for row in rows]
 
+    def latest_story_id(self) -> str:
+        """The story most recently created or changed by an ingest, or "" in an empty store."""
+        row = self._db.execute("SELECT id FROM stories WHERE report_count > 0 ORDER BY updated DESC, rowid DESC LIMIT 1").fetchone()
+        return str(row[0]) if row else ""
+
     def iter_stories(self) -> Iterator[Story]:
         """Every story, in `list_stories` order, fetched a page at a time."""
         offset = 0
