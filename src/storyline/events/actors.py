@@ -62,7 +62,10 @@ def named_actors(coding: Coding, proposition: Proposition, analysis: ReportAnaly
     if not _names(phrase, entity, analysis):
         return None
     if not _names_words(phrase):
-        # "Authorities", "the officials": role words only; show whom coreference found.
+        # "Authorities", "the officials": role words only; they stand for a country or an
+        # organisation, never for one person, whatever coreference found.
+        if entity.kind == "person":
+            return None
         return _actor(entity, entity.name, coding.source.role), _other(target, entity)
     source = coding.source if coding.source.entity == entity.id else _actor(entity, phrase, coding.source.role)
     return source, _other(target, entity)

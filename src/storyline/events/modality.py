@@ -4,9 +4,9 @@
     passive_agent("17 homes were destroyed by the fire")   # "the fire": the actor, if it is named
 
 Regular expressions over the clause's text, for the cases the verb lexicon cannot see: a
-modal or a condition makes an event possible, not real; a future tense makes it planned,
-which CAMEO codes only as an expressed intention or a threat (roots 03 and 13), never as
-the act itself; a passive clause's subject is acted on, not acting.
+modal, a hedge or a condition makes an event possible, not real; a future tense makes it
+planned, which counts only when the verb itself states the intention or the threat ("will
+offer", "vowed to"), never as the act itself; a passive clause's subject is acted on.
 """
 
 from __future__ import annotations
@@ -15,19 +15,30 @@ import re
 
 # Possibility and condition: the event may never happen.
 _HYPOTHETICAL = re.compile(
-    r"\b(may|might|could|if|unless|whether|perhaps|possibly|would have|could have|in case|suppose|supposing)\b", re.IGNORECASE
+    r"\b(may|might|could|if|unless|whether|perhaps|possibly|probably|would have|could have|in case|suppose|supposing|"
+    r"appears? to|appeared to|seems? to|seemed to|believed to|tried to|tries to|try to|attempted to|in hopes?)\b",
+    re.IGNORECASE,
+)
+# Obligation and advice: what someone should do, not what they did (a demand is coded as 10).
+_OBLIGATION = re.compile(r"\b(should|must|ought to|need to|needs to|has to|have to)\b", re.IGNORECASE)
+# Newsroom phrases that look like requests or refusals but are no event of the story.
+_NEWSROOM = re.compile(
+    r"\b(asked not to be (named|identified)|declined to be (named|identified)|on condition of anonymity|"
+    r"did not (immediately )?respond|could not be reached|declined to comment|did not return|not returning (phone )?calls)\b",
+    re.IGNORECASE,
 )
 # Future or planned: the event has not happened yet.
 _FUTURE = re.compile(
     r"\b(will|would|shall|going to|plans? to|planned to|intends? to|expected to|set to|is to|are to|aims? to|wants? to)\b",
     re.IGNORECASE,
 )
-# CAMEO roots that are themselves statements about the future: "express intent to ..." and "threaten".
-FUTURE_ROOTS = frozenset({"03", "13"})
+# Verbs that state an intention or a threat: "X will offer", "X vowed to": the statement is the
+# event (CAMEO 03 and 13), not the future act. Any other verb in the future is not yet an event.
+INTENT_VERBS = frozenset({"promise", "pledge", "vow", "offer", "agree", "threaten", "warn", "plan", "intend", "commit", "propose"})
 _IRREGULAR_PARTICIPLES = (
     "sent held made built struck hit shot taken given seen found caught brought left put set won lost paid told sold "
     "kept led met spent bought thrown driven drawn known shown beaten bitten hidden stolen chosen frozen broken spoken "
-    "torn worn sworn forgotten begun done gone cut hurt shut split spread burnt burned"
+    "torn worn sworn forgotten begun done gone cut hurt shut split spread burnt burned jailed sentenced"
 ).split()
 # "were destroyed", "has been reached", "will be offered", "was reportedly hit": a passive verb group.
 _PASSIVE = re.compile(
@@ -35,20 +46,39 @@ _PASSIVE = re.compile(
     r"(?:been|be|was|were|is|are|being|got|get|gets)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|" + "|".join(_IRREGULAR_PARTICIPLES) + r")\b",
     re.IGNORECASE,
 )
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|it|they|we|I|who|which)\b", re.IGNORECASE)
+_DISMISSAL = re.compile(r"\bfir(?:e|ed|es|ing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z]")
 _AGENT = re.compile(r"\bby\s+(?P<agent>[^,;.]+)")
 
 
-def hypothetical(text: str, cameo: str) -> bool:
-    """Whether the clause states a possible, conditional or future event as its code were fact."""
-    if _HYPOTHETICAL.search(text):
+def hypothetical(text: str, cameo: str, sentence: str = "", trigger: str = "") -> bool:
+    """Whether the clause states a possible, hedged, conditional, obliged or future event, or asks
+    a question (its sentence ends in "?"), as if its code were fact. `trigger` is the verb the
+    code came from: a future intention or threat ("will offer") is an event, a future act is not."""
+    if _HYPOTHETICAL.search(text) or _NEWSROOM.search(text) or sentence.rstrip(" \"'”’)").endswith("?"):
         return True
-    return bool(_FUTURE.search(text)) and cameo[:2] not in FUTURE_ROOTS
+    if _OBLIGATION.search(text) and cameo[:2] != "10":
+        return True
+    return bool(_FUTURE.search(text)) and trigger not in INTENT_VERBS
 
 
 def is_passive(text: str, actor: str) -> bool:
-    """Whether the clause's verb, right after its subject, is passive ("17 homes were destroyed")."""
-    rest = text[len(actor):] if actor and text.lower().startswith(actor.lower()) else text
-    return bool(_PASSIVE.match(rest))
+    """Whether the clause's verb, right after its subject, is passive ("17 homes were destroyed").
+
+    The subject is found where the clause writes it; an actor resolved from a pronoun ("he"
+    -> "Vincent Gigante") is not in the text, and then the pronoun is the subject.
+    """
+    lowered = text.lower()
+    at = lowered.find(actor.lower()) if actor else -1
+    if at >= 0:
+        return bool(_PASSIVE.match(text[at + len(actor):]))
+    pronoun = _PRONOUN_SUBJECT.search(text)
+    return bool(pronoun and _PASSIVE.match(text[pronoun.end():])) or bool(_PASSIVE.match(text))
+
+
+def dismissal(text: str) -> bool:
+    """"He fired Mr. Comey": firing a named person from a post, not firing on anyone."""
+    return bool(_DISMISSAL.search(text))
 
 
 def passive_agent(text: str) -> str:

@@ -19,11 +19,13 @@ from storyline.analyze.records import Proposition, ReportAnalysis
 from storyline.events.actors import named_actors
 from storyline.events.coder import Actor, Coding, code_proposition
 from storyline.events.lexicon import load_event_lexicon
-from storyline.events.modality import hypothetical, is_passive, passive_agent
+from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent
 from storyline.models import Entity, Event, Fact, Report, Span
 
 # Codes of these roots (public statements) are too weak to stand as events of their own.
 SKIPPED_ROOTS = frozenset({"01"})
+# Visits (make a visit, host a visit): without a host named, "he arrived" is no interaction.
+HOSTED_CODES = frozenset({"042", "043"})
 # Confidence added per independent outlet beyond the first, up to 1.0.
 CONFIDENCE_PER_SOURCE = 0.05
 # Precision of an event date by its written form: 2017-06-26, 2017-06, 2017, ????-06-22, ????-06-??.
@@ -71,14 +73,19 @@ def code_story_events(
 
 def _checked(coding: Coding, proposition: Proposition, analysis: ReportAnalysis) -> Coding | None:
     """The coding with named actors, or None when it does not state a real event by a named actor."""
-    if hypothetical(proposition.text, coding.cameo):
+    sentence = next((s.text for s in analysis.sentences if s.index == proposition.sentence), "")
+    if hypothetical(proposition.text, coding.cameo, sentence, coding.trigger):
+        return None
+    if dismissal(proposition.text):
         return None
     if is_passive(proposition.text, proposition.actor):
-        return _passive(coding, proposition, analysis)
-    actors = named_actors(coding, proposition, analysis)
-    if actors is None:
+        checked = _passive(coding, proposition, analysis)
+    else:
+        actors = named_actors(coding, proposition, analysis)
+        checked = None if actors is None else replace(coding, source=actors[0], target=actors[1])
+    if checked is not None and checked.cameo[:3] in HOSTED_CODES and not checked.target.name:
         return None
-    return replace(coding, source=actors[0], target=actors[1])
+    return checked
 
 
 def _passive(coding: Coding, proposition: Proposition, analysis: ReportAnalysis) -> Coding | None:
