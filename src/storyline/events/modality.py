@@ -24,12 +24,14 @@ _OBLIGATION = re.compile(r"\b(should|must|ought to|need to|needs to|has to|have 
 # Newsroom phrases that look like requests or refusals but are no event of the story.
 _NEWSROOM = re.compile(
     r"\b(asked not to be (named|identified)|declined to be (named|identified)|on condition of anonymity|"
-    r"did not (immediately )?respond|could not be reached|declined to comment|did not return|not returning (phone )?calls)\b",
+    r"did not (immediately )?respond|could not be reached|declined to comment|(did not|didn't|didn’t) return|"
+    r"not returning (phone )?calls)\b",
     re.IGNORECASE,
 )
 # Future or planned: the event has not happened yet.
 _FUTURE = re.compile(
-    r"\b(will|would|shall|going to|plans? to|planned to|intends? to|expected to|set to|is to|are to|aims? to|wants? to)\b",
+    r"\b(will|would|shall|going to|plans? to|planned to|planning to|intends? to|expected to|set to|is to|are to|aims? to|wants? to|"
+    r"prepares? to|preparing to|scheduled to|due to|next (week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.IGNORECASE,
 )
 # Verbs that state an intention or a threat: "X will offer", "X vowed to": the statement is the
@@ -43,10 +45,10 @@ _IRREGULAR_PARTICIPLES = (
 # "were destroyed", "has been reached", "will be offered", "was reportedly hit": a passive verb group.
 _PASSIVE = re.compile(
     r"^\s*(?:(?:has|have|had|will|would|could|may|might|must|should|shall|to|not|also|already|reportedly|since|now|then)\s+)*"
-    r"(?:been|be|was|were|is|are|being|got|get|gets)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|" + "|".join(_IRREGULAR_PARTICIPLES) + r")\b",
+    r"(?:been|be|was|were|is|are|being|got|get|gets|['’]s|['’]re)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|" + "|".join(_IRREGULAR_PARTICIPLES) + r")\b",
     re.IGNORECASE,
 )
-_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|it|they|we|I|who|which)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|it|they|we|I|who|which)(?=\W)", re.IGNORECASE)
 _DISMISSAL = re.compile(r"\bfir(?:e|ed|es|ing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z]")
 _AGENT = re.compile(r"\bby\s+(?P<agent>[^,;.]+)")
 
