@@ -45,3 +45,9 @@ def test_actor_page_shows_both_sides_its_dyads_and_a_chart(client: TestClient) -
 
 def test_navigation_links_to_the_events_page(client: TestClient) -> None:
     assert '<a href="/events">Events</a>' in client.get("/").text
+
+
+def test_story_page_links_event_actors_to_their_actor_pages(client: TestClient) -> None:
+    page = client.get("/stories/s-spy")
+    assert page.status_code == 200
+    assert '<a href="/actors/USA">USA</a>' in page.text and '<a href="/actors/CHN">CHN</a>' in page.text
