@@ -17,6 +17,8 @@ from storyline.events.modality import dismissal, hypothetical, is_passive, passi
         ("Chris Arreola would probably give an effort", "033", "give", True),
         ("the weight limit would have to be cut if repairs were delayed", "100", "cut", True),
         ("Mr. Mueller appears to be investigating", "090", "investigate", True),
+        ("he can reach a deal with the American president", "030", "reach", True),
+        ("they needed to accept tougher limits on Tehran", "030", "accept", True),
         ("a France Telecom spokeswoman asked not to be named", "020", "ask", True),
         ("Quillon will offer affected employees two years of monitoring", "030", "offer", False),  # a stated intention
         ("Iran threatened to close the strait", "138", "threaten", False),
@@ -42,6 +44,7 @@ def test_a_question_is_not_an_event() -> None:
         ("Affected employees will be offered two years of monitoring", "Affected employees", True),
         ("Two men were shot dead", "Two men", True),
         ("in 1997, he was finally convicted of racketeering", "Vincent Gigante", True),
+        ("Richard Gates have all been charged in Mueller's investigation", "Richard Gates", True),
         ("The Sound Spirit struck the wharf", "The Sound Spirit", False),
         ("Beijing has been pushing Canada to reduce restrictions", "Beijing", False),
         ("China and Canada have signed an agreement", "China and Canada", False),
@@ -59,5 +62,6 @@ def test_the_agent_of_a_passive_clause() -> None:
 def test_firing_a_person_is_a_dismissal_not_an_attack() -> None:
     assert dismissal("he fired James B. Comey, the F.B.I. director")
     assert dismissal("Trump fired Mr. Comey")
+    assert dismissal("he decided on Saturday to fire O'Brien")
     assert not dismissal("troops fired on protesters")
     assert not dismissal("the army fired rockets into Gaza")

@@ -16,11 +16,12 @@ import re
 # Possibility and condition: the event may never happen.
 _HYPOTHETICAL = re.compile(
     r"\b(may|might|could|if|unless|whether|perhaps|possibly|probably|would have|could have|in case|suppose|supposing|"
-    r"appears? to|appeared to|seems? to|seemed to|believed to|tried to|tries to|try to|attempted to|in hopes?)\b",
+    r"appears? to|appeared to|seems? to|seemed to|believed to|tried to|tries to|try to|attempted to|in hopes?|"
+    r"can|cannot|can't|hopes? to|hoped to|hoping to|wants? to|wanted to|would like)\b",
     re.IGNORECASE,
 )
 # Obligation and advice: what someone should do, not what they did (a demand is coded as 10).
-_OBLIGATION = re.compile(r"\b(should|must|ought to|need to|needs to|has to|have to)\b", re.IGNORECASE)
+_OBLIGATION = re.compile(r"\b(should|must|ought to|need to|needs to|needed to|has to|have to|had to)\b", re.IGNORECASE)
 # Newsroom phrases that look like requests or refusals but are no event of the story.
 _NEWSROOM = re.compile(
     r"\b(asked not to be (named|identified)|declined to be (named|identified)|on condition of anonymity|"
@@ -44,12 +45,13 @@ _IRREGULAR_PARTICIPLES = (
 ).split()
 # "were destroyed", "has been reached", "will be offered", "was reportedly hit": a passive verb group.
 _PASSIVE = re.compile(
-    r"^\s*(?:(?:has|have|had|will|would|could|may|might|must|should|shall|to|not|also|already|reportedly|since|now|then)\s+)*"
+    r"^\s*(?:(?:has|have|had|will|would|could|may|might|must|should|shall|to|not|also|already|reportedly|since|now|then|all|both|"
+    r"each|since|later|subsequently|eventually|finally)\s+)*"
     r"(?:been|be|was|were|is|are|being|got|get|gets|['’]s|['’]re)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|" + "|".join(_IRREGULAR_PARTICIPLES) + r")\b",
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|it|they|we|I|who|which)(?=\W)", re.IGNORECASE)
-_DISMISSAL = re.compile(r"\bfir(?:e|ed|es|ing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z]")
+_DISMISSAL = re.compile(r"\bfir(?:e|ed|es|ing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z'’]")
 _AGENT = re.compile(r"\bby\s+(?P<agent>[^,;.]+)")
 
 
