@@ -279,7 +279,7 @@ _PERIOD_PRECISION = {"day": 10, "week": 10, "month": 7, "year": 4}
 
 def event_query(
     *, actor: str = "", target: str = "", kind: str = "", since: str = "", until: str = "", story: str = "",
-    party: str = "", limit: int = 100, offset: int = 0,
+    party: str = "", dyad: tuple[str, str] | None = None, limit: int = 100, offset: int = 0,
 ) -> EventQuery:
     """Check and convert user filters: countries as ISO alpha-3 or alpha-2, `kind` a PLOVER type
     (ACCUSE) or a CAMEO code prefix (112), dates ISO. Raises UsageError naming the bad value."""
@@ -288,6 +288,7 @@ def event_query(
         actor=country_alpha2(actor) if actor else "",
         target=country_alpha2(target) if target else "",
         party=country_alpha2(party) if party else "",
+        dyad=(country_alpha2(dyad[0]), country_alpha2(dyad[1])) if dyad else None,
         plover=plover, cameo=cameo,
         since=_iso_date(since, "since"), until=_iso_date(until, "until"),
         story=story, limit=limit, offset=offset,

@@ -51,3 +51,13 @@ def test_story_page_links_event_actors_to_their_actor_pages(client: TestClient) 
     page = client.get("/stories/s-spy")
     assert page.status_code == 200
     assert '<a href="/actors/USA">USA</a>' in page.text and '<a href="/actors/CHN">CHN</a>' in page.text
+
+
+def test_dyad_page_draws_the_weekly_series_and_lists_both_directions(client: TestClient) -> None:
+    page = client.get("/dyads/CHN/CAN?by=week")
+    assert page.status_code == 200
+    assert '<svg class="bar-chart"' in page.text and "2 events from 2017-W25 to 2017-W26" in page.text
+    assert "Canada held talks with China" in page.text and "China and Canada signed a deal" in page.text
+    assert "Undated: 1" in page.text
+    assert client.get("/dyads/CHN/XYZ").status_code == 422
+    assert '<a href="/dyads/CHN/CAN?by=week">per week</a>' in client.get("/actors/CAN").text

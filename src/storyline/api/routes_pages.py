@@ -190,3 +190,17 @@ def actor_page(request: Request, code: str, offset: int = Query(0, ge=0)) -> HTM
     longest = max(len(detail["as_source"]), len(detail["as_target"]))
     return render(request, "actor.html", title=detail["name"], actor=detail, chart=chart,
                   pages=_pager(request, offset, longest, PAGE_SIZE))
+
+
+
+@router.get("/dyads/{first}/{second}", response_class=HTMLResponse)
+def dyad_page(request: Request, first: str, second: str, by: str = "week") -> HTMLResponse:
+    store = store_of(request)
+    try:
+        series = views.dyad_series(store, first, second, by=by)
+        query = views.event_query(dyad=(first, second), limit=PAGE_SIZE * 2)
+    except UsageError as exc:
+        raise invalid_filters(exc) from None
+    chart = period_chart([(point["period"], point["events"]) for point in series["series"]])
+    return render(request, "dyad.html", title=" – ".join(series["dyad"]), dyad=series, chart=chart,
+                  events=views.find_events(store, query))
