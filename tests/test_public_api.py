@@ -12,9 +12,11 @@ import pytest
 from conftest import ROOT
 
 PUBLIC = {
+    "storyline": ["open", "__version__"],
+    "storyline.database": ["Database", "Ingested", "open_database"],
     "storyline.models": ["Report", "Story", "Fact", "Entity", "Mention", "Quote", "Event", "Source", "Span",
                          "ConflictValue", "SummarySentence", "StoryAnalysis", "Rejection", "to_dict", "from_dict"],
-    "storyline.store": ["open_store", "Store", "SqliteStore", "SearchHit", "default_location"],
+    "storyline.store": ["open_store", "Store", "SqliteStore", "SearchHit", "EventQuery", "default_location"],
     "storyline.pipeline": ["ingest_paths", "ingest_documents", "update", "corroborate_stories", "IngestResult"],
     "storyline.ingest": ["read_paths", "read_file", "read_bytes"],
     "storyline.clean.report": ["clean_document"],
@@ -25,7 +27,8 @@ PUBLIC = {
     "storyline.analyze": ["load_nlp", "analyze_reports", "ReportAnalysis"],
     "storyline.corroborate": ["corroborate_story"],
     "storyline.outlets": ["OutletRegistry", "load_default_registry", "name_for_unknown"],
-    "storyline.views": ["list_stories", "list_reports", "story_detail", "search", "export_records"],
+    "storyline.views": ["list_stories", "list_reports", "story_detail", "search", "export_records", "event_query", "find_events",
+                        "dyad_series"],
     "storyline.errors": ["StorylineError", "UsageError", "ConfigError", "StoreError", "CorruptStoreError", "ModelError",
                          "RejectedInput", "Reason"],
     "storyline.config": ["Config", "load_config"],

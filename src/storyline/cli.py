@@ -22,6 +22,7 @@ from rich.table import Table
 
 from storyline import views
 from storyline.cli_eval import eval_app
+from storyline.cli_events import events
 from storyline.config import Config, load_config
 from storyline.errors import ConfigError, StorylineError, UsageError
 from storyline.store import default_location, open_store
@@ -31,10 +32,14 @@ EXIT_REJECTED = 3
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-app = typer.Typer(help="storyline: from news reports to what happened, and who says so.", no_args_is_help=True, add_completion=False)
-bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=True)
+# Plain (click) help: the rich panels label every flag "<bool>", as if it took a value.
+HELP_STYLE: dict[str, Any] = {"rich_markup_mode": None}
+app = typer.Typer(help="storyline: from news reports to what happened, and who says so.", no_args_is_help=True, add_completion=False,
+                  **HELP_STYLE)
+bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=True, **HELP_STYLE)
 app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
+app.command("events")(events)
 
 # Piped output gets a wide console so tables are not squeezed into 80 columns.
 out = Console(emoji=False) if sys.stdout.isatty() else Console(width=160, emoji=False)
@@ -224,13 +229,20 @@ def stories(
 
 @app.command()
 def show(
-    story_id: str = typer.Argument(..., help="Story id (or a prefix, or a report id)."),
+    story_id: str = typer.Argument("", help="Story id (or a prefix, or a report id)."),
+    latest: bool = typer.Option(False, "--latest", help="The story the last ingest created or changed, instead of an id."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """One story: its reports, the facts matrix (facts × outlets), conflicts, quotes and summary."""
     from storyline.render import print_story
 
+    if not story_id and not latest:
+        raise UsageError("give a story id (see `storyline stories`) or --latest")
     with State.store(create=False) as store:
+        if latest:
+            story_id = store.latest_story_id()
+            if not story_id:
+                raise UsageError("the store has no stories yet: ingest reports first (`storyline ingest PATH`)")
         detail = views.story_detail(store, story_id)
     if as_json:
         _emit_json(detail)
@@ -257,7 +269,7 @@ def search(
     out.print(table)
 
 
-EXPORT_FORMATS = ("jsonl", "csv", "gdelt")
+EXPORT_FORMATS = ("jsonl", "csv", "gdelt", "parquet")
 
 
 @app.command()
@@ -266,15 +278,25 @@ def export(
         "jsonl",
         "--format",
         help="jsonl: every record, re-ingestible; csv: one row per fact (the facts matrix); "
-        "gdelt: coded events as a GDELT 2.0 Events table (tab-separated, no header).",
+        "gdelt: coded events as a GDELT 2.0 Events table (tab-separated, no header); "
+        "parquet: reports, stories, facts and events as four .parquet files in the --output folder (needs pyarrow).",
     ),
-    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: stdout); a folder for parquet."),
 ) -> None:
-    """Write the store out: every record as JSON lines, the facts as CSV, or the events as GDELT rows."""
+    """Write the store out: every record as JSON lines, the facts as CSV, the events as GDELT rows, or Parquet tables."""
     from storyline.export import write_facts_csv, write_gdelt_events
 
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; available: {', '.join(EXPORT_FORMATS)}")
+    if fmt == "parquet":
+        from storyline.export_parquet import write_parquet
+
+        if output is None:
+            raise UsageError("--format parquet writes a folder of files: give it with --output DIR")
+        with State.store(create=False) as store:
+            rows = write_parquet(store, output)
+        err.print(", ".join(f"{name} {count}" for name, count in rows.items()) + f" rows written to {output}", highlight=False)
+        return
     with State.store(create=False) as store:
         try:
             handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout

@@ -14,7 +14,8 @@ from rich.table import Table
 
 from storyline.errors import UsageError
 
-eval_app = typer.Typer(help="Score each stage against labelled data.", no_args_is_help=True)
+# Plain help, as the main command's (no "<bool>" after flags).
+eval_app = typer.Typer(help="Score each stage against labelled data.", no_args_is_help=True, rich_markup_mode=None)
 _out = Console()
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -193,3 +194,24 @@ def eval_events(
     from storyline.evaluation.events import evaluate_events
 
     _print(evaluate_events(_exists(path, "file")), as_json, "Events")
+
+
+@eval_app.command("event-sample")
+def eval_event_sample(
+    stores: list[Path] = typer.Argument(..., help="Stores (storyline databases) to draw events from, an equal share each."),
+    count: int = typer.Option(40, "--count", help="How many events."),
+    seed: int = typer.Option(19, "--seed", help="Random seed: the same seed draws the same events."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """A seeded random sample of coded events to read and judge (type, actors, date), one per row."""
+    from storyline.evaluation.event_sample import sample_events
+
+    sample = sample_events([_exists(path, "database") for path in stores], count=count, seed=seed)
+    if as_json:
+        sys.stdout.write(json.dumps(sample, indent=2, ensure_ascii=False) + "\n")
+        return
+    for number, event in enumerate(sample, start=1):
+        _out.print(f"{number:2}. {event['type']} {event['cameo']}  {event['actor']} [{event['actor_country']}] -> "
+                   f"{event['target']} [{event['target_country']}]  {event['date'] or 'undated'} ({event['date_precision']})\n"
+                   f"    {event['text']}", highlight=False, markup=False)
+

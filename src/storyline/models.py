@@ -159,6 +159,9 @@ class Event:
     quad_class: int = 0
     goldstein: float = 0.0
     date: str = ""
+    # day, week ("last week": the date is a day of it), month, year, day-without-year ("????-06-22")
+    # or month-without-year; "" when undated.
+    date_precision: str = ""
     place: str = ""
     text: str = ""
     support: tuple[Span, ...] = ()

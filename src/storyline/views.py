@@ -6,14 +6,19 @@ everywhere.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
 import re
 from collections.abc import Iterator
 from typing import Any
 
+from storyline.countries import country_alpha2, country_alpha3, country_name
 from storyline.errors import QueryTooLarge, UsageError
+from storyline.events.lexicon import load_event_lexicon
 from storyline.ids import ID_LENGTH
-from storyline.models import Report, Story, to_dict
+from storyline.models import Event, Report, Story, to_dict
+from storyline.store.protocol import EventQuery
 from storyline.store.sqlite import MAX_QUERY_CHARS, SqliteStore
 
 
@@ -32,7 +37,8 @@ def story_summary(story: Story) -> dict[str, Any]:
     }
 
 
-def report_summary(report: Report, story: str = "") -> dict[str, Any]:
+def report_summary(report: Report, story: str | None = None) -> dict[str, Any]:
+    """A report as listed; listings give its story ("" while it has none), a story's own report list does not."""
     data = {
         "id": report.id,
         "source": report.source,
@@ -42,7 +48,7 @@ def report_summary(report: Report, story: str = "") -> dict[str, Any]:
         "copy_of": report.copy_of,
         "dateline": report.dateline,
     }
-    if story:
+    if story is not None:
         data["story"] = story
     return data
 
@@ -280,3 +286,135 @@ def outlet_detail(store: SqliteStore, name: str, *, limit: int = 50, offset: int
 def full_reports(store: SqliteStore, report_ids: list[str]) -> list[dict[str, Any]]:
     """Reports in full (body, furniture, credits), in the order given."""
     return [to_dict(r) for r in store.get_reports(report_ids)]
+
+
+# Coded events across stories: the CLI's `storyline events`, /api/events, /api/dyads and the
+# events and actor pages all show these.
+
+EVENT_PERIODS = ("day", "week", "month", "year")
+# Characters of an ISO date a period needs: a date known only to the month cannot go in a week.
+_PERIOD_PRECISION = {"day": 10, "week": 10, "month": 7, "year": 4}
+
+
+def event_query(
+    *, actor: str = "", target: str = "", kind: str = "", since: str = "", until: str = "", story: str = "",
+    party: str = "", dyad: tuple[str, str] | None = None, limit: int = 100, offset: int = 0,
+) -> EventQuery:
+    """Check and convert user filters: countries as ISO alpha-3 or alpha-2, `kind` a PLOVER type
+    (ACCUSE) or a CAMEO code prefix (112), dates ISO. Raises UsageError naming the bad value."""
+    plover, cameo = _event_kind(kind)
+    return EventQuery(
+        actor=country_alpha2(actor) if actor else "",
+        target=country_alpha2(target) if target else "",
+        party=country_alpha2(party) if party else "",
+        dyad=(country_alpha2(dyad[0]), country_alpha2(dyad[1])) if dyad else None,
+        plover=plover, cameo=cameo,
+        since=_iso_date(since, "since"), until=_iso_date(until, "until"),
+        story=story, limit=limit, offset=offset,
+    )
+
+
+def find_events(store: SqliteStore, query: EventQuery) -> list[dict[str, Any]]:
+    """Coded events across stories, as `story_detail` lists them; a story filter may be an id prefix."""
+    if query.story:
+        query = dataclasses.replace(query, story=resolve_story_id(store, query.story))
+    return [to_dict(event) for event in store.query_events(query)]
+
+
+def dyad_series(store: SqliteStore, first: str, second: str, *, by: str = "week", query: EventQuery | None = None) -> dict[str, Any]:
+    """Events between two countries (either direction) per period, with their mean Goldstein score.
+
+    Only events dated at least as precisely as the period are counted; the others are
+    reported as `undated` (no date) and `imprecise` (a year for a weekly series).
+    """
+    if by not in EVENT_PERIODS:
+        raise UsageError(f"--by must be one of {', '.join(EVENT_PERIODS)}, not {by!r}")
+    pair = (country_alpha2(first), country_alpha2(second))
+    base = query or EventQuery()
+    found = store.query_events(dataclasses.replace(base, dyad=pair, limit=-1, offset=0))
+    return {"dyad": [country_alpha3(c) for c in pair], "by": by, **event_series(found, by)}
+
+
+def event_series(events: list[Event], by: str) -> dict[str, Any]:
+    """{"series": [{"period", "events", "goldstein_mean"}], "undated", "imprecise"} of some events."""
+    periods: dict[str, list[float]] = {}
+    undated = imprecise = 0
+    for event in events:
+        if not event.date:
+            undated += 1
+            continue
+        period = event_period(event.date, by)
+        if period is None:
+            imprecise += 1
+            continue
+        periods.setdefault(period, []).append(event.goldstein)
+    series = [
+        {"period": period, "events": len(scores), "goldstein_mean": round(sum(scores) / len(scores), 3)}
+        for period, scores in sorted(periods.items())
+    ]
+    return {"series": series, "undated": undated, "imprecise": imprecise}
+
+
+def event_period(date: str, by: str) -> str | None:
+    """The period a date falls in ("2018-06-26" by week -> "2018-W26"); None when the date is too coarse."""
+    if len(date) < _PERIOD_PRECISION[by] or not date[:4].isdigit():
+        return None
+    if by == "year":
+        return date[:4]
+    if by == "month":
+        return date[:7]
+    try:
+        day = datetime.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+    if by == "day":
+        return day.isoformat()
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def actor_detail(store: SqliteStore, code: str, *, limit: int = 50, offset: int = 0, by: str = "month") -> dict[str, Any]:
+    """A country as an actor: its events as source and as target, its dyads (busiest first) and
+    all its events per period (`by`)."""
+    country = country_alpha2(code)
+    timeline = event_series(store.query_events(EventQuery(party=country, limit=-1)), by)
+    dyads = [
+        {"actor": country_alpha3(a), "target": country_alpha3(b), "events": n, "goldstein_mean": round(mean, 3)}
+        for a, b, n, mean in store.event_dyads(EventQuery(party=country))
+    ]
+    return {
+        "code": country_alpha3(country),
+        "alpha2": country,
+        "name": country_name(country),
+        "as_source": find_events(store, EventQuery(actor=country, limit=limit, offset=offset)),
+        "as_target": find_events(store, EventQuery(target=country, limit=limit, offset=offset)),
+        "dyads": dyads,
+        "by": by,
+        "timeline": timeline["series"],
+    }
+
+
+def _event_kind(kind: str) -> tuple[str, str]:
+    """(PLOVER type, CAMEO prefix) of a type filter."""
+    cleaned = kind.strip().upper()
+    if not cleaned:
+        return "", ""
+    if cleaned.isdigit():
+        return "", cleaned
+    known = sorted({t.plover for t in load_event_lexicon().plover.values() if t.plover})
+    if cleaned not in known:
+        raise UsageError(f"unknown event type {kind!r}; PLOVER types: {', '.join(known)} (or a CAMEO code such as 112)")
+    return cleaned, ""
+
+
+def _iso_date(value: str, name: str) -> str:
+    """An ISO date (2018, 2018-06 or 2018-06-26) as given; UsageError otherwise."""
+    value = value.strip()
+    if not value:
+        return ""
+    padded = value + "-01-01"[len(value) - 4:] if len(value) in (4, 7) else value[:10]
+    try:
+        datetime.date.fromisoformat(padded)
+    except ValueError:
+        raise UsageError(f"{name}: {value!r} is not an ISO date such as 2018-06-26 (or 2018-06, 2018)") from None
+    return value

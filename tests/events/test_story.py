@@ -31,3 +31,19 @@ def test_events_are_pure_and_stable(seed_reports, seed_analyses, events: tuple[E
 
 def test_no_reports_no_events() -> None:
     assert code_story_events("empty", [], {}, []) == ()
+
+
+def test_seed_targets_one_agreement_accusation_rejection(events: tuple[Event, ...]) -> None:
+    agreements = [e for e in events if {e.actor1_country, e.actor2_country} == {"CN", "CA"} and e.plover in ("AGREE", "SUPPORT")]
+    assert len(agreements) == 1, [(e.plover, e.text) for e in agreements]
+    assert len(agreements[0].support) >= 2 and sorted(agreements[0].independent_sources) == ["E&T (The IET)", "Reuters"]
+    assert any(e.plover == "ACCUSE" and e.actor1_country == "US" and e.actor2_country == "CN" for e in events)
+    assert any(e.plover == "REJECT" and e.actor1_country == "CN" for e in events)
+
+
+def test_seed_events_have_no_pronoun_actor_and_nothing_hypothetical(events: tuple[Event, ...]) -> None:
+    from storyline.events.actors import PRONOUNS
+
+    assert all(e.actor1 and e.actor1.split()[0].lower() not in PRONOUNS for e in events)
+    assert not any(e.actor1.lower().startswith(("the two", "this")) for e in events)
+    assert not any(" may " in f" {e.text} " for e in events)

@@ -82,6 +82,20 @@ def daily_chart(points: list[tuple[str, int]], *, width: int = 640, height: int 
     return _bars(counts, keys, width, height, keys[0], keys[-1], description)
 
 
+def period_chart(points: list[tuple[str, int]], *, noun: str = "events", width: int = 640, height: int = 160) -> Chart | None:
+    """Counts per named period ("2018-06", "2018-W26"), one bar each, in the order given; months
+    without events between the first and the last are drawn as empty bars."""
+    if not points:
+        return None
+    totals = dict(points)
+    first, last = _day(points[0][0] + "-01"), _day(points[-1][0] + "-01")
+    labels = _months(first, last) if first and last and len(points[0][0]) == 7 else [label for label, _ in points]
+    counts = [totals.get(label, 0) for label in labels]
+    busiest = counts.index(max(counts))
+    description = f"{sum(counts)} {noun} from {labels[0]} to {labels[-1]}; busiest: {counts[busiest]} in {labels[busiest]}"
+    return _bars(counts, labels, width, height, labels[0], labels[-1], description)
+
+
 def _bars(counts: list[int], labels: list[str], width: int, height: int, start: str, end: str, description: str) -> Chart:
     peak = max(counts) or 1
     slot = width / len(counts)

@@ -14,9 +14,11 @@ from markupsafe import Markup, escape
 from starlette.templating import Jinja2Templates
 
 from storyline import views
+from storyline.analyze.lexicon import alpha3
 from storyline.api.app import store_of
-from storyline.api.charts import daily_chart, sparkline
-from storyline.api.routes_api import MAX_OFFSET, check_date
+from storyline.api.charts import daily_chart, period_chart, sparkline
+from storyline.api.routes_api import MAX_OFFSET, check_date, invalid_filters
+from storyline.errors import UsageError
 from storyline.store import SqliteStore
 
 router = APIRouter(include_in_schema=False)
@@ -54,7 +56,7 @@ def _paragraphs(body: str) -> list[str]:
 
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("storyline.api", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(marks=_marks, http_url=_http_url, day=_day, when=_when, paragraphs=_paragraphs)
+    env.filters.update(marks=_marks, http_url=_http_url, day=_day, when=_when, paragraphs=_paragraphs, alpha3=alpha3)
     env.globals.update(STATUS_LABEL=STATUS_LABEL, CELL=CELL)
     return env
 
@@ -163,3 +165,42 @@ def outlet_page(request: Request, name: str, offset: int = Query(0, ge=0, le=MAX
     _add_sparklines(store, detail["story_list"])
     return render(request, "outlet.html", title=detail["name"], outlet=detail,
                   pages=_pager(request, offset, len(detail["story_list"]), PAGE_SIZE))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def event_list(
+    request: Request, actor: str = "", target: str = "", type: str = "", since: str = "", until: str = "", story: str = "",
+    offset: int = Query(0, ge=0),
+) -> HTMLResponse:
+    filters = {"actor": actor, "target": target, "type": type, "since": since, "until": until, "story": story}
+    try:
+        query = views.event_query(actor=actor, target=target, kind=type, since=since, until=until, story=story,
+                                  limit=PAGE_SIZE * 2, offset=offset)
+    except UsageError as exc:
+        raise invalid_filters(exc) from None
+    items = views.find_events(store_of(request), query)
+    return render(request, "events.html", title="Events", events=items, filters=filters, filtered=any(filters.values()),
+                  offset=offset, pages=_pager(request, offset, len(items), PAGE_SIZE * 2))
+
+
+@router.get("/actors/{code}", response_class=HTMLResponse)
+def actor_page(request: Request, code: str, offset: int = Query(0, ge=0)) -> HTMLResponse:
+    detail = views.actor_detail(store_of(request), code, limit=PAGE_SIZE, offset=offset)
+    chart = period_chart([(p["period"], p["events"]) for p in detail["timeline"]])
+    longest = max(len(detail["as_source"]), len(detail["as_target"]))
+    return render(request, "actor.html", title=detail["name"], actor=detail, chart=chart,
+                  pages=_pager(request, offset, longest, PAGE_SIZE))
+
+
+
+@router.get("/dyads/{first}/{second}", response_class=HTMLResponse)
+def dyad_page(request: Request, first: str, second: str, by: str = "week") -> HTMLResponse:
+    store = store_of(request)
+    try:
+        series = views.dyad_series(store, first, second, by=by)
+        query = views.event_query(dyad=(first, second), limit=PAGE_SIZE * 2)
+    except UsageError as exc:
+        raise invalid_filters(exc) from None
+    chart = period_chart([(point["period"], point["events"]) for point in series["series"]])
+    return render(request, "dyad.html", title=" – ".join(series["dyad"]), dyad=series, chart=chart,
+                  events=views.find_events(store, query))

@@ -30,7 +30,9 @@ def run_server(db_path: str | None, config: Config) -> None:
             "story, report and search" + (", and anyone with the token writes" if config.serve.token else ""),
             file=sys.stderr, flush=True,
         )
-    print(f"storyline: serving {location} at http://{shown}:{port}/  (API: http://{shown}:{port}/api/, writes {writes})", flush=True)
+    base = f"http://{shown}:{port}"
+    print(f"storyline: serving {location} at {base}/  (REST API: {base}/api/, its schema {base}/api/openapi.json; "
+          f"writes {writes})", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 

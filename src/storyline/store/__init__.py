@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from storyline.store.protocol import SearchHit, Store
+from storyline.store.protocol import EventQuery, SearchHit, Store
 from storyline.store.sqlite import SqliteStore
 
 DEFAULT_DB = "storyline.db"
@@ -21,4 +21,4 @@ def open_store(location: str | Path | None = None) -> SqliteStore:
     return SqliteStore(location or default_location())
 
 
-__all__ = ["DEFAULT_DB", "SearchHit", "SqliteStore", "Store", "default_location", "open_store"]
+__all__ = ["DEFAULT_DB", "EventQuery", "SearchHit", "SqliteStore", "Store", "default_location", "open_store"]

@@ -127,6 +127,34 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (kept, split)
     );
     """,
+    # 5: coded events as rows, so they can be queried across stories by actor and target
+    # country (ISO alpha-2, as the records hold them), PLOVER type, date and story. `data`
+    # is the whole Event record; the other columns are its searchable fields. Events of
+    # analyses saved before this step are copied out of their stories' analysis.
+    """
+    CREATE TABLE events (
+        story_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        actor1_country TEXT NOT NULL DEFAULT '',
+        actor2_country TEXT NOT NULL DEFAULT '',
+        plover TEXT NOT NULL DEFAULT '',
+        cameo TEXT NOT NULL DEFAULT '',
+        goldstein REAL NOT NULL DEFAULT 0,
+        date TEXT NOT NULL DEFAULT '',
+        data TEXT NOT NULL,
+        PRIMARY KEY (story_id, id)
+    );
+    CREATE INDEX events_actor1 ON events(actor1_country, date);
+    CREATE INDEX events_actor2 ON events(actor2_country, date);
+    CREATE INDEX events_plover ON events(plover, date);
+    CREATE INDEX events_date ON events(date);
+    INSERT OR IGNORE INTO events (story_id, id, actor1_country, actor2_country, plover, cameo, goldstein, date, data)
+    SELECT a.story_id, json_extract(e.value, '$.id'), coalesce(json_extract(e.value, '$.actor1_country'), ''),
+           coalesce(json_extract(e.value, '$.actor2_country'), ''), coalesce(json_extract(e.value, '$.plover'), ''),
+           coalesce(json_extract(e.value, '$.cameo'), ''), coalesce(json_extract(e.value, '$.goldstein'), 0),
+           coalesce(json_extract(e.value, '$.date'), ''), e.value
+    FROM story_analysis a, json_each(a.data, '$.events') e;
+    """,
 )
 
 

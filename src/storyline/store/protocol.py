@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from storyline.models import Report, Story, StoryAnalysis
+from storyline.models import Event, Report, Story, StoryAnalysis
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -17,6 +17,27 @@ class SearchHit:
     score: float
     snippet: str
     story: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventQuery:
+    """Which coded events to return. Countries are ISO alpha-2 (as records hold them); empty means any.
+
+    `party` matches either side (an actor page); `dyad` is two countries in either direction.
+    `since` and `until` compare with the event's date as text, so "2018" matches a date of that year.
+    """
+
+    actor: str = ""
+    target: str = ""
+    party: str = ""
+    dyad: tuple[str, str] | None = None
+    plover: str = ""
+    cameo: str = ""
+    since: str = ""
+    until: str = ""
+    story: str = ""
+    limit: int = 100
+    offset: int = 0
 
 
 class Store(Protocol):
@@ -33,4 +54,5 @@ class Store(Protocol):
     def iter_stories(self) -> Iterator[Story]: ...
     def save_analysis(self, analysis: StoryAnalysis) -> None: ...
     def get_analysis(self, story_id: str) -> StoryAnalysis | None: ...
+    def query_events(self, query: EventQuery) -> list[Event]: ...
     def close(self) -> None: ...

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any, Self
 
 from storyline.errors import CorruptStoreError, QueryTooLarge, StoreError
-from storyline.models import Report, StageFailure, Story, StoryAnalysis, from_dict, to_dict
+from storyline.models import Event, Report, StageFailure, Story, StoryAnalysis, from_dict, to_dict
 from storyline.store.migrations import APPLICATION_ID, migrate
-from storyline.store.protocol import SearchHit
+from storyline.store.protocol import EventQuery, SearchHit
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _JSON_FIELDS = ("credits", "cited_outlets", "furniture")
@@ -256,7 +256,7 @@ class SqliteStore:
     def drop_story(self, story_id: str) -> None:
         """Forget a story that no longer has reports (its reports were folded into another)."""
         with self._write() as db:
-            for table, column in (("stories", "id"), ("story_analysis", "story_id"), ("story_entities", "story_id")):
+            for table, column in (("stories", "id"), ("story_analysis", "story_id"), ("story_entities", "story_id"), ("events", "story_id")):
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", (story_id,))
             db.execute("DELETE FROM story_threads WHERE earlier = ? OR later = ?", (story_id, story_id))
             db.execute("DELETE FROM story_splits WHERE kept = ? OR split = ?", (story_id, story_id))
@@ -312,6 +312,11 @@ class SqliteStore:
         ).fetchall()
         return [self._story(row) for row in rows]
 
+    def latest_story_id(self) -> str:
+        """The story most recently created or changed by an ingest, or "" in an empty store."""
+        row = self._db.execute("SELECT id FROM stories WHERE report_count > 0 ORDER BY updated DESC, rowid DESC LIMIT 1").fetchone()
+        return str(row[0]) if row else ""
+
     def iter_stories(self) -> Iterator[Story]:
         """Every story, in `list_stories` order, fetched a page at a time."""
         offset = 0
@@ -348,10 +353,44 @@ class SqliteStore:
                 "INSERT OR REPLACE INTO story_entities (story_id, entity_id, name, kind, country, mentions) VALUES (?, ?, ?, ?, ?, ?)",
                 [(analysis.story, e.id, e.name, e.kind, e.country, e.mentions) for e in analysis.entities],
             )
+            db.execute("DELETE FROM events WHERE story_id = ?", (analysis.story,))
+            db.executemany(
+                "INSERT OR REPLACE INTO events (story_id, id, actor1_country, actor2_country, plover, cameo, goldstein, date, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (analysis.story, e.id, e.actor1_country, e.actor2_country, e.plover, e.cameo, e.goldstein, e.date,
+                     json.dumps(to_dict(e)))
+                    for e in analysis.events
+                ],
+            )
 
     def get_analysis(self, story_id: str) -> StoryAnalysis | None:
         row = self._db.execute("SELECT data FROM story_analysis WHERE story_id = ?", (story_id,)).fetchone()
         return from_dict(StoryAnalysis, json.loads(row[0])) if row else None
+
+    def query_events(self, query: EventQuery) -> list[Event]:
+        """Coded events matching `query`, newest dated first (undated last), then by story and id."""
+        where, args = _event_conditions(query)
+        rows = self._db.execute(
+            f"SELECT data FROM events {where} ORDER BY date = '', date DESC, story_id, id LIMIT ? OFFSET ?",
+            [*args, query.limit, query.offset],
+        ).fetchall()
+        return [from_dict(Event, json.loads(row[0])) for row in rows]
+
+    def event_dyads(self, query: EventQuery) -> list[tuple[str, str, int, float]]:
+        """(actor country, target country, events, mean Goldstein) of the events matching `query`, busiest first.
+
+        Events without a country on both sides are left out: they belong to no dyad.
+        """
+        where, args = _event_conditions(query)
+        joiner = " AND " if where else "WHERE "
+        rows = self._db.execute(
+            f"SELECT actor1_country, actor2_country, count(*), avg(goldstein) FROM events {where}"
+            f"{joiner}actor1_country != '' AND actor2_country != ''"
+            " GROUP BY actor1_country, actor2_country ORDER BY count(*) DESC, actor1_country, actor2_country",
+            args,
+        ).fetchall()
+        return [(row[0], row[1], int(row[2]), float(row[3])) for row in rows]
 
     def analysis_versions(self) -> dict[str, str]:
         return {row[0]: row[1] for row in self._db.execute("SELECT story_id, version FROM story_analysis")}
@@ -474,6 +513,36 @@ def _report(row: sqlite3.Row) -> Report:
     for name in _JSON_FIELDS:
         data[name] = json.loads(data[name])
     return from_dict(Report, data)
+
+
+def _event_conditions(query: EventQuery) -> tuple[str, list[Any]]:
+    """The WHERE clause (or "") and its arguments for an event query."""
+    clauses: list[str] = []
+    args: list[Any] = []
+    for column, value in (("actor1_country", query.actor), ("actor2_country", query.target), ("story_id", query.story),
+                          ("plover", query.plover)):
+        if value:
+            clauses.append(f"{column} = ?")
+            args.append(value)
+    if query.party:
+        clauses.append("(actor1_country = ? OR actor2_country = ?)")
+        args.extend([query.party, query.party])
+    if query.dyad is not None:
+        first, second = query.dyad
+        clauses.append("((actor1_country = ? AND actor2_country = ?) OR (actor1_country = ? AND actor2_country = ?))")
+        args.extend([first, second, second, first])
+    if query.cameo:
+        clauses.append("cameo LIKE ?")
+        args.append(query.cameo + "%")
+    if query.since:
+        # A partial date ("2018-06") is kept when the period it names can reach `since`; a date
+        # without a year ("????-06-22") and undated events are left out of any date range.
+        clauses.append("date GLOB '[0-9]*' AND date >= substr(?, 1, length(date))")
+        args.append(query.since)
+    if query.until:
+        clauses.append("date GLOB '[0-9]*' AND substr(date, 1, length(?)) <= ?")
+        args.extend([query.until, query.until])
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -1,0 +1,147 @@
+"""Who an event's actors are, as named entities of the story, or no event at all.
+
+The coder takes the clause's subject as it is written; on real reports that is often a
+pronoun ("This", "me"), a description ("the two countries", "Some countries") or a thing
+("17 homes", "a strict new policy"). An event stands only when its source is a named
+entity: the subject's own entity (coreference already turned "he" or "the company" into
+one), a country named inside a collective ("Some countries, including the United States"),
+or the last two countries named before "the two countries" / "both sides".
+
+    source, target = named_actors(coding, proposition, analysis)   # or None: do not code it
+
+A pure function of the report's analysis: no parse, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.lexicon import load_lexicon
+from storyline.analyze.records import Proposition, ReportAnalysis
+from storyline.events.coder import Actor, Coding
+from storyline.models import Entity
+
+# Subjects that stand for another phrase and say nothing by themselves.
+PRONOUNS = frozenset(
+    "i me my we us our you he him his she her it its they them their this that these those which who whom one some many "
+    "others other all both each either neither someone something anyone nobody none".split()
+)
+# Words an actor phrase may hold besides its entity's name and still be that entity
+# ("the Chinese government", "Trudeau's government", "officials in Beijing").
+_FUNCTION_WORDS = frozenset("the a an of in from for 's ’s and".split())
+# "the two countries", "both sides": the last two countries named before.
+_COLLECTIVE_PAIR = re.compile(r"^(?:the two|both|the)\s+(?:countries|nations|sides|governments|states|neighbou?rs|leaders)$")
+# "Some countries, including the United States, have ...": the named member acts.
+_NAMED_MEMBER = r",?\s+(?:including|led by|such as|among them|notably)\s+(?P<member>[^,;]+)"
+# Entity kinds that can act. Places act only as countries (a capital stands for its government).
+ACTING_KINDS = frozenset({"person", "organisation", "organization", "country", "group", "government"})
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def named_actors(coding: Coding, proposition: Proposition, analysis: ReportAnalysis) -> tuple[Actor, Actor] | None:
+    """The source and target of a coded clause as named entities, or None when the source names none."""
+    entities = {e.id: e for e in analysis.entities}
+    phrase = proposition.actor.strip()
+    lowered = phrase.lower()
+    target = coding.target
+    if _COLLECTIVE_PAIR.match(lowered):
+        return _antecedent_pair(proposition, analysis, entities)
+    member = _named_member(phrase, proposition, analysis, entities)
+    if member is not None:
+        return _actor(member, member.name, coding.source.role), _other(target, member)
+    # The coder's own resolution first: it splits "China and Canada" into source and target.
+    entity = entities.get(coding.source.entity) or entities.get(proposition.actor_entity)
+    if entity is None or not _can_act(entity):
+        return None
+    words = _WORD.findall(lowered)
+    if words and words[0] in PRONOUNS or lowered in load_lexicon().coreference:
+        # Coreference resolved the pronoun or description: show who it stands for.
+        if not proposition.actor_entity:
+            return None
+        return _actor(entity, entity.name, coding.source.role), _other(target, entity)
+    if not _names(phrase, entity, analysis):
+        return None
+    if not _names_words(phrase):
+        # "Authorities", "the officials": role words only; they stand for a country or an
+        # organisation, never for one person, whatever coreference found.
+        if entity.kind == "person":
+            return None
+        return _actor(entity, entity.name, coding.source.role), _other(target, entity)
+    source = coding.source if coding.source.entity == entity.id else _actor(entity, phrase, coding.source.role)
+    return source, _other(target, entity)
+
+
+def _names_words(phrase: str) -> bool:
+    """Whether the phrase holds a word beyond role, title and function words (a name, a demonym)."""
+    lexicon = load_lexicon()
+    plain = set(_FUNCTION_WORDS) | set(lexicon.roles) | set(lexicon.titles)
+    return any(w not in plain and w.removesuffix("s") not in plain for w in _WORD.findall(phrase.lower()))
+
+
+def _can_act(entity: Entity) -> bool:
+    return entity.kind in ACTING_KINDS or (entity.kind == "place" and bool(entity.country))
+
+
+def _names(phrase: str, entity: Entity, analysis: ReportAnalysis) -> bool:
+    """Whether the phrase is the entity: its words are the entity's name or aliases, role words
+    ("government", "officials"), demonyms ("Chinese") and function words only."""
+    lexicon = load_lexicon()
+    allowed = set(_FUNCTION_WORDS) | set(lexicon.roles) | set(lexicon.titles)
+    lowered = phrase.lower()
+    # The entity's names, and those of other entities named in the phrase ("The US and China").
+    names = [entity.name, *entity.aliases, *(m.text for m in analysis.mentions if m.entity == entity.id or m.text.lower() in lowered)]
+    for name in names:
+        allowed.update(w.lower() for w in _WORD.findall(name))
+    for word in _WORD.findall(lowered):
+        bare = word.removesuffix("'s").removesuffix("’s")
+        if any(w in allowed or w in lexicon.demonyms or w in lexicon.capitals for w in (bare, bare.removesuffix("s"))):
+            continue
+        if lexicon.country_code(bare):
+            continue
+        return False
+    return True
+
+
+def _named_member(phrase: str, proposition: Proposition, analysis: ReportAnalysis, entities: dict[str, Entity]) -> Entity | None:
+    """The named entity of "X, including <entity>," in the clause's sentence, when X is unnamed."""
+    words = _WORD.findall(phrase.lower())
+    if not words or words[0] not in PRONOUNS:
+        return None
+    sentence = next((s for s in analysis.sentences if s.index == proposition.sentence), None)
+    if sentence is None:
+        return None
+    found = re.search(re.escape(phrase) + _NAMED_MEMBER, sentence.text, flags=re.IGNORECASE)
+    if found is None:
+        return None
+    start = sentence.start + found.start("member")
+    end = sentence.start + found.end("member")
+    for mention in analysis.mentions:
+        entity = entities.get(mention.entity)
+        if entity is not None and _can_act(entity) and start <= mention.start and mention.end <= end:
+            return entity
+    return None
+
+
+def _antecedent_pair(proposition: Proposition, analysis: ReportAnalysis, entities: dict[str, Entity]) -> tuple[Actor, Actor] | None:
+    """"The two countries": the last two countries named before the clause, in the order they were named."""
+    found: list[Entity] = []
+    for mention in sorted(analysis.mentions, key=lambda m: m.start, reverse=True):
+        entity = entities.get(mention.entity)
+        if mention.start >= proposition.start or entity is None or entity.kind != "country" or entity in found:
+            continue
+        found.append(entity)
+        if len(found) == 2:
+            second, first = found
+            return _actor(first, first.name, ""), _actor(second, second.name, "")
+    return None
+
+
+def _actor(entity: Entity, name: str, role: str) -> Actor:
+    return Actor(name=name, entity=entity.id, country=entity.country, role=entity.role or role)
+
+
+def _other(target: Actor, source: Entity) -> Actor:
+    """The target, unless it is the source itself (then the event has none)."""
+    if target.entity == source.id or (target.country and target.country == source.country and source.kind == "country"):
+        return Actor()
+    return target

@@ -1,0 +1,91 @@
+"""Whether a coded clause says the event happened, and who did it when the clause is passive.
+
+    hypothetical("This may include hacking", "172")       # True: not coded as having happened
+    passive_agent("17 homes were destroyed by the fire")   # "the fire": the actor, if it is named
+
+Regular expressions over the clause's text, for the cases the verb lexicon cannot see: a
+modal, a hedge or a condition makes an event possible, not real; a future tense makes it
+planned, which counts only when the verb itself states the intention or the threat ("will
+offer", "vowed to"), never as the act itself; a passive clause's subject is acted on.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Possibility and condition: the event may never happen.
+_HYPOTHETICAL = re.compile(
+    r"\b(may|might|could|if|unless|whether|perhaps|possibly|probably|would have|could have|in case|suppose|supposing|"
+    r"appears? to|appeared to|seems? to|seemed to|believed to|tried to|tries to|try to|attempted to|in hopes?|"
+    r"can|cannot|can't|hopes? to|hoped to|hoping to|wants? to|wanted to|would like)\b",
+    re.IGNORECASE,
+)
+# Obligation and advice: what someone should do, not what they did (a demand is coded as 10).
+_OBLIGATION = re.compile(r"\b(should|must|ought to|need to|needs to|needed to|has to|have to|had to)\b", re.IGNORECASE)
+# Newsroom phrases that look like requests or refusals but are no event of the story.
+_NEWSROOM = re.compile(
+    r"\b(asked not to be (named|identified)|declined to be (named|identified)|on condition of anonymity|"
+    r"did not (immediately )?respond|could not be reached|declined to comment|(did not|didn't|didn’t) return|"
+    r"not returning (phone )?calls)\b",
+    re.IGNORECASE,
+)
+# Future or planned: the event has not happened yet.
+_FUTURE = re.compile(
+    r"\b(will|would|shall|going to|plans? to|planned to|planning to|intends? to|expected to|set to|is to|are to|aims? to|wants? to|"
+    r"prepares? to|preparing to|scheduled to|due to|next (week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
+# Verbs that state an intention or a threat: "X will offer", "X vowed to": the statement is the
+# event (CAMEO 03 and 13), not the future act. Any other verb in the future is not yet an event.
+INTENT_VERBS = frozenset({"promise", "pledge", "vow", "offer", "agree", "threaten", "warn", "plan", "intend", "commit", "propose"})
+_IRREGULAR_PARTICIPLES = (
+    "sent held made built struck hit shot taken given seen found caught brought left put set won lost paid told sold "
+    "kept led met spent bought thrown driven drawn known shown beaten bitten hidden stolen chosen frozen broken spoken "
+    "torn worn sworn forgotten begun done gone cut hurt shut split spread burnt burned jailed sentenced"
+).split()
+# "were destroyed", "has been reached", "will be offered", "was reportedly hit": a passive verb group.
+_PASSIVE = re.compile(
+    r"^\s*(?:(?:has|have|had|will|would|could|may|might|must|should|shall|to|not|also|already|reportedly|since|now|then|all|both|"
+    r"each|since|later|subsequently|eventually|finally)\s+)*"
+    r"(?:been|be|was|were|is|are|being|got|get|gets|['’]s|['’]re)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|" + "|".join(_IRREGULAR_PARTICIPLES) + r")\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|it|they|we|I|who|which)(?=\W)", re.IGNORECASE)
+_DISMISSAL = re.compile(r"\bfir(?:e|ed|es|ing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z'’]")
+_AGENT = re.compile(r"\bby\s+(?P<agent>[^,;.]+)")
+
+
+def hypothetical(text: str, cameo: str, sentence: str = "", trigger: str = "") -> bool:
+    """Whether the clause states a possible, hedged, conditional, obliged or future event, or asks
+    a question (its sentence ends in "?"), as if its code were fact. `trigger` is the verb the
+    code came from: a future intention or threat ("will offer") is an event, a future act is not."""
+    if _HYPOTHETICAL.search(text) or _NEWSROOM.search(text) or sentence.rstrip(" \"'”’)").endswith("?"):
+        return True
+    if _OBLIGATION.search(text) and cameo[:2] != "10":
+        return True
+    return bool(_FUTURE.search(text)) and trigger not in INTENT_VERBS
+
+
+def is_passive(text: str, actor: str) -> bool:
+    """Whether the clause's verb, right after its subject, is passive ("17 homes were destroyed").
+
+    The subject is found where the clause writes it; an actor resolved from a pronoun ("he"
+    -> "Vincent Gigante") is not in the text, and then the pronoun is the subject.
+    """
+    lowered = text.lower()
+    at = lowered.find(actor.lower()) if actor else -1
+    if at >= 0:
+        return bool(_PASSIVE.match(text[at + len(actor):]))
+    pronoun = _PRONOUN_SUBJECT.search(text)
+    return bool(pronoun and _PASSIVE.match(text[pronoun.end():])) or bool(_PASSIVE.match(text))
+
+
+def dismissal(text: str) -> bool:
+    """"He fired Mr. Comey": firing a named person from a post, not firing on anyone."""
+    return bool(_DISMISSAL.search(text))
+
+
+def passive_agent(text: str) -> str:
+    """The agent of a passive clause ("destroyed by the fire" -> "the fire"), or ""."""
+    found = _AGENT.search(text)
+    return found.group("agent").strip() if found else ""
