@@ -18,6 +18,18 @@ def test_bench_stories_prints_throughput_and_memory_per_size() -> None:
     assert all(row["reports_per_second"] > 0 and row["peak_rss_mib"] > 0 for row in rows)
 
 
+def test_bench_stories_reports_the_encoders_share() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "bench", "stories", "--sizes", "100", "--words", "60", "--json"],
+        capture_output=True, text=True, check=False, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    (row,) = json.loads(result.stdout[result.stdout.index("["):])
+    # Headline-and-lead reports are all encoded; 300-word reports (above) by the share rule are not.
+    assert row["encoder"] == "full" and row["encoded"] == 100
+    assert 0.0 < row["encode_share"] < 1.0 and row["encode_seconds"] > 0
+
+
 def test_bench_with_bad_sizes_is_a_usage_error() -> None:
     result = subprocess.run([sys.executable, "-m", "storyline.cli", "bench", "stories", "--sizes", "ten"], capture_output=True, text=True, check=False)
     assert result.returncode == 2

@@ -394,10 +394,14 @@ def _sizes(sizes: str) -> list[int]:
 @bench_app.command("stories")
 def bench_stories(
     sizes: str = typer.Option("1000,10000,100000", "--sizes", help="Comma-separated numbers of reports."),
+    words: int = typer.Option(300, "--words", help="Words per generated report (60: headline-and-lead reports, each encoded)."),
+    encoder: str = typer.Option("full", "--encoder", help="Meaning vectors: full, static or off."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Copies + story clustering on a generated corpus: reports/s and peak memory per size."""
-    _load_benchmark("bench_stories").main(_sizes(sizes), as_json)
+    """Encode + copies + story clustering on a generated corpus: reports/s, the encoder's share, peak memory per size."""
+    if encoder not in ("full", "static", "off"):
+        raise UsageError(f"--encoder must be full, static or off, not {encoder!r}")
+    _load_benchmark("bench_stories").main(_sizes(sizes), as_json, words, encoder)
 
 
 _PASS_THROUGH: dict[str, Any] = {"allow_extra_args": True, "ignore_unknown_options": True}
