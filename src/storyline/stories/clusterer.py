@@ -588,7 +588,7 @@ class StoryClusterer:
                 continue
             total += weight * story.centroids[name].cosine(vectors[name])
             weights += weight
-        cosine = self._meaning.cosine(meaning, story.id) if self.options.meaning_weight > 0.0 else None
+        cosine = self._meaning.mean_similarity(meaning, story.id) if self.options.meaning_weight > 0.0 else None
         if cosine is not None:
             weight = self.options.meaning_weight * min(share, self._meaning.share(story.id))
             total += weight * rescale(cosine, self.options.meaning_floor)

@@ -90,6 +90,18 @@ class MeaningIndex:
         for vector, share in members:
             self.add(story_id, vector, share)
 
+    def mean_similarity(self, vector: np.ndarray | None, story_id: str) -> float | None:
+        """Mean cosine between a unit vector and the story's members (None when either is missing).
+
+        Average link, not the cosine with the centroid: a story that has drifted over a
+        whole topic (every lead about one pandemic, say) has a centroid close to any report
+        on that topic, while the report is close to few of its members.
+        """
+        held = self._sums.get(story_id)
+        if vector is None or held is None:
+            return None
+        return float(vector @ held) / self._counts[story_id]
+
     def cosine(self, vector: np.ndarray | None, story_id: str) -> float | None:
         """Cosine between a unit vector and the story's centroid; None when either is missing."""
         held = self._sums.get(story_id)
