@@ -85,3 +85,20 @@ def test_a_file_that_is_not_a_model_is_a_model_error(tmp_path: Path) -> None:
     junk.write_bytes(b"not an onnx graph")
     with pytest.raises(ModelError, match="not a loadable ONNX model"):
         encoder_module.SentenceEncoder(resources.EncoderFiles(model=junk, tokenizer=files.tokenizer, encoder_id="x"))
+
+
+def test_ingest_without_the_encoder_is_one_line_naming_it(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    report = tmp_path / "report.txt"
+    report.write_text("Ferry strikes wharf\n\nA ferry struck the wharf at Port Ellis on Monday, injuring 14 passengers.\n", "utf-8")
+    environment = {**os.environ, resources.MODEL_ENV: str(tmp_path / "missing.onnx"), resources.TOKENIZER_ENV: str(tmp_path / "t.json")}
+    result = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "--db", str(tmp_path / "s.db"), "ingest", str(report)],
+        capture_output=True, text=True, check=False, env=environment, timeout=300,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "missing.onnx" in result.stderr
