@@ -32,6 +32,9 @@ STAGE = "stories"
 STORY_TEXT_MAX_CHARS = 200_000
 COPY_FEATURES = "copies"
 STORY_FEATURES = "story"
+# Kept with a report from its placement until its run has refined the stories it grew: a run
+# killed in between leaves the mark, and the next run refines those stories too.
+UNREFINED_FEATURES = "unrefined"
 
 
 @dataclass(kw_only=True)
@@ -50,6 +53,8 @@ def place_reports(
         copy_index.add_signature(report_id, data["signature"], data.get("published", ""))
     for report_id, data in store.iter_features(STORY_FEATURES):
         clusterer.restore(report_id, data["story"], data["features"])
+    # Reports a killed run placed but never refined around: refined now, with this run's stories.
+    unrefined = [report_id for report_id, _ in store.iter_features(UNREFINED_FEATURES)]
     known_splits = set(store.iter_splits())
     for pair in known_splits:
         clusterer.keep_apart(*pair)
@@ -64,12 +69,13 @@ def place_reports(
             log.warning("placing report %s failed", report.id, exc_info=True)
             store.record_failure(report.id, StageFailure(stage=STAGE, reason="error", message=describe_error(exc)))
         progress("stories", done, len(reports))
-    _apply_refinement(store, clusterer, result)
+    _apply_refinement(store, clusterer, result, [clusterer.story_of(report_id) for report_id in unrefined])
     for pair in clusterer.separated():
         if pair not in known_splits:
             store.add_split(*pair)
     for earlier, later in clusterer.thread_links():
         store.add_thread(earlier, later)
+    store.delete_features([*unrefined, *placing.placed], UNREFINED_FEATURES)
     return result
 
 
@@ -84,6 +90,7 @@ class _Placing:
     result: Placement
     members: dict[str, list[Report]] = field(default_factory=dict)
     lookup: dict[str, Report] = field(default_factory=dict)
+    placed: list[str] = field(default_factory=list)
 
     def place(self, report: Report) -> None:
         """Copy link, story and story row for one report, stored in one transaction."""
@@ -119,15 +126,21 @@ class _Placing:
             features={
                 COPY_FEATURES: {"signature": signature, "published": report.published},
                 STORY_FEATURES: {"story": story_id, "features": features},
+                UNREFINED_FEATURES: {},
             },
         )
+        self.placed.append(report.id)
         if story_id not in self.result.stories:
             self.result.stories.append(story_id)
 
 
-def _apply_refinement(store: SqliteStore, clusterer: StoryClusterer, result: Placement) -> None:
-    """Let the clusterer fold early stray reports into stories that have grown, and store the moves."""
-    moved = clusterer.refine()
+def _apply_refinement(store: SqliteStore, clusterer: StoryClusterer, result: Placement, earlier: list[str]) -> None:
+    """Let the clusterer fold early stray reports into stories that have grown, and store the moves.
+
+    `earlier` are stories that grew in a run killed before its refinement: refining them
+    with this run's stories, in one call, gives the stories an uninterrupted run would have.
+    """
+    moved = clusterer.refine([*earlier, *result.stories])
     if not moved:
         return
     affected: list[str] = []
