@@ -8,7 +8,6 @@ its own transaction (copy link, features, story membership and story row togethe
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from storyline.bounds import leading_piece
 from storyline.config import Config
 from storyline.copies import CopyIndex, CopyOptions
-from storyline.errors import StorylineError, describe_error
+from storyline.errors import STOPS_A_RUN, describe_error
 from storyline.independence import independent_sources
 from storyline.models import Report, StageFailure, Story
 from storyline.store.sqlite import SqliteStore
@@ -63,7 +62,7 @@ def place_reports(
     for done, report in enumerate(reports, start=1):
         try:
             placing.place(report)
-        except (StorylineError, sqlite3.Error):
+        except STOPS_A_RUN:
             raise
         except Exception as exc:  # one report's failure is recorded; the others are placed
             log.warning("placing report %s failed", report.id, exc_info=True)
