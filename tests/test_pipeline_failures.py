@@ -137,7 +137,7 @@ def test_a_report_the_story_stage_fails_on_is_recorded_and_not_retried(store, tm
     assert update(store, config).placed == 0
     rows = {row["title"]: row for row in views.list_reports(store)}
     assert rows["Harbour fire"]["story"] and not rows["Harbour fire"]["failures"]
-    assert "story" not in rows["Poison"]
+    assert not rows["Poison"].get("story")
     assert rows["Poison"]["failures"] == [{"stage": "stories", "reason": "error", "message": "ValueError: no features"}]
 
 

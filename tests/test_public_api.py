@@ -45,7 +45,7 @@ def test_public_names_exist(module_name: str) -> None:
 def test_pipeline_signatures_are_stable() -> None:
     from storyline import pipeline
 
-    assert list(inspect.signature(pipeline.ingest_paths).parameters) == ["store", "paths", "progress"]
+    assert list(inspect.signature(pipeline.ingest_paths).parameters) == ["store", "paths", "progress", "config"]
     assert list(inspect.signature(pipeline.update).parameters) == ["store", "config", "progress"]
 
 

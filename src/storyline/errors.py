@@ -21,6 +21,7 @@ what the page extractor (`storyline.clean.html`) raises, and the HTML reader tur
 
 from __future__ import annotations
 
+import sqlite3
 from enum import Enum
 
 
@@ -114,6 +115,14 @@ class NoArticleError(HtmlError):
     """The page parsed but holds no article text."""
 
     reason = Reason.NO_ARTICLE
+
+
+# Failures of the machine rather than of one report (a full disk, a file that went away, a
+# lost connection to the database): stages let them through, to stop the run with one line,
+# instead of recording them against whichever report was being processed.
+ENVIRONMENT_ERRORS: tuple[type[Exception], ...] = (OSError, sqlite3.Error, StoreError)
+# What a stage's per-report guard lets through: the machine's failures and storyline's own errors.
+STOPS_A_RUN: tuple[type[Exception], ...] = (*ENVIRONMENT_ERRORS, StorylineError)
 
 
 def describe_error(exc: BaseException) -> str:

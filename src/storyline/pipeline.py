@@ -10,7 +10,6 @@ stored report that has no story yet, so a run killed half-way is finished by the
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 from storyline.clean.report import clean_document
 from storyline.config import Config
-from storyline.errors import Reason, RejectedInput, StorylineError, describe_error
+from storyline.errors import ENVIRONMENT_ERRORS, STOPS_A_RUN, Reason, RejectedInput, describe_error
 from storyline.ingest import read_paths
 from storyline.ingest.documents import RawDocument
 from storyline.models import Rejection, Report, StageFailure
@@ -108,6 +107,8 @@ def ingest_documents(store: SqliteStore, documents: Iterable[RawDocument | Rejec
         except RejectedInput as exc:
             result.rejected.append(Rejection(path=exc.path, reason=exc.reason.value, message=exc.message))
             continue
+        except ENVIRONMENT_ERRORS:
+            raise
         except Exception as exc:  # a document cleaning cannot handle is rejected; the batch goes on
             log.warning("cleaning %s failed", item.origin, exc_info=True)
             result.rejected.append(Rejection(path=item.origin, reason=Reason.UNREADABLE.value, message=f"cannot clean: {describe_error(exc)}"))
@@ -225,7 +226,7 @@ def corroborate_stories(store: SqliteStore, story_ids: Sequence[str], progress: 
         report_ids = store.story_report_ids(story_id)
         try:
             _corroborate_story(store, story_id, report_ids)
-        except (StorylineError, sqlite3.Error):
+        except STOPS_A_RUN:
             raise
         except Exception as exc:  # recorded on the story's reports; the other stories go on
             log.warning("corroborating story %s failed", story_id, exc_info=True)

@@ -8,7 +8,6 @@ its own transaction (copy link, features, story membership and story row togethe
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -19,7 +18,7 @@ from storyline.bounds import leading_piece
 from storyline.config import Config
 from storyline.copies import CopyIndex, CopyOptions
 from storyline.encode.stage import TextEncoder, choose_encoder, encode_reports
-from storyline.errors import StorylineError, describe_error
+from storyline.errors import STOPS_A_RUN, describe_error
 from storyline.independence import independent_sources
 from storyline.models import Report, StageFailure, Story
 from storyline.store.sqlite import SqliteStore
@@ -41,6 +40,9 @@ STORY_FEATURES = "story"
 NOT_ENCODED = "skipped:"
 # Stored reports read per batch when they must be encoded again.
 _REENCODE_BATCH = 512
+# Kept with a report from its placement until its run has refined the stories it grew: a run
+# killed in between leaves the mark, and the next run refines those stories too.
+UNREFINED_FEATURES = "unrefined"
 
 
 @dataclass(kw_only=True)
@@ -60,6 +62,8 @@ def place_reports(
         copy_index.add_signature(report_id, data["signature"], data.get("published", ""))
     for report_id, story_id, features in _stored_story_features(store, encoder, clusterer.options.meaning_min_share):
         clusterer.restore(report_id, story_id, features)
+    # Reports a killed run placed but never refined around: refined now, with this run's stories.
+    unrefined = [report_id for report_id, _ in store.iter_features(UNREFINED_FEATURES)]
     known_splits = set(store.iter_splits())
     for pair in known_splits:
         clusterer.keep_apart(*pair)
@@ -78,18 +82,19 @@ def place_reports(
     for done, report in enumerate(reports, start=1):
         try:
             placing.place(report)
-        except (StorylineError, sqlite3.Error):
+        except STOPS_A_RUN:
             raise
         except Exception as exc:  # one report's failure is recorded; the others are placed
             log.warning("placing report %s failed", report.id, exc_info=True)
             store.record_failure(report.id, StageFailure(stage=STAGE, reason="error", message=describe_error(exc)))
         progress("stories", done, len(reports))
-    _apply_refinement(store, clusterer, result)
+    _apply_refinement(store, clusterer, result, [clusterer.story_of(report_id) for report_id in unrefined])
     for pair in clusterer.separated():
         if pair not in known_splits:
             store.add_split(*pair)
     for earlier, later in clusterer.thread_links():
         store.add_thread(earlier, later)
+    store.delete_features([*unrefined, *placing.placed], UNREFINED_FEATURES)
     return result
 
 
@@ -106,6 +111,7 @@ class _Placing:
     meaning_id: str
     members: dict[str, list[Report]] = field(default_factory=dict)
     lookup: dict[str, Report] = field(default_factory=dict)
+    placed: list[str] = field(default_factory=list)
 
     def place(self, report: Report) -> None:
         """Copy link, story and story row for one report, stored in one transaction."""
@@ -143,8 +149,10 @@ class _Placing:
             features={
                 COPY_FEATURES: {"signature": signature, "published": report.published},
                 STORY_FEATURES: {"story": story_id, "features": features},
+                UNREFINED_FEATURES: {},
             },
         )
+        self.placed.append(report.id)
         if story_id not in self.result.stories:
             self.result.stories.append(story_id)
 
@@ -199,9 +207,13 @@ def _meaning_id(encoder_id: str, encoded: bool) -> str:
     return encoder_id if encoded else NOT_ENCODED + encoder_id
 
 
-def _apply_refinement(store: SqliteStore, clusterer: StoryClusterer, result: Placement) -> None:
-    """Let the clusterer fold early stray reports into stories that have grown, and store the moves."""
-    moved = clusterer.refine()
+def _apply_refinement(store: SqliteStore, clusterer: StoryClusterer, result: Placement, earlier: list[str]) -> None:
+    """Let the clusterer fold early stray reports into stories that have grown, and store the moves.
+
+    `earlier` are stories that grew in a run killed before its refinement: refining them
+    with this run's stories, in one call, gives the stories an uninterrupted run would have.
+    """
+    moved = clusterer.refine([*earlier, *result.stories])
     if not moved:
         return
     affected: list[str] = []

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from storyline.clean.furniture import classify_line, load_patterns
+from storyline.clean.furniture import classify_line, count_words, is_sentence_like, load_patterns
 from storyline.clean.text import clean_text
 
 # The furniture lines ../shared/data/README.md lists for the seeds.
@@ -105,3 +105,12 @@ def test_a_headline_alone_is_kept_as_the_body() -> None:
     cleaned = clean_text("June 06, 2013\nEsther Williams, swimming star, dies at 91")
     assert cleaned.title == "Esther Williams, swimming star, dies at 91"
     assert cleaned.body == "Esther Williams, swimming star, dies at 91"
+
+
+def test_unspaced_scripts_are_counted_in_words_and_end_with_full_width_marks() -> None:
+    assert count_words("北京交通计划") == 3
+    assert count_words("Beijing 北京交通 plan") == 4
+    assert is_sentence_like("北京市政府周一宣布了一项新的公共交通计划。")
+    assert not is_sentence_like("北京市政府宣布新的交通计划")
+    cleaned = clean_text("东京发生地震\n\n日本气象厅表示，东京周二上午发生了里氏五点八级地震。目前尚无人员伤亡的报告。")
+    assert cleaned.title == "东京发生地震" and cleaned.body.startswith("日本气象厅")

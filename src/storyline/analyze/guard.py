@@ -20,7 +20,7 @@ from spacy.language import Language
 from storyline.analyze.records import ReportAnalysis
 from storyline.analyze.report import analyze_reports
 from storyline.bounds import leading_piece
-from storyline.errors import describe_error
+from storyline.errors import ENVIRONMENT_ERRORS, describe_error
 from storyline.models import Report, StageFailure
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,8 @@ def analyze_guarded(reports: Sequence[Report], nlp: Language, *, max_chars: int,
     pieces = [replace(report, body=leading_piece(report.body, limit)) for report in reports]
     try:
         analyses: list[ReportAnalysis | StageFailure] = list(analyze_reports(pieces, nlp, batch_size=batch_size))
+    except ENVIRONMENT_ERRORS:
+        raise
     except Exception:  # one report must not stop the batch: find it by analysing one by one
         log.warning("analysis of a batch of %d reports failed; analysing them one at a time", len(pieces), exc_info=True)
         analyses = [_analyze_alone(piece, nlp) for piece in pieces]
@@ -65,6 +67,8 @@ def analyze_guarded(reports: Sequence[Report], nlp: Language, *, max_chars: int,
 def _analyze_alone(report: Report, nlp: Language) -> ReportAnalysis | StageFailure:
     try:
         return analyze_reports([report], nlp, batch_size=1)[0]
+    except ENVIRONMENT_ERRORS:
+        raise
     except Exception as exc:  # recorded as this report's failure, never raised
         log.warning("analysis failed for report %s", report.id, exc_info=True)
         return StageFailure(stage=STAGE, reason="error", message=describe_error(exc))

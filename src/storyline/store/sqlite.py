@@ -180,6 +180,13 @@ class SqliteStore:
                 found[row[0]] = json.loads(row[1])
         return found
 
+    def delete_features(self, report_ids: Iterable[str], kind: str) -> None:
+        """Forget the features of one kind for these reports."""
+        for chunk in _chunks(list(report_ids), 500):
+            marks = ",".join("?" for _ in chunk)
+            with self._write() as db:
+                db.execute(f"DELETE FROM report_features WHERE kind = ? AND report_id IN ({marks})", [kind, *chunk])
+
     def iter_features(self, kind: str) -> Iterator[tuple[str, Any]]:
         """(report id, data) for every report with features of this kind, in arrival order."""
         cursor = self._db.execute(
@@ -198,10 +205,7 @@ class SqliteStore:
 
     def clear_failures(self, report_ids: Iterable[str], stage: str) -> None:
         """Forget the failures of `stage` for these reports (the stage has now succeeded)."""
-        for chunk in _chunks(list(report_ids), 500):
-            marks = ",".join("?" for _ in chunk)
-            with self._write() as db:
-                db.execute(f"DELETE FROM report_features WHERE kind = ? AND report_id IN ({marks})", [FAILURE_KIND + stage, *chunk])
+        self.delete_features(report_ids, FAILURE_KIND + stage)
 
     def failures(self, report_ids: Iterable[str]) -> dict[str, list[StageFailure]]:
         """Recorded stage failures of the given reports (reports without any are left out)."""
