@@ -34,7 +34,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (["--type", "agree"], "type=agree"),
         (["--type", "11"], "type=11"),
         (["--since", "2017-06-21", "--until", "2017-07-03"], "since=2017-06-21&until=2017-07-03"),
-        (["--story", "s-sp"], "story=s-sp"),
+        (["--story", "s-spy"], "story=s-spy"),
         (["--limit", "2", "--offset", "1"], "limit=2&offset=1"),
     ],
 )

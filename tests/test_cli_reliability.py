@@ -128,7 +128,7 @@ def test_a_full_database_is_one_line_exit_1_and_a_rerun_completes(tmp_path: Path
 
 def _limit_file_size() -> None:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (400_000, 400_000))
 
 
 def test_a_file_size_limit_hit_anywhere_is_one_line_exit_1(tmp_path: Path) -> None:

@@ -65,6 +65,10 @@ def test_without_pyarrow_the_export_names_the_package(store, tmp_path: Path, mon
 
 
 def test_cli_parquet_needs_an_output_folder(tmp_path: Path) -> None:
+    from storyline.store import open_store
+
+    with open_store(tmp_path / "e.db"):
+        pass
     command = [sys.executable, "-m", "storyline.cli", "--db", str(tmp_path / "e.db"), "export", "--format", "parquet"]
     missing = subprocess.run(command, capture_output=True, text=True, check=False)
     assert missing.returncode == 2 and "--output DIR" in missing.stderr

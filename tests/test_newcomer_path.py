@@ -52,6 +52,10 @@ def test_show_latest_and_its_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert '"id": "s-hostile"' in latest.stdout  # the story written last
     neither = cli("--db", db, "show")
     assert neither.returncode == 2 and "--latest" in neither.stderr
+    from storyline.store import open_store
+
+    with open_store(tmp_path / "empty.db"):
+        pass
     empty = cli("--db", str(tmp_path / "empty.db"), "show", "--latest")
     assert empty.returncode == 2 and "no stories yet" in empty.stderr
 

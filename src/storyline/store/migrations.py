@@ -177,7 +177,9 @@ def migrate(connection: sqlite3.Connection) -> int:
             connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            # SQLite may have rolled back already (a full disk does): roll back only what is open.
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
             raise
     return len(MIGRATIONS)
 
