@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from storyline.analyze.claims import is_fragment
 from storyline.analyze.records import ANALYSIS_VERSION, Proposition, ReportAnalysis
 from storyline.corroborate.align import align, similarity_matrix
 from storyline.corroborate.entities import merge_entities, recover_names, unify_people
@@ -48,12 +49,17 @@ def corroborate_story(story_id: str, reports: Sequence[Report], analyses: Mappin
     similarity = similarity_matrix(propositions) if propositions else np.zeros((0, 0), dtype=np.float32)
     facts: list[Fact] = []
     for group in groups:
-        representative = _representative(group, similarity)
+        claims = [i for i in group if not (propositions[i].claim and is_fragment(propositions[i].claim))]
+        if not claims:
+            # Questions, bare phrases and unresolved pronouns are no facts (analyze/claims.py).
+            continue
+        representative = _representative(claims, similarity)
         facts.append(
             build_fact(
                 story_id, group, propositions, owners, credited, representative, lambda i, j: float(similarity[i, j]), sentences
             )
         )
+    facts = _distinct(facts)
     position = {r.id: i for i, r in enumerate(ordered)}
     facts.sort(key=lambda f: (STATUS_ORDER[f.status], -len(f.independent_sources), position[f.support[0].report], f.support[0].start))
     present = [analyses[r.id] for r in ordered if r.id in analyses]
@@ -76,6 +82,17 @@ def order_reports(reports: Sequence[Report]) -> list[Report]:
     indexed = list(enumerate(reports))
     indexed.sort(key=lambda item: (not item[1].published, item[1].published, item[0]))
     return [report for _, report in indexed]
+
+
+def _distinct(facts: list[Fact]) -> list[Fact]:
+    """Facts without one that shows the same claim as an earlier one from no other report: an
+    example ("including the US") is shown in its whole clause, which may be a fact already."""
+    kept: list[Fact] = []
+    for fact in facts:
+        if any(other.text == fact.text and set(fact.reports) <= set(other.reports) for other in kept):
+            continue
+        kept.append(fact)
+    return kept
 
 
 def _representative(group: Sequence[int], similarity: np.ndarray) -> int:

@@ -56,6 +56,8 @@ ANCHOR_MIN_FIGURE = 1000
 # own report already supports (`attach_bundled`): one is too easily a loose match. Tuned on
 # the seeds (tests/events/test_story.py) and the example corpus; rerun both after changing.
 BUNDLED_MIN_OTHERS = 2
+# Core terms that state an absence (data/negations.tsv canonicals): their clause denies.
+NEGATIVE_TERMS = frozenset({"nobody", "nothing"})
 # Hedged numbers ("about 40" / "42") within this fraction of each other agree.
 NUMBER_TOLERANCE = 0.1
 
@@ -120,6 +122,23 @@ def core_overlap(first: Proposition, second: Proposition) -> float:
     if not any(not t.startswith(("@:", "#")) for t in shared):
         return 0.0
     return len(shared) / min(len(a), len(b))
+
+
+def opposite_polarity(first: Proposition, second: Proposition) -> bool:
+    """One clause denies and the other does not: a negated verb, or an absence in its core
+    ("no connection", "nobody") counts as denying."""
+    return _denies(first) != _denies(second)
+
+
+def _denies(proposition: Proposition) -> bool:
+    return proposition.negated or any(t.startswith("no ") or t in NEGATIVE_TERMS for t in proposition.core)
+
+
+def shared_verbs(first: Proposition, second: Proposition) -> bool:
+    """The clauses' actions share a verb lemma ("not include" / "include")."""
+    a = set(first.action.removeprefix("not ").split())
+    b = set(second.action.removeprefix("not ").split())
+    return bool(a & b)
 
 
 def numbers_disagree(first: Proposition, second: Proposition) -> bool:
@@ -228,8 +247,14 @@ def align(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[l
 
 
 def _linkable(propositions: Sequence[Proposition], term_sets: Sequence[frozenset[str]], kinds: Sequence[bool], i: int, j: int) -> bool:
-    """Whether a pair may link at all: same kind, and enough shared terms, a shared core or a shared score."""
-    if kinds[i] != kinds[j]:
+    """Whether a pair may link at all: same kind, both asserted or both hedged (a hedged
+    claim never corroborates its assertion), and enough shared terms, a shared core or a
+    shared score."""
+    if kinds[i] != kinds[j] or bool(propositions[i].modality) != bool(propositions[j].modality):
+        return False
+    if opposite_polarity(propositions[i], propositions[j]) and not shared_verbs(propositions[i], propositions[j]):
+        # "signed a deal" / "the deal does not include spying": a negated claim is the
+        # denial of another only when it denies the same action.
         return False
     if len(term_sets[i] & term_sets[j]) >= MIN_SHARED_TERMS:
         return True

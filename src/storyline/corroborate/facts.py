@@ -95,7 +95,7 @@ def build_fact(
     return Fact(
         id=f"fact-{digest}",
         story=story_id,
-        text=main.text,
+        text=main.claim or main.text,
         status=status,
         actor=main.actor,
         action=main.action,

@@ -1,0 +1,55 @@
+"""Modality of a clause: asserted, or hedged and by which word.
+
+A hedged claim ("could hinder", "allegedly paid", "examining whether the campaign
+colluded") is a different claim from its assertion, so alignment never joins the two and
+the fact text keeps the hedge. The hedge words are data (`data/hedges.txt`); an embedded
+question ("whether ...", "if ...") is hedged by its mark, which the clause text drops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+# Marks that make a complement clause an open question rather than a claim.
+QUESTION_MARKS = frozenset({"whether", "if"})
+
+
+def modality_of(head: Token, tokens: Sequence[Token], hedges: frozenset[str]) -> str:
+    """"" for an asserted clause, else the hedge word that qualifies it ("may", "whether").
+
+    Only words that qualify the clause itself count: a modal or adverb on its verb chain, an
+    adjective on its subject or object ("the alleged bribe"), or the mark of an embedded
+    question on its head.
+    """
+    for child in head.children:
+        if child.dep_ == "mark" and child.lower_ in QUESTION_MARKS and head.dep_ in ("ccomp", "advcl"):
+            return child.lower_
+    if head.lower_ in hedges and head.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in head.children):
+        # "is expected to start in 2027": a forecast, as hedged as "could begin in 2027".
+        return head.lower_
+    members = {token.i for token in tokens}
+    for token in tokens:
+        word = token.lower_
+        if word not in hedges or token.i not in members:
+            continue
+        if token.dep_ in ("aux", "advmod") and _on_verb_chain(token, head):
+            return word
+        if token.dep_ == "amod" and token.head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _on_verb_chain(token.head, head):
+            return word
+        if token.dep_ in ("acomp", "attr") and token.head.i == head.i and word in ("likely", "possible", "probable"):
+            return word
+    return ""
+
+
+def _on_verb_chain(token: Token, head: Token) -> bool:
+    """Whether the token hangs on the clause head or on a verb of its xcomp chain."""
+    current = token.head
+    for _ in range(4):
+        if current.i == head.i:
+            return True
+        if current.dep_ not in ("xcomp", "aux", "auxpass") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False

@@ -1,0 +1,27 @@
+"""Modality: a hedged clause carries its hedge, an asserted one none."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import analyze_reports
+from storyline.models import Report
+
+
+def _modality(nlp, body: str, word: str) -> str:  # type: ignore[no-untyped-def]
+    (analysis,) = analyze_reports([Report(id="r", source="Test", body=body)], nlp)
+    return next(p.modality for p in analysis.propositions if word in p.text)
+
+
+@pytest.mark.parametrize(
+    ("body", "word", "modality"),
+    [
+        ("Critics argued the law could hinder the flow of data across borders.", "hinder", "could"),
+        ("The senator allegedly accepted bribes from the contractor.", "accepted", "allegedly"),
+        ("Investigators are examining whether the campaign colluded with Russia.", "colluded", "whether"),
+        ("The campaign colluded with Russia, the report said.", "colluded", ""),
+        ("The company recalled 41,000 insulin pens in Canada.", "recalled", ""),
+    ],
+)
+def test_modality(nlp, body: str, word: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    assert _modality(nlp, body, word) == modality
