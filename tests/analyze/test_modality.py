@@ -25,3 +25,9 @@ def _modality(nlp, body: str, word: str) -> str:  # type: ignore[no-untyped-def]
 )
 def test_modality(nlp, body: str, word: str, modality: str) -> None:  # type: ignore[no-untyped-def]
     assert _modality(nlp, body, word) == modality
+
+
+def test_a_target_is_not_a_result(nlp) -> None:  # type: ignore[no-untyped-def]
+    body = "The 6-foot-9 senior needed nine points in the game against Evansville on Thursday night to pass Phil Ford."
+    assert _modality(nlp, body, "needed") == "need"
+    assert _modality(nlp, "The company plans to cut 500 jobs next year.", "plans") == "plan"

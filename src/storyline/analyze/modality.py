@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+# Verbs whose object or complement is a target, not something that happened.
+TARGET_VERBS = frozenset({"need", "plan", "aim", "hope", "intend", "seek", "want"})
 # Marks that make a complement clause an open question rather than a claim.
 QUESTION_MARKS = frozenset({"whether", "if"})
 
@@ -29,6 +31,14 @@ def modality_of(head: Token, tokens: Sequence[Token], hedges: frozenset[str]) ->
     if head.lower_ in hedges and head.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in head.children):
         # "is expected to start in 2027": a forecast, as hedged as "could begin in 2027".
         return head.lower_
+    if head.lemma_.lower() in TARGET_VERBS and any(c.dep_ in ("xcomp", "dobj") for c in head.children):
+        # "needed nine points to pass Ford", "plans to cut 500 jobs": a target, not a result.
+        return head.lemma_.lower()
+    for child in head.children:
+        if child.dep_ == "amod" and child.tag_ in ("VBD", "VBN") and child.lemma_.lower() in TARGET_VERBS and child.i < head.i:
+            # The parser reads "the senior needed nine points" as a noun phrase headed by
+            # "points" with "needed" as its modifier: still a target.
+            return child.lemma_.lower()
     members = {token.i for token in tokens}
     for token in tokens:
         word = token.lower_
