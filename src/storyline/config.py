@@ -36,6 +36,17 @@ class AnalyzeOptions:
 
 
 @dataclass(frozen=True, kw_only=True)
+class EncodeOptions:
+    """Which sentence encoder gives each report its meaning vector (see storyline.encode)."""
+
+    stories: str = "static"
+    threads: int = 0
+
+
+ENCODER_CHOICES = ("static", "full", "off")
+
+
+@dataclass(frozen=True, kw_only=True)
 class ServeOptions:
     host: str = "127.0.0.1"
     port: int = 8000
@@ -49,6 +60,7 @@ class Config:
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
     analyze: AnalyzeOptions = field(default_factory=AnalyzeOptions)
+    encode: EncodeOptions = field(default_factory=EncodeOptions)
     serve: ServeOptions = field(default_factory=ServeOptions)
     copies: dict[str, Any] = field(default_factory=dict)
     stories: dict[str, Any] = field(default_factory=dict)
@@ -56,11 +68,20 @@ class Config:
     def __post_init__(self) -> None:
         if self.analyze.batch_size < 1:
             raise ConfigError("analyze.batch_size must be at least 1 (try 16)")
+        if self.encode.stories not in ENCODER_CHOICES:
+            raise ConfigError(f"encode.stories must be one of {', '.join(ENCODER_CHOICES)}, not {self.encode.stories!r}")
+        if self.encode.threads < 0:
+            raise ConfigError("encode.threads must be at least 0 (0: every core)")
         if not 0 < self.serve.port < 65536:
             raise ConfigError(f"serve.port {self.serve.port} is not a TCP port (try 8000)")
 
 
-_SECTIONS: dict[str, type] = {"ingest": IngestOptions, "analyze": AnalyzeOptions, "serve": ServeOptions}
+_SECTIONS: dict[str, type] = {
+    "ingest": IngestOptions,
+    "analyze": AnalyzeOptions,
+    "encode": EncodeOptions,
+    "serve": ServeOptions,
+}
 
 
 def default_toml() -> str:

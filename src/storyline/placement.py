@@ -13,13 +13,17 @@ from typing import Any
 
 from storyline.config import Config
 from storyline.copies import CopyIndex, CopyOptions
+from storyline.encode.stage import TextEncoder, choose_encoder, encode_reports
 from storyline.independence import independent_sources
 from storyline.models import Report, Story
 from storyline.store.sqlite import SqliteStore
 from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
+from storyline.stories.features import encode_vector
 
 COPY_FEATURES = "copies"
 STORY_FEATURES = "story"
+# Stored reports read per batch when they must be encoded again.
+_REENCODE_BATCH = 512
 
 
 @dataclass(kw_only=True)
@@ -34,16 +38,19 @@ def place_reports(
     """Give every report a story (and a `copy_of` when it is a syndicated copy)."""
     copy_index = CopyIndex(CopyOptions(**config.copies))
     clusterer = StoryClusterer(StoryOptions(**config.stories))
+    encoder = choose_encoder(config.encode.stories, config.encode.threads)
     for report_id, data in store.iter_features(COPY_FEATURES):
         copy_index.add_signature(report_id, data["signature"], data.get("published", ""))
-    for report_id, data in store.iter_features(STORY_FEATURES):
-        clusterer.restore(report_id, data["story"], data["features"])
+    for report_id, story_id, features in _stored_story_features(store, encoder):
+        clusterer.restore(report_id, story_id, features)
     known_splits = set(store.iter_splits())
     for pair in known_splits:
         clusterer.keep_apart(*pair)
     members: dict[str, list[Report]] = {}
     lookup: dict[str, Report] = {}
     result = Placement()
+    meanings = encode_reports(reports, encoder) if encoder is not None else {}
+    progress("encode", len(reports), len(reports))
     for done, report in enumerate(reports, start=1):
         signature = copy_index.signature(report.body)
         original = copy_index.add(report.id, report.body, report.published)
@@ -57,6 +64,8 @@ def place_reports(
             published=report.published,
             source=report.source,
             entities=_entity_names(analyses.get(report.id)),
+            meaning=meanings.get(report.id),
+            meaning_id=encoder.encoder_id if encoder is not None else "",
         )
         features = clusterer.features(document)
         story_id = clusterer.add(document)
@@ -88,6 +97,32 @@ def place_reports(
     for earlier, later in clusterer.thread_links():
         store.add_thread(earlier, later)
     return result
+
+
+def _stored_story_features(store: SqliteStore, encoder: TextEncoder | None) -> list[tuple[str, str, dict[str, Any]]]:
+    """(report id, story id, features) of every placed report, in placement order.
+
+    Reports placed without a meaning vector, or with one of another encoder, are encoded
+    now and their features saved again, so a change of encoder re-encodes once.
+    """
+    stored = [(report_id, data["story"], dict(data["features"])) for report_id, data in store.iter_features(STORY_FEATURES)]
+    if encoder is None:
+        return stored
+    stale = [report_id for report_id, _, features in stored if features.get("meaning_id") != encoder.encoder_id]
+    if not stale:
+        return stored
+    fresh: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(stale), _REENCODE_BATCH):
+        reports = store.get_reports(stale[start : start + _REENCODE_BATCH])
+        for report_id, vector in encode_reports(reports, encoder).items():
+            fresh[report_id] = {"meaning": encode_vector(vector), "meaning_id": encoder.encoder_id}
+    updated = []
+    for report_id, story_id, features in stored:
+        if report_id in fresh:
+            features.update(fresh[report_id])
+            store.put_features(report_id, STORY_FEATURES, {"story": story_id, "features": features})
+        updated.append((report_id, story_id, features))
+    return updated
 
 
 def _apply_refinement(store: SqliteStore, clusterer: StoryClusterer, result: Placement) -> None:

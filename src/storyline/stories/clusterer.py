@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from storyline.stories.features import DocumentFeatures, content_words, extract_features
+from storyline.stories.meaning import MeaningIndex, mean_across, mean_within, rescale
 from storyline.stories.options import StoryOptions
 from storyline.stories.split import bisect, separates, similarity_matrix
 from storyline.stories.vectors import Centroid, DocumentFrequencies, dot, weigh
@@ -47,7 +48,9 @@ THREAD_WINDOW_DAYS = 30.0
 
 @dataclass(frozen=True, kw_only=True)
 class StoryDocument:
-    """A report as story clustering needs it; `entities` are names found by NER, if any."""
+    """A report as story clustering needs it; `entities` are names found by NER, if any,
+    `meaning` the sentence encoder's unit vector of its headline and lead (made by
+    `meaning_id`), if one ran."""
 
     id: str
     title: str
@@ -55,6 +58,8 @@ class StoryDocument:
     published: str = ""
     source: str = ""
     entities: tuple[str, ...] = ()
+    meaning: np.ndarray | None = None
+    meaning_id: str = ""
 
 
 @dataclass
@@ -94,9 +99,11 @@ class _ReportVector:
     weights in a float array; `ends[i]` is where channel i's keys stop.
     """
 
-    __slots__ = ("day", "ends", "keys", "weights")
+    __slots__ = ("day", "ends", "keys", "meaning", "weights")
 
-    def __init__(self, vectors: Mapping[str, Mapping[str, float]], day: int | None, limit: int) -> None:
+    def __init__(
+        self, vectors: Mapping[str, Mapping[str, float]], day: int | None, limit: int, meaning: np.ndarray | None
+    ) -> None:
         keys: list[str] = []
         weights = array("f")
         ends = []
@@ -109,6 +116,7 @@ class _ReportVector:
         self.weights = weights
         self.ends = tuple(ends)
         self.day = day
+        self.meaning = None if meaning is None else meaning.astype(np.float16)
 
     def channels(self) -> dict[str, dict[str, float]]:
         """The vectors again, one dict per channel (pruned keys only)."""
@@ -137,6 +145,7 @@ class StoryClusterer:
             "numbers": self.options.number_weight,
             "dates": self.options.date_weight,
         }
+        self._meaning = MeaningIndex()
         self._stories: dict[str, _Story] = {}
         self._assigned: dict[str, str] = {}
         self._reports: dict[str, _ReportVector] = {}
@@ -160,7 +169,14 @@ class StoryClusterer:
 
     def _extract(self, doc: StoryDocument) -> DocumentFeatures:
         entities = doc.entities if self.options.names_from == "entities" else ()
-        return extract_features(title=doc.title, text=doc.text, published=doc.published, entities=entities)
+        return extract_features(
+            title=doc.title,
+            text=doc.text,
+            published=doc.published,
+            entities=entities,
+            meaning=doc.meaning,
+            meaning_id=doc.meaning_id,
+        )
 
     def restore(self, doc_id: str, story_id: str, features: Mapping[str, Any]) -> None:
         """Put back a report placed earlier (from `features` output), in its original story."""
@@ -199,7 +215,7 @@ class StoryClusterer:
             if len(target.members) <= self.options.absorb_max_size:
                 continue
             query = {name: target.centroids[name].weights for name in _RETRIEVAL_CHANNELS}
-            for small in self._candidates(query, None):
+            for small in self._candidates(query, None, self._story_meaning(target)):
                 if small.id == target.id or len(small.members) > self.options.absorb_max_size:
                     continue
                 if frozenset((small.id, target.id)) in self._apart:
@@ -209,7 +225,7 @@ class StoryClusterer:
                 vectors = units.get(small.id)
                 if vectors is None:
                     vectors = units[small.id] = {name: small.centroids[name].unit() for name in CHANNELS}
-                score = self._similarity(vectors, target, target.span_gap(small))
+                score = self._similarity(vectors, target, target.span_gap(small), self._story_meaning(small))
                 held = best.get(small.id)
                 if score >= self.options.absorb_threshold and (held is None or score > held[0] + 1e-12):
                     best[small.id] = (score, target)
@@ -307,8 +323,9 @@ class StoryClusterer:
             self._frequencies[name].add(counts[name])
         vectors = {name: weigh(counts[name], self._frequencies[name]) for name in CHANNELS}
         day = _day(features.published)
+        meaning = features.meaning if self.options.meaning_weight > 0.0 else None
         if story_id is None:
-            story_id = self._best_story(vectors, day) or doc_id
+            story_id = self._best_story(vectors, day, meaning) or doc_id
             # New and grown stories alike are refined next: a new one may match an older
             # story that has not grown since.
             self._grown[story_id] = None
@@ -321,13 +338,14 @@ class StoryClusterer:
         for name in CHANNELS:
             self._index(story_id, name, story.centroids[name].add(vectors[name]))
             story.filled[name] = story.filled.get(name, 0.0) + (1.0 if vectors[name] else 0.0)
+        self._meaning.add(story_id, meaning)
         if day is not None:
             story.first_day = day if story.first_day is None else min(story.first_day, day)
             story.last_day = day if story.last_day is None else max(story.last_day, day)
         story.titles.append((doc_id, features.title))
         story.members.append(doc_id)
         self._assigned[doc_id] = story_id
-        self._reports[doc_id] = _ReportVector(vectors, day, self.options.report_vector_keys)
+        self._reports[doc_id] = _ReportVector(vectors, day, self.options.report_vector_keys, meaning)
         return story_id
 
     def _index(self, story_id: str, name: str, new_keys: list[str]) -> None:
@@ -340,6 +358,7 @@ class StoryClusterer:
         for name in CHANNELS:
             self._index(target.id, name, target.centroids[name].merge(small.centroids[name]))
             target.filled[name] = target.filled.get(name, 0.0) + small.filled.get(name, 0.0)
+        self._meaning.merge(target.id, small.id)
         for day in (small.first_day, small.last_day):
             if day is not None:
                 target.first_day = day if target.first_day is None else min(target.first_day, day)
@@ -367,7 +386,7 @@ class StoryClusterer:
         while True:
             query = {name: story.centroids[name].weights for name in _RETRIEVAL_CHANNELS}
             best: tuple[float, _Story] | None = None
-            for other in self._candidates(query, None):
+            for other in self._candidates(query, None, self._story_meaning(story)):
                 if other.id == story.id or frozenset((story.id, other.id)) in self._apart:
                     continue
                 gap = story.span_gap(other)
@@ -393,7 +412,7 @@ class StoryClusterer:
         members = first.members + second.members
         if min(len(first.members), len(second.members)) < 2 or len(members) > self.options.split_max_size:
             return False
-        similarity = similarity_matrix([self._reports[doc_id].channels() for doc_id in members], self._weights)
+        similarity = self._member_similarity(members)
         mask = np.arange(len(members)) < len(first.members)
         return not self._separates(similarity, mask, members)
 
@@ -428,6 +447,16 @@ class StoryClusterer:
                 count = len(story.members)
                 if count > 1:
                     within[story.id] += weight * (centroid.norm**2 - story.filled.get(name, 0.0)) / (count * (count - 1))
+        meaning_across = mean_across(
+            self._meaning.total(first.id), self._meaning.count(first.id), self._meaning.total(second.id), self._meaning.count(second.id)
+        )
+        if meaning_across is not None:
+            weight = self.options.meaning_weight
+            across += weight * rescale(meaning_across, self.options.meaning_floor)
+            for story in (first, second):
+                inside = mean_within(self._meaning.total(story.id), self._meaning.count(story.id))
+                within[story.id] += weight * rescale(inside if inside is not None else 1.0, self.options.meaning_floor)
+            total_weight += weight
         across = across / total_weight * self._gap_factor(gap_days)
         references = [within[story.id] / total_weight for story in (first, second) if len(story.members) > 1]
         reference = min(references) if references else self.options.join_threshold
@@ -447,7 +476,7 @@ class StoryClusterer:
             current = pending.pop()
             if not self.options.split_min_size <= len(current.members) <= self.options.split_max_size:
                 continue
-            similarity = similarity_matrix([self._reports[doc_id].channels() for doc_id in current.members], self._weights)
+            similarity = self._member_similarity(current.members)
             mask = bisect(similarity)
             if mask is None or not self._separates(similarity, mask, current.members):
                 continue
@@ -482,6 +511,9 @@ class StoryClusterer:
                 for name, vector in self._reports[doc_id].channels().items():
                     target.centroids[name].add(vector)
                     target.filled[name] += sum(value * value for value in vector.values())
+        for target, members in ((story, kept), (part, leaving)):
+            meanings = [self._reports[doc_id].meaning for doc_id in members]
+            self._meaning.rebuild(target.id, [vector.astype(np.float32) for vector in meanings if vector is not None])
         for name in CHANNELS:
             self._index(part.id, name, list(part.centroids[name].weights))
             self._index(story.id, name, [key for key in story.centroids[name].weights if key not in old_keys[name]])
@@ -489,15 +521,18 @@ class StoryClusterer:
         story.titles = [item for item in story.titles if item[0] not in gone]
         return part
 
-    def _best_story(self, vectors: Mapping[str, Mapping[str, float]], day: int | None) -> str:
+    def _best_story(self, vectors: Mapping[str, Mapping[str, float]], day: int | None, meaning: np.ndarray | None) -> str:
         best, best_score = "", self.options.join_threshold
-        for story in self._candidates(vectors, day):
-            score = self._similarity(vectors, story, story.gap(day))
+        for story in self._candidates(vectors, day, meaning):
+            score = self._similarity(vectors, story, story.gap(day), meaning)
             if score > best_score + 1e-12:
                 best, best_score = story.id, score
         return best
 
-    def _candidates(self, vectors: Mapping[str, Mapping[str, float]], day: int | None) -> list[_Story]:
+    def _candidates(
+        self, vectors: Mapping[str, Mapping[str, float]], day: int | None, meaning: np.ndarray | None = None
+    ) -> list[_Story]:
+        """Stories sharing the report's heaviest keys, then the stories nearest in meaning."""
         keyed = [(weight, name + "\x00" + key) for name in _RETRIEVAL_CHANNELS for key, weight in vectors[name].items()]
         hits: dict[str, int] = {}
         for _, key in heapq.nsmallest(self.options.retrieval_keys, keyed, key=lambda item: (-item[0], item[1])):
@@ -506,9 +541,18 @@ class StoryClusterer:
         stories = [self._stories[story_id] for story_id in hits if story_id in self._stories]
         stories = [story for story in stories if story.gap(day) <= self.options.max_gap_days]
         stories.sort(key=lambda story: (-hits[story.id], story.order))
-        return stories[: self.options.candidate_stories]
+        stories = stories[: self.options.candidate_stories]
+        seen = {story.id for story in stories}
+        for story_id in self._meaning.nearest(meaning, self.options.meaning_candidates):
+            story = self._stories.get(story_id)
+            if story is not None and story_id not in seen and story.gap(day) <= self.options.max_gap_days:
+                stories.append(story)
+                seen.add(story_id)
+        return stories
 
-    def _similarity(self, vectors: Mapping[str, Mapping[str, float]], story: _Story, gap_days: float) -> float:
+    def _similarity(
+        self, vectors: Mapping[str, Mapping[str, float]], story: _Story, gap_days: float, meaning: np.ndarray | None = None
+    ) -> float:
         total = 0.0
         weights = 0.0
         for name in CHANNELS:
@@ -517,7 +561,33 @@ class StoryClusterer:
                 continue
             total += weight * story.centroids[name].cosine(vectors[name])
             weights += weight
+        cosine = self._meaning.cosine(meaning, story.id) if self.options.meaning_weight > 0.0 else None
+        if cosine is not None:
+            total += self.options.meaning_weight * rescale(cosine, self.options.meaning_floor)
+            weights += self.options.meaning_weight
         return total / weights * self._gap_factor(gap_days)
+
+    def _story_meaning(self, story: _Story) -> np.ndarray | None:
+        """The unit centroid of a story's vectors (None when no member has one)."""
+        total = self._meaning.total(story.id)
+        if total is None:
+            return None
+        norm = float(np.linalg.norm(total))
+        return total / norm if norm > 0.0 else None
+
+    def _member_similarity(self, members: list[str]) -> np.ndarray:
+        """Pairwise similarity of reports, every channel (meaning included) weighed in."""
+        vectors = [self._reports[doc_id] for doc_id in members]
+        meanings = None
+        if self.options.meaning_weight > 0.0 and all(vector.meaning is not None for vector in vectors):
+            meanings = np.vstack([vector.meaning for vector in vectors if vector.meaning is not None]).astype(np.float32)
+        return similarity_matrix(
+            [vector.channels() for vector in vectors],
+            self._weights,
+            meanings=meanings,
+            meaning_weight=self.options.meaning_weight,
+            meaning_floor=self.options.meaning_floor,
+        )
 
     def _gap_factor(self, gap_days: float) -> float:
         """1 up to `same_event_days` apart, then halving every `gap_half_life_days`."""

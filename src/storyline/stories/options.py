@@ -35,6 +35,14 @@ class StoryOptions:
     # 0.936, dev 0.966 and 0.935); NewsWCL50 1.0 with either. Text also keeps a report's
     # story independent of whether, and with which model, the analysis ran.
     names_from: str = "text"
+    # The meaning channel (meaning.py): cosines of the sentence encoder's vectors of each
+    # report's headline and lead, mapped by (c - meaning_floor) / (1 - meaning_floor) onto
+    # the scale of the other channels, weighed `meaning_weight` against them (0 turns it
+    # off); the `meaning_candidates` stories nearest in meaning are scored besides those
+    # the inverted index proposes.
+    meaning_weight: float = 0.0
+    meaning_floor: float = 0.3
+    meaning_candidates: int = 10
     # A report joins the most similar story when the weighted similarity reaches this,
     # otherwise it starts a new story. Tuned on ECB+ train over 0.15-0.35: lower merges the
     # two events of a topic, higher splits a story's odd reports into singletons.
@@ -101,6 +109,10 @@ class StoryOptions:
         weights = (self.term_weight, self.name_weight, self.number_weight, self.date_weight)
         if min(weights) < 0 or sum(weights) <= 0:
             raise ConfigError("stories weights must be non-negative and not all zero (try term_weight = 1.0)")
+        if self.meaning_weight < 0.0 or not 0.0 <= self.meaning_floor < 1.0 or self.meaning_candidates < 0:
+            raise ConfigError(
+                "stories.meaning_weight must be >= 0, meaning_floor in [0, 1) and meaning_candidates >= 0 (try 2.0, 0.3, 10)"
+            )
         if self.names_from not in NAME_SOURCES:
             raise ConfigError(f"stories.names_from must be one of {', '.join(NAME_SOURCES)}, not {self.names_from!r}")
         if not 0.0 < self.join_threshold < 1.0:

@@ -28,15 +28,31 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
+from storyline.stories.meaning import rescale_matrix
+
 # A side smaller than this is not a story of its own: two reports, at least.
 MIN_SIDE = 2
 
 
-def similarity_matrix(vectors: Sequence[Mapping[str, Mapping[str, float]]], weights: Mapping[str, float]) -> np.ndarray:
-    """Weighted mean over channels of the cosines between unit vectors, as an n x n array."""
+def similarity_matrix(
+    vectors: Sequence[Mapping[str, Mapping[str, float]]],
+    weights: Mapping[str, float],
+    *,
+    meanings: np.ndarray | None = None,
+    meaning_weight: float = 0.0,
+    meaning_floor: float = 0.0,
+) -> np.ndarray:
+    """Weighted mean over channels of the cosines between unit vectors, as an n x n array.
+
+    `meanings` (one sentence vector per report, rows in order) add the meaning channel,
+    rescaled as the clusterer rescales it (meaning.rescale).
+    """
     count = len(vectors)
     total = np.zeros((count, count))
     weight_sum = sum(weights.values())
+    if meanings is not None and meaning_weight > 0.0:
+        total += meaning_weight * rescale_matrix(meanings.astype(np.float64) @ meanings.T.astype(np.float64), meaning_floor)
+        weight_sum += meaning_weight
     for channel, weight in weights.items():
         if weight == 0.0:
             continue
