@@ -98,3 +98,12 @@ def test_no_fact_is_a_fragment(story: StoryAnalysis) -> None:
 
 def test_reported_speech_keeps_its_speaker(story: StoryAnalysis) -> None:
     assert "China says it is also a victim of hacking" in [f.text for f in story.facts]
+
+
+def test_the_main_event_leads(story: StoryAnalysis) -> None:
+    assert "signed" in story.facts[0].text and story.facts[0].status == "corroborated"
+
+
+def test_the_summary_draws_on_both_outlets_without_a_dangling_pronoun(story: StoryAnalysis) -> None:
+    assert {s.citations[0] for s in story.summary} == {"et", "reuters"}
+    assert all(s.text.split()[0].lower() not in {"it", "he", "she", "they", "this"} for s in story.summary)
