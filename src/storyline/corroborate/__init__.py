@@ -20,7 +20,8 @@ from storyline.analyze.records import ANALYSIS_VERSION, Proposition, ReportAnaly
 from storyline.corroborate.align import align, similarity_matrix
 from storyline.corroborate.entities import merge_entities, recover_names, unify_people
 from storyline.corroborate.facts import build_fact, credited_outlet
-from storyline.corroborate.meaning import TextEncoder, claim_probabilities
+from storyline.corroborate.meaning import claim_probabilities
+from storyline.encode.stage import TextEncoder
 from storyline.models import Fact, Quote, Report, StoryAnalysis
 
 STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single-source": 2}

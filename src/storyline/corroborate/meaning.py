@@ -12,7 +12,6 @@ corroborate/same_claim.py's.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
@@ -21,13 +20,7 @@ from storyline.analyze.claims import is_fragment
 from storyline.analyze.records import Proposition
 from storyline.corroborate.align import comparable_terms
 from storyline.corroborate.same_claim import same_claim_probability
-
-
-class TextEncoder(Protocol):
-    """What the meaning links need of an encoder: L2-normalised vectors, one row a text."""
-
-    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]: ...
-
+from storyline.encode.stage import TextEncoder
 
 # Cosine below which a candidate pair is not worth the model: no pair under it reached
 # the same-claim threshold on MRPC's fitting half (`storyline eval claims`).
