@@ -655,10 +655,6 @@ def _quantity(ctx: _Context, text: str, label: str, root: Token, start: int) -> 
         # "2m users": the parser hangs "2" on the "m"; what is counted is what "m" modifies.
         suffix = root.head
         unit = _unit(ctx, suffix.head.lemma_.lower()) if suffix.dep_ == "compound" and suffix.head.pos_ in ("NOUN", "PROPN") else ""
-    elif root.dep_ == "nummod" and root.head.dep_ in ("npadvmod", "compound") and root.head.head.pos_ in ("VERB", "ADJ"):
-        # "one rocket propelled grenade launcher": the noun after the number modifies a
-        # participle, so what is counted is further on and unknown here.
-        return None
     elif root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         unit = _unit(ctx, _counted(ctx, root.head).lemma_.lower())
     elif not root.like_num and root.pos_ in ("NOUN", "PROPN") and any(t.like_num for t in root.lefts):
