@@ -25,6 +25,9 @@ def test_a_pronoun_subject_shows_what_it_stands_for_unless_it_is_the_speaker() -
     assert claim_text("It does not cover spying", subject="it", stands_for="The new agreement") == "The new agreement does not cover spying"
     said = claim_text("it intends to boost trade", subject="it", stands_for="Canada", voice=Voice(speaker="Canada", verb="said"))
     assert said == "Canada said it intends to boost trade"
+    # In reported speech a pronoun is left to the speaker shown, not guessed at.
+    acting = claim_text("he was acting on orders", subject="he", stands_for="Joe Biden", voice=Voice(speaker="Sondland", verb="said"))
+    assert acting == "Sondland said he was acting on orders"
 
 
 def test_a_listener_verb_reads_as_said_and_a_quotation_keeps_its_marks() -> None:

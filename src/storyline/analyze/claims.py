@@ -54,7 +54,10 @@ def claim_text(
     """
     claim = text.strip()
     replaced = False
-    if subject and stands_for and not _same(stands_for, voice.speaker if voice else ""):
+    reported_pronoun = voice is not None and subject.lower() in DANGLING_SUBJECTS
+    if subject and stands_for and not reported_pronoun:
+        # In reported speech a pronoun most often stands for the speaker ("Sondland said he
+        # was acting on orders"), whom the claim shows: it is kept rather than guessed.
         claim, replaced = _replace_word(claim, subject, stands_for), True
     if voice is not None and voice.speaker and not _is_pronoun(voice.speaker) and not _same(voice.speaker, claim[: len(voice.speaker)]):
         if voice.quotation:
