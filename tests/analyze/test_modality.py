@@ -31,3 +31,11 @@ def test_a_target_is_not_a_result(nlp) -> None:  # type: ignore[no-untyped-def]
     body = "The 6-foot-9 senior needed nine points in the game against Evansville on Thursday night to pass Phil Ford."
     assert _modality(nlp, body, "needed") == "need"
     assert _modality(nlp, "The company plans to cut 500 jobs next year.", "plans") == "plan"
+
+
+def test_which_modalities_can_be_one_claim() -> None:
+    from storyline.analyze.modality import compatible
+
+    assert not compatible("could", "") and not compatible("allegedly", "")
+    assert compatible("could", "may") and compatible("expected", "") and compatible("expected", "could")
+    assert not compatible("whether", "") and not compatible("whether", "expected")

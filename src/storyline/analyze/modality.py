@@ -14,6 +14,10 @@ from spacy.tokens import Token
 
 # Verbs whose object or complement is a target, not something that happened.
 TARGET_VERBS = frozenset({"need", "plan", "aim", "hope", "intend", "seek", "want"})
+# Modalities of a forecast or a target: a claim about what is to come, which a report may
+# state as "will" and another as "is expected to" ("will hold hearings" / "is expected to
+# hold hearings"). They join asserted and hedged claims alike; an open question joins none.
+FORECASTS = TARGET_VERBS | {"expected"}
 # Marks that make a complement clause an open question rather than a claim.
 QUESTION_MARKS = frozenset({"whether", "if"})
 
@@ -63,3 +67,16 @@ def _on_verb_chain(token: Token, head: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def compatible(first: str, second: str) -> bool:
+    """Whether claims of these modalities can be one claim: the same modality; a forecast
+    with anything but an open question; otherwise both asserted or both hedged ("could
+    begin" never corroborates "began")."""
+    if first == second:
+        return True
+    if first in QUESTION_MARKS or second in QUESTION_MARKS:
+        return False
+    if first in FORECASTS or second in FORECASTS:
+        return True
+    return bool(first) == bool(second)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from storyline.analyze.modality import compatible
 from storyline.analyze.records import Proposition
 from storyline.analyze.values import SCORE_UNIT
 from storyline.corroborate.same_claim import SAME_CLAIM_MIN_PROBABILITY
@@ -269,7 +270,7 @@ def _linkable(
     """Whether a pair may link at all: same kind, both asserted or both hedged (a hedged
     claim never corroborates its assertion), and enough shared terms, a shared core or a
     shared score."""
-    if kinds[i] != kinds[j] or bool(propositions[i].modality) != bool(propositions[j].modality):
+    if kinds[i] != kinds[j] or not compatible(propositions[i].modality, propositions[j].modality):
         return False
     if opposite_polarity(propositions[i], propositions[j]) and not shared_verbs(propositions[i], propositions[j]):
         # "signed a deal" / "the deal does not include spying": a negated claim is the

@@ -255,7 +255,7 @@ def _disagree(values: Mapping[str, list[Evidence]], unit: str, whole: Sequence[E
                         continue
                     if _writes_figure(first, keys[y]) or _writes_figure(second, keys[x]):
                         continue
-                    if not same_predicate(first.proposition, second.proposition) or _other_scopes(first.proposition, second.proposition):
+                    if not same_predicate(first.proposition, second.proposition, strict=True) or _other_scopes(first.proposition, second.proposition):
                         continue
                     if _different_people(first.proposition, second.proposition) or _different_currencies(first, second, unit):
                         continue
@@ -357,14 +357,21 @@ def _compared_figures(sentence: str) -> frozenset[str]:
     return frozenset(value for match in _COMPARED.finditer(sentence) if (value := parse_number(match.group(1))[0]))
 
 
-def same_predicate(first: Proposition, second: Proposition) -> bool:
+def same_predicate(first: Proposition, second: Proposition, *, strict: bool = False) -> bool:
     """Whether two clauses state their values of one predicate: a verb in common, through
     the synonym table ("were hurt" / "were injured"), or one's verb named by the other's
-    object ("were damaged" / "suffered severe damage"); true when either has no verb."""
+    object ("were damaged" / "suffered severe damage") or, unless `strict`, anywhere in the
+    other clause ("sold in 1957" / "worked there until it was sold in 1967"); true when
+    either has no verb. Counts are compared strictly: a clause holds many counts, each of
+    its own verb."""
     a, b = _verbs(first), _verbs(second)
     if not a or not b:
         return True
-    return bool(a & b) or bool(a & _content(second)) or bool(b & _content(first))
+    if a & b:
+        return True
+    if strict:
+        return bool(a & _object_words(second)) or bool(b & _object_words(first))
+    return bool(a & _content(second)) or bool(b & _content(first))
 
 
 def _verbs(proposition: Proposition) -> set[str]:
@@ -374,10 +381,14 @@ def _verbs(proposition: Proposition) -> set[str]:
 
 def _content(proposition: Proposition) -> set[str]:
     """The clause's content lemmas (through the synonym table) and its object's words."""
+    return {t for t in proposition.terms if not t.startswith(("@:", "#"))} | _object_words(proposition)
+
+
+def _object_words(proposition: Proposition) -> set[str]:
+    """The words of the clause's object, through the synonym table, singular and as written."""
     synonyms = load_lexicon().synonyms
     words = [w.strip(".,;:'’\"").lower() for w in proposition.object.split()]
-    found = {t for t in proposition.terms if not t.startswith(("@:", "#"))}
-    return found | {synonyms.get(w, w) for w in words if w} | {synonyms.get(w.removesuffix("s"), w.removesuffix("s")) for w in words if w}
+    return {synonyms.get(w, w) for w in words if w} | {synonyms.get(w.removesuffix("s"), w.removesuffix("s")) for w in words if w}
 
 
 def _other_scopes(first: Proposition, second: Proposition) -> bool:
