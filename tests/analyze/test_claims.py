@@ -69,3 +69,8 @@ def test_an_example_is_shown_in_its_clause(nlp) -> None:  # type: ignore[no-unty
     found = _propositions(nlp, "Some countries, including the United States, have long accused Beijing of sponsoring hacking attacks.")
     example = next(p for p in found if p.kind == "example")
     assert example.claim.startswith("Some countries, including the United States, have long accused Beijing")
+
+
+def test_a_claim_opening_with_a_figure_keeps_it_as_written() -> None:
+    assert claim_text("16-year-old Kimani Gray was shot in the back") == "16-year-old Kimani Gray was shot in the back"
+    assert claim_text("“the deal is done,” he said") == "“The deal is done,” he said"

@@ -99,9 +99,11 @@ def _is_pronoun(phrase: str) -> bool:
 
 
 def _capitalised(text: str) -> str:
+    """The claim with a capital on its first letter, unless it opens with a figure
+    ("16-year-old Kimani Gray") or a word already capitalised."""
     for position, char in enumerate(text):
-        if char.isalpha():
-            return text[:position] + char.upper() + text[position + 1 :]
+        if char.isalnum():
+            return text if char.isdigit() else text[:position] + char.upper() + text[position + 1 :]
     return text
 
 
