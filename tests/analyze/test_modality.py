@@ -39,3 +39,10 @@ def test_which_modalities_can_be_one_claim() -> None:
     assert not compatible("could", "") and not compatible("allegedly", "")
     assert compatible("could", "may") and compatible("expected", "") and compatible("expected", "could")
     assert not compatible("whether", "") and not compatible("whether", "expected")
+
+
+def test_hearsay_joins_a_reported_claim_but_not_a_bare_assertion() -> None:
+    from storyline.analyze.modality import compatible
+
+    assert compatible("allegedly", "", second_reported=True) and compatible("", "reportedly", first_reported=True)
+    assert not compatible("allegedly", "") and not compatible("could", "", second_reported=True)

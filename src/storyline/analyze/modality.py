@@ -18,6 +18,9 @@ TARGET_VERBS = frozenset({"need", "plan", "aim", "hope", "intend", "seek", "want
 # state as "will" and another as "is expected to" ("will hold hearings" / "is expected to
 # hold hearings"). They join asserted and hedged claims alike; an open question joins none.
 FORECASTS = TARGET_VERBS | {"expected"}
+# Hedges of hearsay: the claim is someone's account ("allegedly pointed a gun"), the same
+# claim as one a speaker is reported to make ("police say he pointed a gun").
+HEARSAY = frozenset({"alleged", "allegedly", "reportedly", "purported", "purportedly", "supposedly", "apparently", "suspected", "rumored", "rumoured", "unconfirmed", "unverified"})
 # Marks that make a complement clause an open question rather than a claim.
 QUESTION_MARKS = frozenset({"whether", "if"})
 
@@ -69,14 +72,17 @@ def _on_verb_chain(token: Token, head: Token) -> bool:
     return False
 
 
-def compatible(first: str, second: str) -> bool:
+def compatible(first: str, second: str, *, first_reported: bool = False, second_reported: bool = False) -> bool:
     """Whether claims of these modalities can be one claim: the same modality; a forecast
-    with anything but an open question; otherwise both asserted or both hedged ("could
-    begin" never corroborates "began")."""
+    with anything but an open question; a hearsay hedge with a claim someone is reported to
+    make (`*_reported`: the clause has a speaker); otherwise both asserted or both hedged
+    ("could begin" never corroborates "began")."""
     if first == second:
         return True
     if first in QUESTION_MARKS or second in QUESTION_MARKS:
         return False
     if first in FORECASTS or second in FORECASTS:
+        return True
+    if (first in HEARSAY and (second_reported or second in HEARSAY)) or (second in HEARSAY and first_reported):
         return True
     return bool(first) == bool(second)

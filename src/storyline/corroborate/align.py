@@ -270,7 +270,8 @@ def _linkable(
     """Whether a pair may link at all: same kind, both asserted or both hedged (a hedged
     claim never corroborates its assertion), and enough shared terms, a shared core or a
     shared score."""
-    if kinds[i] != kinds[j] or not compatible(propositions[i].modality, propositions[j].modality):
+    a, b = propositions[i], propositions[j]
+    if kinds[i] != kinds[j] or not compatible(a.modality, b.modality, first_reported=bool(a.attribution), second_reported=bool(b.attribution)):
         return False
     if opposite_polarity(propositions[i], propositions[j]) and not shared_verbs(propositions[i], propositions[j]):
         # "signed a deal" / "the deal does not include spying": a negated claim is the
