@@ -74,3 +74,9 @@ def test_an_example_is_shown_in_its_clause(nlp) -> None:  # type: ignore[no-unty
 def test_a_claim_opening_with_a_figure_keeps_it_as_written() -> None:
     assert claim_text("16-year-old Kimani Gray was shot in the back") == "16-year-old Kimani Gray was shot in the back"
     assert claim_text("“the deal is done,” he said") == "“The deal is done,” he said"
+
+
+def test_a_short_clause_with_a_figure_or_date_is_a_claim() -> None:
+    assert is_fragment("The plant operating by 2030")
+    assert not is_fragment("The plant operating by 2030", gives_values=True)
+    assert not is_fragment("I was one of about 200 people squeezed into the chamber")

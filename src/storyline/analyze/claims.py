@@ -25,7 +25,8 @@ FRAGMENT_MAX_WORDS = 5
 # Words a claim cannot start with and still be a whole sentence or main clause.
 FRAGMENT_OPENERS = frozenset({"including", "such", "like", "especially", "particularly", "notably", "and", "or", "but", "which", "who", "whom", "whose", "that", "what", "whether", "if", "because", "while", "when", "as", "to", "for"})
 # Pronouns a claim may not be left with as its subject when nothing resolved them.
-DANGLING_SUBJECTS = frozenset({"it", "he", "she", "they", "this", "these", "those", "we", "i", "you", "him", "her", "them", "its", "his", "their"})
+# ("I" and "we" outside a quotation are the writer, who is the outlet: not dangling.)
+DANGLING_SUBJECTS = frozenset({"it", "he", "she", "they", "this", "these", "those", "you", "him", "her", "them", "its", "his", "their"})
 # Reporting verbs whose object is the listener, not the claim: "told the paper that X" is
 # shown as "said X".
 LISTENER_VERBS = {"told": "said", "tells": "says", "tell": "say", "telling": "saying", "assured": "said", "informed": "said"}
@@ -70,11 +71,13 @@ def claim_text(
     return _capitalised(claim)
 
 
-def is_fragment(claim: str) -> bool:
+def is_fragment(claim: str, *, gives_values: bool = False) -> bool:
     """Whether a claim text is no claim: a short phrase, a question, a clause opening with a
-    word that ties it to another ("including", "which"), or a bare pronoun subject."""
+    word that ties it to another ("including", "which"), or a bare pronoun subject. A short
+    clause that gives a figure or a date (`gives_values`: "the plant operating by 2030",
+    "ten people died") is a claim however short."""
     words = _WORD.findall(claim)
-    if len(words) <= FRAGMENT_MAX_WORDS or claim.rstrip("”\"' ").endswith("?"):
+    if (len(words) <= FRAGMENT_MAX_WORDS and not gives_values) or claim.rstrip("”\"' ").endswith("?"):
         return True
     first = words[0].lower().strip("“\"'(")
     return first in FRAGMENT_OPENERS or first in DANGLING_SUBJECTS

@@ -56,7 +56,7 @@ def corroborate_story(
     similarity = similarity_matrix(propositions) if propositions else np.zeros((0, 0), dtype=np.float32)
     facts: list[Fact] = []
     for group in groups:
-        claims = [i for i in group if not (propositions[i].claim and is_fragment(propositions[i].claim))]
+        claims = [i for i in group if not _fragment(propositions[i])]
         if not claims:
             # Questions, bare phrases and unresolved pronouns are no facts (analyze/claims.py).
             continue
@@ -90,6 +90,13 @@ def order_reports(reports: Sequence[Report]) -> list[Report]:
     indexed = list(enumerate(reports))
     indexed.sort(key=lambda item: (not item[1].published, item[1].published, item[0]))
     return [report for _, report in indexed]
+
+
+def _fragment(proposition: Proposition) -> bool:
+    """Whether the proposition's claim is no claim (analyze/claims.py); one analysed before
+    claims had a text is judged by none."""
+    values = bool(proposition.quantities or proposition.dates)
+    return bool(proposition.claim) and is_fragment(proposition.claim, gives_values=values)
 
 
 def _main_event_first(facts: list[Fact], position: Mapping[str, int]) -> list[Fact]:

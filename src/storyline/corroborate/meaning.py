@@ -57,7 +57,7 @@ def claim_probabilities(propositions: Sequence[Proposition], reports: Sequence[s
 def _candidates(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[int]:
     """Claims that share a term with a claim of another report."""
     terms = [frozenset(comparable_terms(p.terms)) for p in propositions]
-    claims = [i for i, p in enumerate(propositions) if not is_fragment(claim_text_of(p))]
+    claims = [i for i, p in enumerate(propositions) if not is_fragment(claim_text_of(p), gives_values=bool(p.quantities or p.dates))]
     by_term: dict[str, set[str]] = {}
     for i in claims:
         for term in terms[i]:
