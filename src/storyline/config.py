@@ -40,7 +40,6 @@ class EncodeOptions:
     """Which sentence encoder gives each report its meaning vector (see storyline.encode)."""
 
     stories: str = "static"
-    claims: str = "off"
     threads: int = 0
 
 
@@ -71,8 +70,6 @@ class Config:
             raise ConfigError("analyze.batch_size must be at least 1 (try 16)")
         if self.encode.stories not in ENCODER_CHOICES:
             raise ConfigError(f"encode.stories must be one of {', '.join(ENCODER_CHOICES)}, not {self.encode.stories!r}")
-        if self.encode.claims not in ENCODER_CHOICES:
-            raise ConfigError(f"encode.claims must be one of {', '.join(ENCODER_CHOICES)}, not {self.encode.claims!r}")
         if self.encode.threads < 0:
             raise ConfigError("encode.threads must be at least 0 (0: every core)")
         if not 0 < self.serve.port < 65536:

@@ -133,7 +133,7 @@ def update(store: SqliteStore, config: Config | None = None, progress: Progress 
     result.copies = placed.copies
     result.stories_touched = placed.stories
     if config.analyze.enabled:
-        result.analyzed = corroborate_stories(store, placed.stories, progress, config)
+        result.analyzed = corroborate_stories(store, placed.stories, progress)
     return result
 
 
@@ -157,7 +157,7 @@ def reanalyze(store: SqliteStore, config: Config | None = None, progress: Progre
         _analyze(store, batch, config, progress)
     story_ids = [row[0] for row in store.execute("SELECT id FROM stories ORDER BY id")]
     result.stories_touched = story_ids
-    result.analyzed = corroborate_stories(store, story_ids, progress, config)
+    result.analyzed = corroborate_stories(store, story_ids, progress)
     return result
 
 
@@ -179,18 +179,13 @@ def _analyze(store: SqliteStore, reports: Sequence[Report], config: Config, prog
     return results
 
 
-def corroborate_stories(store: SqliteStore, story_ids: Sequence[str], progress: Progress = _quiet, config: Config | None = None) -> int:
-    """Recompute facts, entities, quotes and summary for each story, from stored per-report
-    analysis; `[encode] claims` names the encoder that aligns claims by meaning."""
+def corroborate_stories(store: SqliteStore, story_ids: Sequence[str], progress: Progress = _quiet) -> int:
+    """Recompute facts, entities, quotes and summary for each story, from stored per-report analysis."""
     from dataclasses import replace
 
     from storyline.analyze import ReportAnalysis
     from storyline.corroborate import corroborate_story
-    from storyline.encode.stage import choose_encoder
     from storyline.events import code_story_events
-
-    config = config or Config()
-    encoder = choose_encoder(config.encode.claims, config.encode.threads) if story_ids else None
 
     done = 0
     for story_id in story_ids:
@@ -199,7 +194,7 @@ def corroborate_stories(store: SqliteStore, story_ids: Sequence[str], progress: 
         analyses = {
             rid: ReportAnalysis.from_dict(data) for rid, data in store.get_features(report_ids, "nlp").items()
         }
-        analysis = corroborate_story(story_id, reports, analyses, encoder)
+        analysis = corroborate_story(story_id, reports, analyses)
         events = code_story_events(story_id, reports, analyses, analysis.facts)
         store.save_analysis(replace(analysis, events=events))
         done += 1
