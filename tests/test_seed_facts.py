@@ -76,3 +76,34 @@ def test_entities_are_canonical(story: StoryAnalysis) -> None:
     assert "person:trudeau" not in by_id and "Trudeau" in by_id["person:justin trudeau"].aliases
     assert by_id["person:andrew scheer"].role == "opposition"
     assert by_id["org:hytera communications"].role == "business"
+
+
+def test_the_agreement_is_one_corroborated_fact(story: StoryAnalysis, seed_reports) -> None:  # type: ignore[no-untyped-def]
+    bodies = {r.id: r.body for r in seed_reports}
+    pledges = [f for f in story.facts if any("signed" in text and "cyber attacks" in text for text in _span_text(f, bodies))]
+    assert len(pledges) == 1
+    (pledge,) = pledges
+    assert pledge.status == "corroborated" and set(pledge.sources) == {ET, REUTERS}
+    assert "signed" in pledge.text and "China and Canada" in pledge.text
+
+
+def test_no_fact_is_a_fragment(story: StoryAnalysis) -> None:
+    pronouns = {"it", "he", "she", "they", "this", "these", "those", "its", "his", "their"}
+    for fact in story.facts:
+        words = fact.text.split()
+        assert len(words) > 5, fact.text
+        assert fact.text[0].isupper() or fact.text[0] in "“\"", fact.text
+        assert words[0].lower() not in pronouns, fact.text
+
+
+def test_reported_speech_keeps_its_speaker(story: StoryAnalysis) -> None:
+    assert "China says it is also a victim of hacking" in [f.text for f in story.facts]
+
+
+def test_the_main_event_leads(story: StoryAnalysis) -> None:
+    assert "signed" in story.facts[0].text and story.facts[0].status == "corroborated"
+
+
+def test_the_summary_draws_on_both_outlets_without_a_dangling_pronoun(story: StoryAnalysis) -> None:
+    assert {s.citations[0] for s in story.summary} == {"et", "reuters"}
+    assert all(s.text.split()[0].lower() not in {"it", "he", "she", "they", "this"} for s in story.summary)

@@ -185,6 +185,18 @@ def eval_fact_alignment(
     _print(evaluate_fact_alignment(_exists(docs, "file"), _exists(mentions, "file"), split=split), as_json, "Fact alignment")
 
 
+@eval_app.command("claims")
+def eval_claims(
+    path: Path = typer.Argument(SHARED_DATA / "mrpc" / "mrpc_train.tsv", help="Tab-separated: label, sentence 1, sentence 2."),
+    seed: int = typer.Option(0, help="Seed of the split into a fitting and a reported half."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """Same claim or not for sentence pairs: accuracy, precision, recall, F1 at the operating threshold."""
+    from storyline.evaluation.claims import evaluate_claims
+
+    _print(evaluate_claims(_exists(path, "file"), seed=seed), as_json, "Same claim")
+
+
 @eval_app.command("events")
 def eval_events(
     path: Path = typer.Argument(SHARED_DATA / "plover" / "PLOVER_GSR_CAMEO.txt", help="PLOVER gold standard records (JSON)."),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from storyline.analyze.claims import DANGLING_SUBJECTS
 from storyline.analyze.records import ReportAnalysis, Sentence
 from storyline.models import Fact, Report, SummarySentence
 
@@ -70,7 +71,8 @@ def summarize(facts: Sequence[Fact], reports: Sequence[Report], analyses: Sequen
             break
         if fact.id in covered:
             continue
-        pick = _best_sentence(fact, sentences, position, copies, covered, facts_of, chosen_words)
+        drawn = {citation[0] for citation in (c.citations for c in chosen) if citation}
+        pick = _best_sentence(fact, sentences, position, copies, covered, facts_of, chosen_words, drawn)
         if pick is None:
             continue
         key, citations = pick
@@ -78,6 +80,12 @@ def summarize(facts: Sequence[Fact], reports: Sequence[Report], analyses: Sequen
         chosen_words.append(_content_words(sentences[key].text))
         chosen.append(SummarySentence(text=sentences[key].text, citations=citations))
     return tuple(chosen)
+
+
+def _opens_with_pronoun(text: str) -> bool:
+    """Whether the sentence's subject is a pronoun that leans on the sentence before it."""
+    first = text.lstrip("“\"'( ").split(" ", 1)[0].lower().strip(",")
+    return first in DANGLING_SUBJECTS
 
 
 def _content_words(text: str) -> set[str]:
@@ -98,15 +106,17 @@ def _best_sentence(
     covered: set[str],
     facts_of: dict[tuple[str, int], set[str]],
     chosen_words: Sequence[set[str]],
+    drawn: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[tuple[str, int], tuple[str, ...]] | None:
-    """The fact's sentence from its earliest independent report (copies last), else the
-    best-cited one, among sentences that repeat nothing already in the summary."""
+    """The fact's sentence from its earliest independent report (copies last) not yet drawn
+    from, else the best-cited one, among sentences that repeat nothing already in the
+    summary and open with no pronoun that would dangle out of their report."""
     evidence: dict[str, list[str]] = {}
     for span in fact.support:
         sentence = sentences.get((span.report, span.sentence))
         if sentence is not None:
             evidence.setdefault(span.report, []).append(sentence.text)
-    best: tuple[tuple[bool, int, int, int], tuple[str, int], tuple[str, ...]] | None = None
+    best: tuple[tuple[bool, bool, int, int, int], tuple[str, int], tuple[str, ...]] | None = None
     for span in fact.support:
         key = (span.report, span.sentence)
         sentence = sentences.get(key)
@@ -114,11 +124,13 @@ def _best_sentence(
             continue
         if facts_of.get(key, set()) & covered or _redundant(_content_words(sentence.text), chosen_words):
             continue
+        if _opens_with_pronoun(sentence.text):
+            continue
         citations = [span.report] + [
             report for report, texts in evidence.items() if report != span.report and supported(sentence.text, texts)
         ]
         citations.sort(key=lambda r: position.get(r, 0))
-        score = (span.report in copies, position.get(span.report, 0), -len(citations), span.sentence)
+        score = (span.report in copies, span.report in drawn, position.get(span.report, 0), -len(citations), span.sentence)
         if best is None or score < best[0]:
             best = (score, key, tuple(dict.fromkeys(citations)))
     if best is None:

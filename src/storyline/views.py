@@ -170,19 +170,29 @@ def report_dates(store: SqliteStore, story_ids: list[str]) -> dict[str, list[str
 def facts_matrix(detail: dict[str, Any]) -> dict[str, Any]:
     """Facts × outlets from `story_detail`: each cell is reported, not-reported or conflicting (with the value given)."""
     outlets = list(detail["sources"])
+    originals = copied_from(detail.get("reports", []))
     rows = []
     for fact in detail["facts"]:
         given = {s: value["value"] for value in fact.get("conflicts", []) for s in value["sources"]}
+        independent = list(fact.get("independent_sources", []))
         cells = []
         for outlet in outlets:
             if fact["status"] == "conflicting" and outlet in given:
-                cells.append({"outlet": outlet, "state": CONFLICTING, "value": given[outlet]})
+                cells.append({"outlet": outlet, "state": CONFLICTING, "value": given[outlet], "copy_of": ""})
             elif outlet in fact["sources"]:
-                cells.append({"outlet": outlet, "state": REPORTED, "value": ""})
+                copy_of = "" if outlet in independent else originals.get(outlet) or ", ".join(i for i in independent if i != outlet)
+                cells.append({"outlet": outlet, "state": REPORTED, "value": "", "copy_of": copy_of})
             else:
-                cells.append({"outlet": outlet, "state": NOT_REPORTED, "value": ""})
+                cells.append({"outlet": outlet, "state": NOT_REPORTED, "value": "", "copy_of": ""})
         rows.append({"id": fact["id"], "text": fact["text"], "status": fact["status"], "cells": cells})
     return {"outlets": outlets, "rows": rows}
+
+
+def copied_from(reports: list[dict[str, Any]]) -> dict[str, str]:
+    """Per outlet whose report in the story is a copy, the outlet of the original: a wire
+    copy's cell on the story page says whose copy it is."""
+    source_of = {r["id"]: r.get("source", "") for r in reports}
+    return {r.get("source", ""): source_of.get(r["copy_of"], "") for r in reports if r.get("copy_of") and source_of.get(r["copy_of"])}
 
 
 def report_detail(store: SqliteStore, report_id: str) -> dict[str, Any]:

@@ -55,3 +55,13 @@ def test_a_figure_keeps_the_multiplier_and_currency_the_tokenizer_split_off(nlp)
     assert ("2000000", "user") in _quantities(nlp, "The flaw has been used to attack over 2m Windows users.")
     analysis = analyze_reports([Report(id="r", body="Thieves took jewellery worth £88m from the hotel.")], nlp)[0]
     assert [(q.value, q.text) for p in analysis.propositions for q in p.quantities] == [("88000000", "£88m")]
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("Sixty-seven", "67"), ("one hundred twenty", "120"), ("a hundred", "100"), ("two hundred", "200"), ("dozens", ""), ("hundreds", "")],
+)
+def test_spelled_numbers_are_read_whole(written: str, value: str) -> None:
+    from storyline.analyze.values import parse_number
+
+    assert parse_number(written)[0] == value

@@ -70,7 +70,7 @@ class Resolver:
         kinds = self.lexicon.coreference[key]
         if "thing" in kinds and key == "it":
             for index, referent, main in reversed(self._subjects):
-                if index < token.i and main and token.i - index <= MAX_DISTANCE and not self._is_person(referent):
+                if index < token.i and main and token.i - index <= MAX_DISTANCE and not self._is_person(referent) and not referent.plural:
                     return referent
             return None
         if key == "they":
@@ -95,4 +95,7 @@ class Resolver:
         return kind in kinds
 
     def _is_person(self, referent: Referent) -> bool:
-        return bool(referent.entity) and self.table.kinds.get(referent.entity) == "person"
+        """A person by entity, or a noun for one ("an ambulance service spokesman", "officials")."""
+        if referent.entity:
+            return self.table.kinds.get(referent.entity) == "person"
+        return referent.lemma in self.lexicon.titles or referent.lemma in self.lexicon.roles

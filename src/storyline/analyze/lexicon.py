@@ -46,6 +46,7 @@ class Lexicon:
     demonyms: dict[str, str]
     synonyms: dict[str, str]
     negations: dict[str, str]
+    hedges: frozenset[str] = frozenset()
 
     def country_code(self, name: str) -> str:
         """ISO alpha-2 of a country name or alias, or "" when it names no country."""
@@ -131,4 +132,5 @@ def load_lexicon() -> Lexicon:
         demonyms=_pairs("demonyms.tsv"),
         synonyms=_synonyms(),
         negations=_negations(),
+        hedges=_words("hedges.txt"),
     )

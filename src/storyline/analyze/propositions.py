@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.analyze.claims import Voice, claim_text
 from storyline.analyze.clauses import RELATIVE_ADVERBS, RELATIVE_PRONOUNS, SUBJECT_DEPS, Clause, QuoteSpan, token_text
 from storyline.analyze.coref import Referent, Resolver
 from storyline.analyze.entities import EntityTable
 from storyline.analyze.lexicon import Lexicon
+from storyline.analyze.modality import modality_of
 from storyline.analyze.records import Proposition, Quantity
 from storyline.analyze.values import FIGURE_SUFFIXES, SCORE_UNIT, normalise_date, parse_number, parse_score
 from storyline.clean.dates import DAY, resolve_dates
@@ -275,6 +277,7 @@ def _proposition(
         return None
     entities = tuple(dict.fromkeys(t[2:] for t in terms if t.startswith("@:")))
     core = _core(ctx, clause, referent, negated, terms) if clause.kind == "clause" else ()
+    claim = _claim(ctx, clause, text, attribution)
     return Proposition(
         index=index,
         sentence=ctx.token_sentence[tokens[0].i],
@@ -298,7 +301,60 @@ def _proposition(
         entities=entities,
         terms=terms,
         core=core,
+        claim=claim,
+        modality=modality_of(head, tokens, ctx.lexicon.hedges) if clause.kind == "clause" else "",
     )
+
+
+def _claim(ctx: _Context, clause: Clause, text: str, attribution: tuple[Referent | None, str, str]) -> str:
+    """The clause's claim as a reader can quote it alone (analyze/claims.py): an example is
+    shown in the clause it belongs to, a pronoun subject by what it stands for, reported
+    speech with its speaker."""
+    if clause.kind == "example" and 0 <= clause.parent < len(ctx.clauses):
+        parent = ctx.clauses[clause.parent]
+        body = _trim(sorted(parent.tokens + clause.tokens, key=lambda t: t.i))
+        text = _tidy(_joined(body)) or text
+        clause = parent
+    head = clause.head
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    written = ctx.resolver.description(subject) if subject is not None and clause.kind == "clause" else ""
+    stands_for = ""
+    if written and subject is not None:
+        resolved = ctx.resolver.resolve(subject)
+        stands_for = resolved.text if resolved is not None else ""
+    elif subject is not None and clause.kind == "clause" and _demonstrative_opener(subject):
+        written, stands_for = subject.text, _previous_topic(ctx, subject)
+    _speaker, speaker_text, _origin = attribution
+    voice = None
+    if speaker_text:
+        if clause.kind == "quote":
+            voice = Voice(speaker=speaker_text, quotation=True)
+        elif clause.attribution >= 0:
+            voice = Voice(speaker=speaker_text, verb=ctx.clauses[clause.attribution].head.text)
+        elif clause.according_to is not None:
+            voice = Voice(speaker=speaker_text, according=True)
+    body = _trim(clause.tokens)
+    opens_with_name = bool(body) and (body[0].pos_ == "PROPN" or bool(ctx.table.entity_of(body[0])))
+    return claim_text(text, subject=written, stands_for=stands_for, voice=voice, opens_with_name=opens_with_name)
+
+
+def _demonstrative_opener(subject: Token) -> bool:
+    """A sentence opening with a bare "This" or "That" as its subject ("This may include ...")."""
+    return subject.lower_ in ("this", "that") and subject.pos_ == "PRON" and subject.i == subject.sent.start
+
+
+def _previous_topic(ctx: _Context, subject: Token) -> str:
+    """What a sentence-opening "This" refers back to: the last noun phrase of the sentence
+    before ("..., aka economic cyber espionage. This may include hacking"), or ""."""
+    start = subject.sent.start
+    if start == 0:
+        return ""
+    previous = ctx.doc[start - 1].sent
+    chunks = [chunk for chunk in previous.noun_chunks if chunk.root.pos_ in ("NOUN", "PROPN")]
+    if not chunks:
+        return ""
+    words = [t for t in chunks[-1] if t.pos_ not in ("ADV", "CCONJ", "PUNCT") and not (t.dep_ == "det" and t.lower_ in ("a", "an"))]
+    return "".join(token_text(t) for t in words).strip()
 
 
 def _relative_subject(ctx: _Context, clause: Clause) -> str:

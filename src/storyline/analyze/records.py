@@ -9,7 +9,7 @@ from typing import Any
 from storyline.models import Entity, Mention, Quote, from_dict, to_dict
 
 # Bump when the shape or meaning of the records changes, so stored analyses are redone.
-ANALYSIS_VERSION = "9"
+ANALYSIS_VERSION = "10"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,7 +39,9 @@ class Proposition:
     `terms` are the canonical content lemmas and entity ids the claim is compared by;
     `core` the terms of its core clause only (subject head, verb, object head, negation,
     numbers and entities), so a claim diluted by subordinate detail still compares;
-    `origin` is the outlet the report credits for it ("the Globe and Mail reported").
+    `origin` is the outlet the report credits for it ("the Globe and Mail reported");
+    `claim` the text a reader can quote alone (subject resolved, speaker kept, see
+    analyze/claims.py); `modality` "" when asserted, else its hedge ("may", "whether").
     """
 
     index: int
@@ -64,6 +66,8 @@ class Proposition:
     entities: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
     core: tuple[str, ...] = ()
+    claim: str = ""
+    modality: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

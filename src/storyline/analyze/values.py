@@ -27,7 +27,7 @@ NUMBER_WORDS = {
         "sixteen seventeen eighteen nineteen twenty".split()
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-     "hundred": 100, "dozen": 12, "dozens": 24}
+     "dozen": 12}
 MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
                "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 # Words that make a number approximate: such values conflict only when far apart.
@@ -55,20 +55,45 @@ def parse_number(text: str) -> tuple[str, bool]:
     approximate = any(word in HEDGES for word in words)
     suffixed = [_SUFFIXED.fullmatch(word.rstrip(".")) for word in words]
     words = [part for word, match in zip(words, suffixed) for part in (match.groups() if match else (word,))]
-    value: float | None = None
-    multiplier = 1
-    for word in words:
-        match = _NUMBER.fullmatch(word.rstrip("."))
-        if match and value is None:
-            value = float(match.group(0).replace(",", ""))
-        elif word in NUMBER_WORDS and value is None:
-            value = float(NUMBER_WORDS[word])
-        elif word in MULTIPLIERS and value is not None:
-            multiplier *= MULTIPLIERS[word]
-    if value is None:
+    total = _spelled_value(words)
+    if total is None:
         return "", approximate
-    total = value * multiplier
     return (str(int(total)) if total == int(total) else f"{total:g}"), approximate
+
+
+def _spelled_value(words: list[str]) -> float | None:
+    """The value of the first number in `words`, digits or words: "sixty seven" is 67, "two
+    hundred" 200, "2.5 million" 2,500,000, "one hundred twenty" 120. A bare "dozens" or
+    "hundreds" is no number (None). Words after the number ends are ignored."""
+    total = 0.0
+    current: float | None = None
+    started = False
+    for word in words:
+        bare = word.rstrip(".")
+        match = _NUMBER.fullmatch(bare)
+        if match and not started:
+            current, started = float(match.group(0).replace(",", "")), True
+        elif word in NUMBER_WORDS and (not started or (current is not None and _adds(current, NUMBER_WORDS[word]))):
+            current, started = (current or 0.0) + NUMBER_WORDS[word], True
+        elif word == "hundred":
+            current, started = (current or 1.0) * 100, True
+        elif word in MULTIPLIERS and current is not None:
+            total += current * MULTIPLIERS[word]
+            current = 0.0
+        elif word == "and" and started:
+            continue
+        elif started:
+            break
+    if not started:
+        return None
+    return total + (current or 0.0)
+
+
+def _adds(current: float, word_value: int) -> bool:
+    """Whether a number word continues the number so far: "sixty" + "seven", "hundred" + "twenty"."""
+    if current % 100 == 0 and current > 0:
+        return word_value < 100
+    return current % 10 == 0 and current >= 20 and word_value < 10 and current < 100
 
 
 def parse_score(text: str) -> str:

@@ -15,17 +15,23 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from storyline.analyze.claims import is_fragment
 from storyline.analyze.records import ANALYSIS_VERSION, Proposition, ReportAnalysis
 from storyline.corroborate.align import align, similarity_matrix
 from storyline.corroborate.entities import merge_entities, recover_names, unify_people
 from storyline.corroborate.facts import build_fact, credited_outlet
+from storyline.corroborate.meaning import claim_probabilities
+from storyline.encode.stage import TextEncoder
 from storyline.models import Fact, Quote, Report, StoryAnalysis
 
 STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single-source": 2}
 
 
-def corroborate_story(story_id: str, reports: Sequence[Report], analyses: Mapping[str, ReportAnalysis]) -> StoryAnalysis:
-    """Facts, entities, quotes and a cited summary for one story."""
+def corroborate_story(
+    story_id: str, reports: Sequence[Report], analyses: Mapping[str, ReportAnalysis], encoder: TextEncoder | None = None
+) -> StoryAnalysis:
+    """Facts, entities, quotes and a cited summary for one story; with an `encoder`, clauses
+    that state one claim in other words align too (corroborate/meaning.py)."""
     from storyline.summary import summarize
 
     ordered = order_reports(reports)
@@ -44,18 +50,26 @@ def corroborate_story(story_id: str, reports: Sequence[Report], analyses: Mappin
             owners.append(report)
             sentences.append(sentence_text.get(proposition.sentence, ""))
     propositions = unify_people(recover_names(propositions))
-    groups = align(propositions, [r.id for r in owners])
+    report_ids = [r.id for r in owners]
+    meaning = claim_probabilities(propositions, report_ids, encoder) if encoder is not None else None
+    groups = align(propositions, report_ids, meaning)
     similarity = similarity_matrix(propositions) if propositions else np.zeros((0, 0), dtype=np.float32)
     facts: list[Fact] = []
     for group in groups:
-        representative = _representative(group, similarity)
+        claims = [i for i in group if not _fragment(propositions[i])]
+        if not claims:
+            # Questions, bare phrases and unresolved pronouns are no facts (analyze/claims.py).
+            continue
+        representative = _representative(claims, similarity)
         facts.append(
             build_fact(
                 story_id, group, propositions, owners, credited, representative, lambda i, j: float(similarity[i, j]), sentences
             )
         )
+    facts = _distinct(facts)
     position = {r.id: i for i, r in enumerate(ordered)}
     facts.sort(key=lambda f: (STATUS_ORDER[f.status], -len(f.independent_sources), position[f.support[0].report], f.support[0].start))
+    facts = _main_event_first(facts, position)
     present = [analyses[r.id] for r in ordered if r.id in analyses]
     entities, _mapping = merge_entities(a.entities for a in present)
     quotes: list[Quote] = [q for a in present for q in a.quotes]
@@ -76,6 +90,36 @@ def order_reports(reports: Sequence[Report]) -> list[Report]:
     indexed = list(enumerate(reports))
     indexed.sort(key=lambda item: (not item[1].published, item[1].published, item[0]))
     return [report for _, report in indexed]
+
+
+def _fragment(proposition: Proposition) -> bool:
+    """Whether the proposition's claim is no claim (analyze/claims.py); one analysed before
+    claims had a text is judged by none."""
+    values = bool(proposition.quantities or proposition.dates)
+    return bool(proposition.claim) and is_fragment(proposition.claim, gives_values=values)
+
+
+def _main_event_first(facts: list[Fact], position: Mapping[str, int]) -> list[Fact]:
+    """The story's lead claim first: the fact most outlets state, the one told earliest in its
+    reports on ties (a story's lead states its central action)."""
+    if not facts:
+        return facts
+    lead = min(
+        facts,
+        key=lambda f: (-len(f.independent_sources), min(s.sentence for s in f.support), position[f.support[0].report]),
+    )
+    return [lead] + [f for f in facts if f is not lead]
+
+
+def _distinct(facts: list[Fact]) -> list[Fact]:
+    """Facts without one that shows the same claim as an earlier one from no other report: an
+    example ("including the US") is shown in its whole clause, which may be a fact already."""
+    kept: list[Fact] = []
+    for fact in facts:
+        if any(other.text == fact.text and set(fact.reports) <= set(other.reports) for other in kept):
+            continue
+        kept.append(fact)
+    return kept
 
 
 def _representative(group: Sequence[int], similarity: np.ndarray) -> int:

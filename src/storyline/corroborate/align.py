@@ -17,8 +17,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from storyline.analyze.modality import compatible
 from storyline.analyze.records import Proposition
 from storyline.analyze.values import SCORE_UNIT
+from storyline.corroborate.same_claim import SAME_CLAIM_MIN_PROBABILITY
 
 # Cosine similarity over tf-idf terms above which two propositions from different reports
 # state the same fact. Tuned on the seeds (tests/test_seed_facts.py) and the example corpus
@@ -56,6 +58,8 @@ ANCHOR_MIN_FIGURE = 1000
 # own report already supports (`attach_bundled`): one is too easily a loose match. Tuned on
 # the seeds (tests/events/test_story.py) and the example corpus; rerun both after changing.
 BUNDLED_MIN_OTHERS = 2
+# Core terms that state an absence (data/negations.tsv canonicals): their clause denies.
+NEGATIVE_TERMS = frozenset({"nobody", "nothing"})
 # Hedged numbers ("about 40" / "42") within this fraction of each other agree.
 NUMBER_TOLERANCE = 0.1
 
@@ -122,6 +126,23 @@ def core_overlap(first: Proposition, second: Proposition) -> float:
     return len(shared) / min(len(a), len(b))
 
 
+def opposite_polarity(first: Proposition, second: Proposition) -> bool:
+    """One clause denies and the other does not: a negated verb, or an absence in its core
+    ("no connection", "nobody") counts as denying."""
+    return _denies(first) != _denies(second)
+
+
+def _denies(proposition: Proposition) -> bool:
+    return proposition.negated or any(t.startswith("no ") or t in NEGATIVE_TERMS for t in proposition.core)
+
+
+def shared_verbs(first: Proposition, second: Proposition) -> bool:
+    """The clauses' actions share a verb lemma ("not include" / "include")."""
+    a = set(first.action.removeprefix("not ").split())
+    b = set(second.action.removeprefix("not ").split())
+    return bool(a & b)
+
+
 def numbers_disagree(first: Proposition, second: Proposition) -> bool:
     """Both count the same unit and share no value (hedged values within NUMBER_TOLERANCE agree)."""
     units = {q.unit for q in first.quantities} & {q.unit for q in second.quantities}
@@ -164,15 +185,21 @@ def _same_number(a: str, b: str, approximate: bool) -> bool:
     return approximate and abs(x - y) <= NUMBER_TOLERANCE * max(abs(x), abs(y), 1.0)
 
 
-def link_matrix(propositions: Sequence[Proposition], similarity: NDArray[np.float32]) -> NDArray[np.float32]:
+def link_matrix(
+    propositions: Sequence[Proposition], similarity: NDArray[np.float32], meaning: NDArray[np.float32] | None = None
+) -> NDArray[np.float32]:
     """The similarity alignment links on: the whole-clause cosine, raised to the core overlap
-    where the cores agree and to the pair threshold where a distinctive count or a score is
-    shared, and cut to 0 where the counts disagree on a loosely similar pair."""
+    where the cores agree, to the pair threshold where a distinctive count or a score is
+    shared or the meaning model calls the pair one claim (`meaning`, same-claim
+    probabilities from corroborate/meaning.py), and cut to 0 where the counts disagree on a
+    loosely similar pair."""
     linked = similarity.copy()
     count = len(propositions)
     for i in range(count):
         for j in range(i + 1, count):
             value = float(similarity[i, j])
+            if meaning is not None and meaning[i, j] >= SAME_CLAIM_MIN_PROBABILITY:
+                value = max(value, ALIGN_MIN_SIMILARITY)
             if value >= CORE_MIN_SIMILARITY and propositions[i].core and propositions[j].core:
                 overlap = core_overlap(propositions[i], propositions[j])
                 if overlap >= CORE_MIN_OVERLAP:
@@ -188,26 +215,31 @@ def link_matrix(propositions: Sequence[Proposition], similarity: NDArray[np.floa
     return linked
 
 
-def align(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[list[int]]:
+def align(
+    propositions: Sequence[Proposition], reports: Sequence[str], meaning: NDArray[np.float32] | None = None
+) -> list[list[int]]:
     """Groups of proposition indices that state the same fact, singletons included; a
     clause stating two facts is in both groups.
 
     `reports[i]` is the report of `propositions[i]`; only pairs across reports link.
+    `meaning`, when given, holds same-claim probabilities (corroborate/meaning.py): a pair
+    the meaning model calls one claim links though its words differ, if its slots agree.
     """
     count = len(propositions)
     if count == 0:
         return []
-    similarity = link_matrix(propositions, similarity_matrix(propositions))
+    similarity = link_matrix(propositions, similarity_matrix(propositions), meaning)
     report_ids = np.array([hash(r) for r in reports])
     kinds = [p.kind == "example" for p in propositions]
     term_sets = [frozenset(comparable_terms(p.terms)) for p in propositions]
+    meant = meaning if meaning is not None else np.zeros((count, count), dtype=np.float32)
     upper = np.triu(similarity, k=1)
     candidates = np.argwhere(upper >= ALIGN_MIN_SIMILARITY)
     scored = sorted(((float(upper[i, j]), int(i), int(j)) for i, j in candidates), reverse=True)
     group_of = list(range(count))
     members: dict[int, list[int]] = {i: [i] for i in range(count)}
     for score, i, j in scored:
-        if reports[i] == reports[j] or not _linkable(propositions, term_sets, kinds, i, j):
+        if reports[i] == reports[j] or not _linkable(propositions, term_sets, kinds, i, j, meant):
             continue
         a, b = group_of[i], group_of[j]
         if a == b:
@@ -224,14 +256,30 @@ def align(propositions: Sequence[Proposition], reports: Sequence[str]) -> list[l
         for index in members[keep]:
             group_of[index] = keep
     groups = sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
-    return attach_bundled(groups, similarity, reports, lambda i, j: _linkable(propositions, term_sets, kinds, i, j))
+    return attach_bundled(groups, similarity, reports, lambda i, j: _linkable(propositions, term_sets, kinds, i, j, meant))
 
 
-def _linkable(propositions: Sequence[Proposition], term_sets: Sequence[frozenset[str]], kinds: Sequence[bool], i: int, j: int) -> bool:
-    """Whether a pair may link at all: same kind, and enough shared terms, a shared core or a shared score."""
-    if kinds[i] != kinds[j]:
+def _linkable(
+    propositions: Sequence[Proposition],
+    term_sets: Sequence[frozenset[str]],
+    kinds: Sequence[bool],
+    i: int,
+    j: int,
+    meaning: NDArray[np.float32],
+) -> bool:
+    """Whether a pair may link at all: same kind, both asserted or both hedged (a hedged
+    claim never corroborates its assertion), and enough shared terms, a shared core or a
+    shared score."""
+    a, b = propositions[i], propositions[j]
+    if kinds[i] != kinds[j] or not compatible(a.modality, b.modality, first_reported=bool(a.attribution), second_reported=bool(b.attribution)):
+        return False
+    if opposite_polarity(propositions[i], propositions[j]) and not shared_verbs(propositions[i], propositions[j]):
+        # "signed a deal" / "the deal does not include spying": a negated claim is the
+        # denial of another only when it denies the same action.
         return False
     if len(term_sets[i] & term_sets[j]) >= MIN_SHARED_TERMS:
+        return True
+    if meaning[i, j] >= SAME_CLAIM_MIN_PROBABILITY and not numbers_disagree(propositions[i], propositions[j]):
         return True
     return core_overlap(propositions[i], propositions[j]) >= CORE_MIN_OVERLAP or shared_score(propositions[i], propositions[j])
 

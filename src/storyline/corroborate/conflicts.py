@@ -23,8 +23,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from storyline.analyze.lexicon import load_lexicon
 from storyline.analyze.records import Proposition
-from storyline.analyze.values import dates_comparable, normalise_date
+from storyline.analyze.values import dates_comparable, normalise_date, parse_number
 from storyline.corroborate.entities import name_words, same_person
 from storyline.models import ConflictValue, Report
 
@@ -51,6 +52,18 @@ CURRENCY_MARKS = {
 }
 # Words after a count that make it a count of the rest ("two other rifles").
 REMAINDER_WORDS = "other|more|additional|further|remaining"
+# Words before a count that make it a bound, not a value: "at least two people" agrees with
+# "100 people", "up to three motors" with "two motors".
+LOWER_BOUNDS = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "as many as")
+UPPER_BOUNDS = ("up to", "fewer than", "less than", "under", "at most", "no more than", "nearly", "almost", "just under")
+# Counts of one thing more than this factor apart count different things (one punch in a
+# round and 178 in the fight, one arrest early on and 46 by the end): reports that disagree
+# on a count disagree by less (11 or 7 shots, 10 or 9 games, .38 or .357). Tuned on ECB+
+# (`storyline eval conflicts --json`, read in docs/conflicts-reading.md); rerun after changing.
+COUNT_RATIO = 10.0
+# Words after a count that make it a part of a whole named elsewhere: "nine of the dead",
+# "two of them", "one of Egypt's largest providers".
+PART_OF = r"of\s+(?:the|them|those|whom|which|its|their|his|her|our|these|[A-Z][\w.'’]*(?:'s|’s))\b"
 # Last words of a place name that make it an address, not a town.
 STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "lane", "drive", "boulevard", "way", "place", "square", "highway"})
 
@@ -162,11 +175,25 @@ def _name_conflict(evidence: Sequence[Evidence], whole: Sequence[Evidence]) -> C
                 if _names(whole, first.report.id, b) or _names(whole, second.report.id, a):
                     # Both reports name both people: they differ in roles, not in who it was.
                     continue
-                if slot == "actor" and first.proposition.action != second.proposition.action:
+                if slot == "actor" and (
+                    first.proposition.action != second.proposition.action
+                    or not (_actor_written(first.proposition) and _actor_written(second.proposition))
+                ):
                     continue
                 values = {_name_text(first.proposition, slot): [first], _name_text(second.proposition, slot): [second]}
                 return Conflict(slot=slot, values=_plain_values(values))
     return None
+
+
+def _actor_written(proposition: Proposition) -> bool:
+    """Whether the clause names its actor as the actor text says, a name of capitalised words
+    written in the clause ("Stanley"), not one resolved from "she" or a long phrase the
+    parse took for a subject."""
+    actor = proposition.actor.strip()
+    words = actor.split()
+    if not words or not all(w[:1].isupper() for w in words if w.isalpha()):
+        return False
+    return actor.lower() in proposition.text.lower()
 
 
 def _same_day(first: Report, second: Report) -> bool:
@@ -191,8 +218,16 @@ def _number_conflict(evidence: Sequence[Evidence], whole: Sequence[Evidence]) ->
     for unit in dict.fromkeys(q.unit for item in evidence for q in item.proposition.quantities):
         values: dict[str, list[Evidence]] = {}
         for item in evidence:
+            if item.proposition.modality:
+                # A hedged or targeted figure ("could cost $5bn", "needed nine points") is
+                # no figure a report stands by.
+                continue
             counts = _report_values([item], unit)
-            if len(counts) == 1 and not any(q.unit == unit and _remainder(q.text, item.proposition.text) for q in item.proposition.quantities):
+            partial = any(
+                q.unit == unit and (_remainder(q.text, item.proposition.text) or _part(q.text, item.proposition.text))
+                for q in item.proposition.quantities
+            )
+            if len(counts) == 1 and not partial:
                 values.setdefault(counts.pop(), []).append(item)
         if len(values) >= 2 and _disagree(values, unit, whole):
             return Conflict(slot="quantities", values=_values(values, unit))
@@ -216,6 +251,12 @@ def _disagree(values: Mapping[str, list[Evidence]], unit: str, whole: Sequence[E
                         continue
                     if not _same_day(first.report, second.report) or _close(first, second, keys[x], keys[y], unit):
                         continue
+                    if _within_bounds(first, second, keys[x], keys[y], unit) or _apart(keys[x], keys[y]):
+                        continue
+                    if _writes_figure(first, keys[y]) or _writes_figure(second, keys[x]):
+                        continue
+                    if not same_predicate(first.proposition, second.proposition, strict=True) or _other_scopes(first.proposition, second.proposition):
+                        continue
                     if _different_people(first.proposition, second.proposition) or _different_currencies(first, second, unit):
                         continue
                     return True
@@ -227,6 +268,143 @@ def _remainder(figure: str, clause: str) -> bool:
     "another 40 people", "12 more victims")."""
     written = re.escape(figure.strip())
     return bool(written) and re.search(rf"(?i)(\banother\s+{written}\b|\b{written}\s+(?:{REMAINDER_WORDS})\b)", clause) is not None
+
+
+def _part(figure: str, clause: str) -> bool:
+    """Whether the clause counts a part of a whole with this figure ("nine of the dead", "one
+    of Egypt's largest providers"): a part is not the whole another report counts."""
+    written = re.escape(figure.strip())
+    return bool(written) and re.search(rf"(?i:\b{written})\s+{PART_OF}", clause) is not None
+
+
+def bound(figure: str, clause: str) -> str:
+    """"min" when the clause gives the figure as a lower bound ("at least 50"), "max" as an
+    upper bound ("up to three"), else ""."""
+    written = re.escape(figure.strip())
+    if not written:
+        return ""
+    for kind, words in (("min", LOWER_BOUNDS), ("max", UPPER_BOUNDS)):
+        pattern = "|".join(re.escape(w) for w in words)
+        if re.match(rf"(?i)(?:{pattern})\s", figure.strip()) or re.search(rf"(?i)\b(?:{pattern})\s+{written}\b", clause):
+            return kind
+    return ""
+
+
+def _within_bounds(first: Evidence, second: Evidence, a: str, b: str, unit: str) -> bool:
+    """Whether one value is a bound the other satisfies ("at least 2" and "100")."""
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return False
+    for item, value, other in ((first, x, y), (second, y, x)):
+        for quantity in item.proposition.quantities:
+            if quantity.unit != unit:
+                continue
+            kind = bound(quantity.text, item.proposition.text)
+            if (kind == "min" and other >= value) or (kind == "max" and other <= value):
+                return True
+    return False
+
+
+def _apart(a: str, b: str) -> bool:
+    """Two counts more than COUNT_RATIO apart."""
+    try:
+        x, y = abs(float(a)), abs(float(b))
+    except ValueError:
+        return False
+    low, high = min(x, y), max(x, y)
+    return low > 0 and high / low > COUNT_RATIO
+
+
+_FIGURE = re.compile(r"(?i)\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|trillion|thousand|hundred|m|bn|k)\b)?|\b[a-z]+(?:[- ][a-z]+)?\b")
+
+
+def _writes_figure(item: Evidence, value: str) -> bool:
+    """Whether the report's clause writes the other report's figure too ("about 32 million
+    people tuning in, compared with 55.3 million a decade ago", "28 of 41 passes"): a report
+    that gives both figures gives them different roles, and disagrees with neither."""
+    if value in _sentence_figures(item.proposition.text):
+        return True
+    return bool(item.sentence) and value in _compared_figures(item.sentence)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_figures(sentence: str) -> frozenset[str]:
+    found: set[str] = set()
+    for match in _FIGURE.finditer(sentence):
+        number, _approximate = parse_number(match.group(0))
+        if number:
+            found.add(number)
+    return frozenset(found)
+
+
+# Phrases that limit a count to a span of a longer story: "in his last two games", "since
+# Week 11", "this season", "in the first half". Tuned on ECB+ (`storyline eval conflicts`).
+_SCOPE = re.compile(
+    r"(?i)\b(?:since\s+(?:week|round|game|the)\s+\w+|in\s+(?:his|her|their|its|the)\s+(?:last|first|past|previous|next)\s+"
+    r"(?:\w+\s+)?(?:games?|matches|seasons?|weeks?|days?|months?|years?|races?|starts?|rounds?)|(?:this|last)\s+season|"
+    r"in\s+the\s+(?:first|second|third|fourth|final|\w+th)\s+(?:half|quarter|period|round|inning|set)|in\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+th)\b)"
+)
+
+
+_COMPARED = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?|than)\s+(?:about\s+|nearly\s+|around\s+)?(\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|trillion|thousand|m|bn|k)\b)?)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _compared_figures(sentence: str) -> frozenset[str]:
+    """Figures a sentence compares its own against ("32 million, compared with 55.3 million
+    a decade ago"): the report knows both, so neither is its disagreement."""
+    return frozenset(value for match in _COMPARED.finditer(sentence) if (value := parse_number(match.group(1))[0]))
+
+
+def same_predicate(first: Proposition, second: Proposition, *, strict: bool = False) -> bool:
+    """Whether two clauses state their values of one predicate: a verb in common, through
+    the synonym table ("were hurt" / "were injured"), or one's verb named by the other's
+    object ("were damaged" / "suffered severe damage") or, unless `strict`, anywhere in the
+    other clause ("sold in 1957" / "worked there until it was sold in 1967"); true when
+    either has no verb. Counts are compared strictly: a clause holds many counts, each of
+    its own verb."""
+    a, b = _verbs(first), _verbs(second)
+    if not a or not b:
+        return True
+    if a & b:
+        return True
+    if strict:
+        return bool(a & _object_words(second)) or bool(b & _object_words(first))
+    return bool(a & _content(second)) or bool(b & _content(first))
+
+
+def _verbs(proposition: Proposition) -> set[str]:
+    synonyms = load_lexicon().synonyms
+    return {synonyms.get(w, w) for w in proposition.action.removeprefix("not ").split() if w not in ("be", "have")}
+
+
+def _content(proposition: Proposition) -> set[str]:
+    """The clause's content lemmas (through the synonym table) and its object's words."""
+    return {t for t in proposition.terms if not t.startswith(("@:", "#"))} | _object_words(proposition)
+
+
+def _object_words(proposition: Proposition) -> set[str]:
+    """The words of the clause's object, through the synonym table, singular and as written."""
+    synonyms = load_lexicon().synonyms
+    words = [w.strip(".,;:'’\"").lower() for w in proposition.object.split()]
+    return {synonyms.get(w, w) for w in words if w} | {synonyms.get(w.removesuffix("s"), w.removesuffix("s")) for w in words if w}
+
+
+def _other_scopes(first: Proposition, second: Proposition) -> bool:
+    """The clauses count over different spans: both give a time and not the same one, or one
+    limits its count to a span the other does not name ("two touchdowns in his last two
+    games" / "since Week 11, eight touchdowns")."""
+    a, b = first.time.strip().lower(), second.time.strip().lower()
+    if a and b and a != b and not (set(first.dates) & set(second.dates)):
+        return True
+    x, y = _scope(first.text), _scope(second.text)
+    return (bool(x) or bool(y)) and x != y
+
+
+def _scope(text: str) -> str:
+    match = _SCOPE.search(text)
+    return " ".join(match.group(0).lower().split()) if match else ""
 
 
 def _report_values(items: Sequence[Evidence], unit: str) -> set[str]:
@@ -284,7 +462,9 @@ def _date_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
             if first.report.id == second.report.id or first.origin == second.origin:
                 continue
             a, b = set(first.proposition.dates), set(second.proposition.dates)
-            if not a or not b or a & b:
+            if len(a) != 1 or len(b) != 1 or a & b:
+                # A clause with two dates gives them roles ("below 2005 levels by 2030"): a
+                # base year is not a target year, so only one date a side is compared.
                 continue
             weekday = any(x[:1].isalpha() for x in a | b)
             relative = weekday or _relative(first.proposition) or _relative(second.proposition)
@@ -292,6 +472,8 @@ def _date_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
                 continue
             if weekday and not (first.report.published and second.report.published):
                 # "on Friday" in a report of unknown day may mean any Friday.
+                continue
+            if not same_predicate(first.proposition, second.proposition):
                 continue
             if all(dates_comparable(x, y) for x in a for y in b):
                 values: dict[str, list[Evidence]] = {}
@@ -323,6 +505,10 @@ def _place_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
                 # "Nashville" / "Tennessee", "Millom" / "Newton Street": one may hold the other.
                 continue
             if first.proposition.action != second.proposition.action:
+                continue
+            if b in first.proposition.entities or a in second.proposition.entities:
+                # "born in the Bronx; died ... in Springfield": a clause naming both places
+                # gives them different roles.
                 continue
             return Conflict(slot="place", values=_plain_values({first.proposition.place: [first], second.proposition.place: [second]}))
     return None

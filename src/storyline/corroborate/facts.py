@@ -14,8 +14,26 @@ CORROBORATION_MIN_SOURCES = 2
 
 
 def report_outlet(report: Report) -> str:
-    """The outlet a report was published by."""
-    return report.source or report.source_domain or report.id
+    """The outlet a report was published by, under its one canonical name."""
+    return canonical_outlet(report.source or report.source_domain or report.id)
+
+
+def canonical_outlet(name: str) -> str:
+    """One name per outlet: the registry's name for a name, alias or domain it knows
+    ("foxnews.com" and "insider.foxnews.com" are both "Fox News"), else the name as given."""
+    outlet = _registered(name)
+    return outlet if outlet else name
+
+
+def _registered(name: str) -> str:
+    """The registry's name of an outlet named or hosted as `name`, or ""."""
+    from storyline.outlets import load_default_registry
+
+    registry = load_default_registry()
+    outlet = registry.by_name(name)
+    if outlet is None and "." in name and " " not in name.strip():
+        outlet = registry.by_domain(name.strip())
+    return outlet.name if outlet is not None else ""
 
 
 def outlet_key(name: str) -> str:
@@ -28,7 +46,7 @@ def credited_outlet(report: Report, reports_by_id: Mapping[str, Report]) -> str:
     try:
         from storyline.independence import origin_outlet
 
-        return origin_outlet(report, reports_by_id)
+        return canonical_outlet(origin_outlet(report, reports_by_id))
     except ImportError:
         current, seen = report, set()
         while current.copy_of and current.copy_of in reports_by_id and current.id not in seen:
@@ -37,11 +55,22 @@ def credited_outlet(report: Report, reports_by_id: Mapping[str, Report]) -> str:
         return report_outlet(current)
 
 
-def proposition_origin(proposition: Proposition, report: Report, credited: str) -> str:
-    """Who a proposition is credited to: the outlet it cites, else the report's credited outlet."""
+def proposition_origin(proposition: Proposition, report: Report, credited: str, outlets: frozenset[str] = frozenset()) -> str:
+    """Who a proposition is credited to: the outlet it cites, else the report's credited outlet.
+
+    A cited outlet counts only when it is one: an outlet the registry knows or one whose
+    reports are in the story (`outlets`, as `outlet_key`s). A person or agency the analysis
+    took for an outlet ("Gowdy", "the Department of Public Health") is the claim's
+    speaker, never a source.
+    """
     cited = proposition.origin
-    if cited and outlet_key(cited) not in (outlet_key(report_outlet(report)), outlet_key(credited)):
-        return cited
+    if not cited:
+        return credited
+    name = canonical_outlet(cited)
+    if not _registered(cited) and outlet_key(name) not in outlets:
+        return credited
+    if outlet_key(name) not in (outlet_key(report_outlet(report)), outlet_key(credited)):
+        return name
     return credited
 
 
@@ -57,11 +86,12 @@ def build_fact(
 ) -> Fact:
     """One fact from a group of aligned propositions; `sentences[i]`, when given, is the text
     of the sentence proposition i came from (conflicts need the names it writes)."""
+    outlets = frozenset(outlet_key(name) for name in list(credited.values()) + [report_outlet(r) for r in owners])
     evidence = [
         Evidence(
             proposition=propositions[i],
             report=owners[i],
-            origin=proposition_origin(propositions[i], owners[i], credited[owners[i].id]),
+            origin=proposition_origin(propositions[i], owners[i], credited[owners[i].id], outlets),
             index=i,
             sentence=sentences[i] if sentences else "",
         )
@@ -72,9 +102,9 @@ def build_fact(
     independent = tuple(dict.fromkeys(spelling.get(outlet_key(item.origin), item.origin) for item in evidence))
     cited = tuple(
         dict.fromkeys(
-            spelling.get(outlet_key(item.proposition.origin), item.proposition.origin)
+            spelling.get(outlet_key(item.origin), item.origin)
             for item in evidence
-            if item.proposition.origin and item.origin == item.proposition.origin
+            if item.proposition.origin and item.origin == canonical_outlet(item.proposition.origin)
         )
     )
     support = tuple(
@@ -95,7 +125,7 @@ def build_fact(
     return Fact(
         id=f"fact-{digest}",
         story=story_id,
-        text=main.text,
+        text=main.claim or main.text,
         status=status,
         actor=main.actor,
         action=main.action,
