@@ -75,6 +75,7 @@ class MatrixCell(BaseModel):
     outlet: str
     state: str = Field(description="reported, not-reported or conflicting.")
     value: str
+    copy_of: str = Field("", description="When the cell's report is a wire copy: the outlet whose report it copies.")
 
 
 class MatrixRow(BaseModel):
