@@ -227,7 +227,7 @@ class StoryClusterer:
             if len(target.members) <= self.options.absorb_max_size:
                 continue
             query = {name: target.centroids[name].weights for name in _RETRIEVAL_CHANNELS}
-            for small in self._candidates(query, None, self._story_meaning(target)):
+            for small in self._candidates(query, None, self._meaning.centroid(target.id)):
                 if small.id == target.id or len(small.members) > self.options.absorb_max_size:
                     continue
                 if frozenset((small.id, target.id)) in self._apart:
@@ -238,7 +238,7 @@ class StoryClusterer:
                 if vectors is None:
                     vectors = units[small.id] = {name: small.centroids[name].unit() for name in CHANNELS}
                 score = self._similarity(
-                    vectors, target, target.span_gap(small), self._story_meaning(small), self._meaning.share(small.id)
+                    vectors, target, target.span_gap(small), self._meaning.centroid(small.id), self._meaning.share(small.id)
                 )
                 held = best.get(small.id)
                 if score >= self.options.absorb_threshold and (held is None or score > held[0] + 1e-12):
@@ -325,7 +325,7 @@ class StoryClusterer:
                     shared_names = _centroid_cosine(earlier, later, "names")
                     if shared_names >= min_names or (
                         shared_names >= THREAD_MIN_NAMES_WITH_MEANING
-                        and (self._meaning.cosine(self._story_meaning(earlier), later.id) or 0.0) >= THREAD_MIN_MEANING
+                        and (self._meaning.cosine(self._meaning.centroid(earlier.id), later.id) or 0.0) >= THREAD_MIN_MEANING
                     ):
                         links.add((earlier.id, later.id))
         return sorted(links, key=lambda pair: (self._stories[pair[0]].order, self._stories[pair[1]].order))
@@ -404,7 +404,7 @@ class StoryClusterer:
         while True:
             query = {name: story.centroids[name].weights for name in _RETRIEVAL_CHANNELS}
             best: tuple[float, _Story] | None = None
-            for other in self._candidates(query, None, self._story_meaning(story)):
+            for other in self._candidates(query, None, self._meaning.centroid(story.id)):
                 if other.id == story.id or frozenset((story.id, other.id)) in self._apart:
                     continue
                 gap = story.span_gap(other)
@@ -594,14 +594,6 @@ class StoryClusterer:
             total += weight * rescale(cosine, self.options.meaning_floor)
             weights += weight
         return total / weights * self._gap_factor(gap_days)
-
-    def _story_meaning(self, story: _Story) -> np.ndarray | None:
-        """The unit centroid of a story's vectors (None when no member has one)."""
-        total = self._meaning.total(story.id)
-        if total is None:
-            return None
-        norm = float(np.linalg.norm(total))
-        return total / norm if norm > 0.0 else None
 
     def _member_similarity(self, members: list[str]) -> np.ndarray:
         """Pairwise similarity of reports, every channel (meaning included) weighed in."""

@@ -41,9 +41,6 @@ class MeaningIndex:
         self._matrix = np.zeros((0, 0), dtype=np.float32)
         self._free: list[int] = []
 
-    def __contains__(self, story_id: str) -> bool:
-        return story_id in self._sums
-
     def count(self, story_id: str) -> int:
         """Members of the story that have a vector."""
         return self._counts.get(story_id, 0)
@@ -51,6 +48,14 @@ class MeaningIndex:
     def total(self, story_id: str) -> np.ndarray | None:
         """The sum of the story's member vectors (None when none has one)."""
         return self._sums.get(story_id)
+
+    def centroid(self, story_id: str) -> np.ndarray | None:
+        """The unit centroid of the story's vectors (None when no member has one)."""
+        held = self._sums.get(story_id)
+        if held is None:
+            return None
+        norm = float(np.linalg.norm(held))
+        return held / norm if norm > 0.0 else None
 
     def share(self, story_id: str) -> float:
         """Mean share of their text the encoder read, over members with a vector."""
