@@ -101,6 +101,9 @@ def eval_stories(
     encoder: str = typer.Option("full", help="Meaning vectors from the \"full\" encoder, the \"static\" one, or \"off\"."),
     every: bool = typer.Option(False, "--all", help="One table of ECB+, allsides_leads and NewsWCL50, whole and held-back splits."),
     data: Path | None = typer.Option(None, help="Folder of the evaluation data (default: $STORYLINE_DATA or ../shared/data)."),
+    spread: bool = typer.Option(
+        False, "--spread", help="Publish one report of every dated story a day later first: is an event split at midnight?"
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Story clustering from scratch: BCubed, pairwise F1 and adjusted Rand index."""
@@ -113,7 +116,7 @@ def eval_stories(
         return
     if path is None:
         raise UsageError("give a JSONL file to score, or --all")
-    result = evaluate_stories(_exists(path, "file"), split=split, entities=entities, encoder=encoder)
+    result = evaluate_stories(_exists(path, "file"), split=split, entities=entities, encoder=encoder, spread=spread)
     if baseline:
         result["kmeans_told_k_bcubed_f1"] = kmeans_baseline(path, split=split)
     _print(result, as_json, "Stories")

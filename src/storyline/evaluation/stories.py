@@ -18,7 +18,9 @@ the pinned spaCy pipeline and its canonical entity names feed clustering instead
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
+import random
 import time
 from pathlib import Path
 from typing import Any
@@ -80,14 +82,18 @@ def evaluate_stories(
     split: str | None = None,
     entities: bool = False,
     encoder: str = "full",
+    spread: bool = False,
 ) -> dict[str, Any]:
     """Cluster the corpus at `path` and score the stories against its labels.
 
     `entities` analyses the documents first (needs the model; its time is not counted in
     `seconds`) and takes names from NER, as the pipeline does with `names_from = "entities"`.
     `encoder` ("full", "static" or "off") gives the documents their meaning vectors.
+    `spread` publishes one report of every story a day later first (`spread_over_days`).
     """
     docs, gold = read_labelled(Path(path), split)
+    if spread:
+        docs = spread_over_days(docs, gold)
     if entities:
         docs = with_model_entities(docs)
         options = dataclasses.replace(options or StoryOptions(), names_from="entities")
@@ -111,7 +117,45 @@ def evaluate_stories(
         "encode_seconds": round(encode_seconds, 3),
         "encoder": encoder,
         "names_from": "entities" if entities else "text",
+        "spread": spread,
     }
+
+
+def spread_over_days(docs: list[StoryDocument], gold: dict[str, str], seed: int = 7) -> list[StoryDocument]:
+    """The corpus as if one report of every story of two or more dated reports came out
+    the next day: one event covered on consecutive days by different outlets.
+
+    The reports are then put in order of publication day, shuffled within each day (seeded),
+    as a day's feed arrives. Scores on it show whether clustering splits an event at a day
+    boundary; the corpus as dealt shows whether it chains the developments of a topic.
+    """
+    rng = random.Random(seed)
+    members: dict[str, list[StoryDocument]] = {}
+    for doc in docs:
+        if _day_of(doc) is not None:
+            members.setdefault(gold[doc.id], []).append(doc)
+    later = {rng.choice(group).id for group in members.values() if len(group) > 1}
+    if not later:
+        raise UsageError("--spread needs dated stories of two reports or more (this corpus has none)")
+    by_day: dict[str, list[StoryDocument]] = {}
+    for doc in docs:
+        day = _day_of(doc)
+        if day is not None and doc.id in later:
+            doc = dataclasses.replace(doc, published=(day + datetime.timedelta(days=1)).isoformat())
+        by_day.setdefault(doc.published[:10], []).append(doc)
+    spread: list[StoryDocument] = []
+    for day_key in sorted(by_day):
+        group = by_day[day_key]
+        rng.shuffle(group)
+        spread.extend(group)
+    return spread
+
+
+def _day_of(doc: StoryDocument) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(doc.published[:10])
+    except ValueError:
+        return None
 
 
 def with_meaning(docs: list[StoryDocument], encoder: str, options: StoryOptions | None = None) -> list[StoryDocument]:

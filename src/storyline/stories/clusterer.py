@@ -238,7 +238,12 @@ class StoryClusterer:
                 if vectors is None:
                     vectors = units[small.id] = {name: small.centroids[name].unit() for name in CHANNELS}
                 score = self._similarity(
-                    vectors, target, target.span_gap(small), self._meaning.centroid(small.id), self._meaning.share(small.id)
+                    vectors,
+                    target,
+                    target.span_gap(small),
+                    self._meaning.centroid(small.id),
+                    self._meaning.share(small.id),
+                    (small.first_day, small.last_day),
                 )
                 held = best.get(small.id)
                 if score >= self.options.absorb_threshold and (held is None or score > held[0] + 1e-12):
@@ -342,8 +347,9 @@ class StoryClusterer:
         vectors = {name: weigh(counts[name], self._frequencies[name]) for name in CHANNELS}
         day = _day(features.published)
         meaning = features.meaning if self.options.meaning_weight > 0.0 else None
+        share = features.meaning_share
         if story_id is None:
-            story_id = self._best_story(vectors, day, meaning, features.meaning_share) or doc_id
+            story_id = self._best_story(vectors, day, meaning, share) or doc_id
             # New and grown stories alike are refined next: a new one may match an older
             # story that has not grown since.
             self._grown[story_id] = None
@@ -356,14 +362,14 @@ class StoryClusterer:
         for name in CHANNELS:
             self._index(story_id, name, story.centroids[name].add(vectors[name]))
             story.filled[name] = story.filled.get(name, 0.0) + (1.0 if vectors[name] else 0.0)
-        self._meaning.add(story_id, meaning, features.meaning_share)
+        self._meaning.add(story_id, meaning, share)
         if day is not None:
             story.first_day = day if story.first_day is None else min(story.first_day, day)
             story.last_day = day if story.last_day is None else max(story.last_day, day)
         story.titles.append((doc_id, features.title))
         story.members.append(doc_id)
         self._assigned[doc_id] = story_id
-        self._reports[doc_id] = _ReportVector(vectors, day, self.options.report_vector_keys, meaning, features.meaning_share)
+        self._reports[doc_id] = _ReportVector(vectors, day, self.options.report_vector_keys, meaning, share)
         return story_id
 
     def _index(self, story_id: str, name: str, new_keys: list[str]) -> None:
@@ -468,6 +474,8 @@ class StoryClusterer:
         meaning_across = mean_across(
             self._meaning.total(first.id), self._meaning.count(first.id), self._meaning.total(second.id), self._meaning.count(second.id)
         )
+        if meaning_across is not None and meaning_across < self._meaning_gate(first, (second.first_day, second.last_day)):
+            return 0.0, 1.0
         if meaning_across is not None:
             weight = self.options.meaning_weight * min(self._meaning.share(first.id), self._meaning.share(second.id))
             across += weight * rescale(meaning_across, self.options.meaning_floor)
@@ -546,7 +554,7 @@ class StoryClusterer:
     ) -> str:
         best, best_score = "", self.options.join_threshold
         for story in self._candidates(vectors, day, meaning):
-            score = self._similarity(vectors, story, story.gap(day), meaning, share)
+            score = self._similarity(vectors, story, story.gap(day), meaning, share, (day, day))
             if score > best_score + 1e-12:
                 best, best_score = story.id, score
         return best
@@ -579,6 +587,7 @@ class StoryClusterer:
         gap_days: float,
         meaning: np.ndarray | None = None,
         share: float = 1.0,
+        days: tuple[int | None, int | None] = (None, None),
     ) -> float:
         total = 0.0
         weights = 0.0
@@ -589,6 +598,8 @@ class StoryClusterer:
             total += weight * story.centroids[name].cosine(vectors[name])
             weights += weight
         cosine = self._meaning.mean_similarity(meaning, story.id) if self.options.meaning_weight > 0.0 else None
+        if cosine is not None and cosine < self._meaning_gate(story, days):
+            return 0.0
         if cosine is not None:
             weight = self.options.meaning_weight * min(share, self._meaning.share(story.id))
             total += weight * rescale(cosine, self.options.meaning_floor)
@@ -610,6 +621,14 @@ class StoryClusterer:
             meaning_weight=self.options.meaning_weight,
             meaning_floor=self.options.meaning_floor,
         )
+
+    def _meaning_gate(self, story: _Story, days: tuple[int | None, int | None]) -> float:
+        """The least mean meaning cosine for `story` to take reports published over `days`:
+        `meaning_across_days` when the two sides, all dated, span more than one day, else none."""
+        spans = (story.first_day, story.last_day, *days)
+        if None in spans or len(set(spans)) == 1:
+            return -1.0
+        return self.options.meaning_across_days
 
     def _gap_factor(self, gap_days: float) -> float:
         """1 up to `same_event_days` apart, then halving every `gap_half_life_days`."""
