@@ -21,12 +21,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storyline import views
-from storyline.cli_eval import eval_app
-from storyline.cli_events import events
+from storyline.cli.eval import eval_app
+from storyline.cli.events import events
+from storyline.cli.terminal import terminal_safe, terminal_text
 from storyline.config import Config, load_config
 from storyline.errors import ConfigError, StorylineError, UsageError
 from storyline.store import default_location, open_store
-from storyline.terminal import terminal_safe, terminal_text
 
 EXIT_REJECTED = 3
 EXIT_USAGE = 2
@@ -234,7 +234,7 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """One story: its reports, the facts matrix (facts × outlets), conflicts, quotes and summary."""
-    from storyline.render import print_story
+    from storyline.cli.render import print_story
 
     if not story_id and not latest:
         raise UsageError("give a story id (see `storyline stories`) or --latest")
@@ -446,7 +446,7 @@ def _load_benchmark(name: str) -> Any:
     """
     import importlib
 
-    folder = Path(__file__).resolve().parents[2] / "benchmarks"
+    folder = Path(__file__).resolve().parents[3] / "benchmarks"
     if not (folder / f"{name}.py").is_file():
         raise UsageError(f"benchmark {name} not found in {folder}; benchmarks run from a source checkout")
     if str(folder) not in sys.path:
@@ -500,6 +500,3 @@ def main() -> None:
             sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         raise
 
-
-if __name__ == "__main__":
-    main()

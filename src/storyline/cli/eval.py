@@ -18,7 +18,7 @@ from storyline.errors import UsageError
 eval_app = typer.Typer(help="Score each stage against labelled data.", no_args_is_help=True, rich_markup_mode=None)
 _out = Console()
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SHARED_DATA = ROOT.parent / "shared" / "data"
 EXAMPLE_CORPUS = ROOT / "examples" / "corpus"
 ECBPLUS_DOCS = SHARED_DATA / "ecbplus" / "ecbplus.jsonl"
