@@ -54,8 +54,7 @@ def test_seed_summary_states_each_fact_once(seed_reports, seed_analyses) -> None
 
 
 def test_no_summary_sentence_states_one_side_of_a_conflict() -> None:
-    from storyline.analyze.records import ReportAnalysis, Sentence
-    from storyline.models import ConflictValue, Fact, Report, Span
+    from storyline.models import ConflictValue, Fact, Report, ReportAnalysis, Sentence, Span
     from storyline.summary import summarize
 
     texts = {"a": ["Twelve were hurt when the ferry hit the wharf.", "The ferry hit the wharf at noon."],

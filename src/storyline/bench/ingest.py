@@ -28,8 +28,8 @@ from typing import Any
 
 from storyline.clean.report import clean_document
 from storyline.evaluation.locations import data_folder
-from storyline.ingest.documents import RawDocument
 from storyline.ingest.html import read_html
+from storyline.models import RawDocument
 
 TARGET_HTML_PAGES_PER_S = 40.0
 TARGET_TEXT_REPORTS_PER_S = 2000.0

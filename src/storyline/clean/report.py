@@ -10,8 +10,7 @@ from storyline.clean.language import detect_language
 from storyline.clean.outlet import identify_outlet
 from storyline.clean.text import clean_text
 from storyline.ids import make_report_id
-from storyline.ingest.documents import RawDocument
-from storyline.models import Report
+from storyline.models import RawDocument, Report
 
 log = logging.getLogger(__name__)
 

@@ -16,13 +16,12 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from storyline.analyze.claims import is_fragment
-from storyline.analyze.records import ANALYSIS_VERSION, Proposition, ReportAnalysis
 from storyline.corroborate.align import align, similarity_matrix
 from storyline.corroborate.entities import merge_entities, recover_names, unify_people
 from storyline.corroborate.facts import build_fact, credited_outlet
 from storyline.corroborate.meaning import claim_probabilities
 from storyline.encode.stage import TextEncoder
-from storyline.models import Fact, Quote, Report, StoryAnalysis
+from storyline.models import ANALYSIS_VERSION, Fact, Proposition, Quote, Report, ReportAnalysis, StoryAnalysis
 
 STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single-source": 2}
 

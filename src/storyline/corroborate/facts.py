@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 
-from storyline.analyze.records import Proposition
 from storyline.corroborate.conflicts import Evidence, find_conflict
-from storyline.models import Fact, Report, Span
+from storyline.models import Fact, Proposition, Report, Span
 
 # Independent outlets a fact needs to count as corroborated.
 CORROBORATION_MIN_SOURCES = 2
