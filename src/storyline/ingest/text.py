@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.ingest.decode import decode_bytes
+from storyline.decoding import decode_bytes
 from storyline.models import RawDocument
 
 

@@ -14,8 +14,9 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
+from storyline.decoding import GZIP_MAGIC
 from storyline.errors import Reason
-from storyline.ingest.formats import GZIP_MAGIC, Format, detect_format
+from storyline.ingest.formats import Format, detect_format
 from storyline.ingest.html import read_html
 from storyline.models import RawDocument, Rejection
 
