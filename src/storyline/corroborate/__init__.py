@@ -6,7 +6,7 @@ A pure function of the reports and their stored per-report analyses: proposition
 aligned across reports (align.py), each group becomes a fact with its sources, its
 independent sources after copies and citations are credited to their origin, and a status
 (facts.py, conflicts.py); entities are merged (entities.py); the summary is extracted
-from the best-corroborated facts (storyline.summary).
+from the best-corroborated facts (storyline.corroborate.summary).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def corroborate_story(
 ) -> StoryAnalysis:
     """Facts, entities, quotes and a cited summary for one story; with an `encoder`, clauses
     that state one claim in other words align too (corroborate/meaning.py)."""
-    from storyline.summary import summarize
+    from storyline.corroborate.summary import summarize
 
     ordered = order_reports(reports)
     by_id = {r.id: r for r in reports}

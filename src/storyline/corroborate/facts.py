@@ -43,7 +43,7 @@ def outlet_key(name: str) -> str:
 def credited_outlet(report: Report, reports_by_id: Mapping[str, Report]) -> str:
     """The outlet standing behind a report: the original of a copy, the agency of a wire dateline."""
     try:
-        from storyline.independence import origin_outlet
+        from storyline.corroborate.independence import origin_outlet
 
         return canonical_outlet(origin_outlet(report, reports_by_id))
     except ImportError:
