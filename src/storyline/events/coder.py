@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.records import Proposition, ReportAnalysis
 from storyline.events.lexicon import EventLexicon, load_event_lexicon
-from storyline.models import Entity
+from storyline.models import Entity, Proposition, ReportAnalysis
 
 # Longest suffix a cue may carry and still match a word ("talk" -> "talks", "shell" -> "shelling").
 CUE_SLACK = 4

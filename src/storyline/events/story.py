@@ -15,12 +15,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from storyline.analyze.records import Proposition, ReportAnalysis
 from storyline.events.actors import named_actors
 from storyline.events.coder import Actor, Coding, code_proposition
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent
-from storyline.models import Entity, Event, Fact, Report, Span
+from storyline.models import Entity, Event, Fact, Proposition, Report, ReportAnalysis, Span
 from storyline.outlets import load_default_registry
 
 # Codes of these roots (public statements) are too weak to stand as events of their own.
