@@ -76,3 +76,44 @@ def test_vector_encoding_round_trips_and_rejects_junk() -> None:
     assert decode_vector("not base64!") is None
     assert decode_vector(None) is None
     assert decode_vector("") is None
+
+
+# A topic over two days: one development reported on both days, another the second day.
+BORDER = [
+    StoryDocument(
+        id="vote-1",
+        title="Pelosi says House will vote on border wall funding bill",
+        text="House Speaker Nancy Pelosi said on Tuesday the House would vote this week on the Senate's border wall funding bill for the southern border.",
+        published="2019-02-12",
+    ),
+    StoryDocument(
+        id="vote-2",
+        title="House to take up Senate border wall funding, Pelosi says",
+        text="Speaker Nancy Pelosi told reporters the House would vote on the Senate border wall funding bill this week.",
+        published="2019-02-12",
+    ),
+    StoryDocument(
+        id="custody",
+        title="Migrant child dies in Border Patrol custody; Pelosi demands inquiry",
+        text="House Speaker Nancy Pelosi called for an investigation after a seven-year-old girl died in Border Patrol custody at the southern border.",
+        published="2019-02-13",
+    ),
+    StoryDocument(
+        id="vote-3",
+        title="Pelosi: House votes this week on Senate's border wall money",
+        text="The House will vote this week on border wall funding already passed by the Senate, Speaker Nancy Pelosi said.",
+        published="2019-02-13",
+    ),
+]
+
+
+def test_a_new_development_on_the_next_day_starts_its_own_story() -> None:
+    docs = _encoded(BORDER)
+    stories = cluster_documents(docs)
+    # The vote, reported again the next day in other words, stays one story; the death in
+    # custody shares the names and words of the topic but not its meaning.
+    assert stories["vote-1"] == stories["vote-2"] == stories["vote-3"]
+    assert stories["custody"] != stories["vote-1"]
+    # Without the test across days, the names and words chain it into the vote's story.
+    chained = cluster_documents(docs, StoryOptions(meaning_across_days=-1.0))
+    assert chained["custody"] == chained["vote-1"]

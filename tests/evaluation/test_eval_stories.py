@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import UsageError
-from storyline.evaluation.stories import evaluate_stories
+from storyline.evaluation.stories import evaluate_stories, spread_over_days
 from storyline.evaluation.syndication import count_false_copies, evaluate_copies
+from storyline.stories import StoryDocument
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = ROOT.parent / "shared" / "data"
 EXAMPLES = ROOT / "examples" / "corpus"
 KEYS = {
+    "spread",
     "bcubed_precision",
     "bcubed_recall",
     "bcubed_f1",
@@ -180,3 +182,18 @@ def test_the_pipeline_stores_the_stories_the_evaluation_scores(tmp_path: Path) -
     gold = {row["id"]: row["cluster"] for row in rows}
     assert len(stored) == len(rows)
     assert round(score_clustering(gold, stored).bcubed_f1, 4) == evaluate_stories(labelled)["bcubed_f1"]
+
+
+def test_spread_moves_one_report_of_each_story_to_the_next_day() -> None:
+    docs = [StoryDocument(id=f"{story}{n}", title="", text="x", published="2020-01-01") for story in "ab" for n in range(3)]
+    docs.append(StoryDocument(id="c0", title="", text="x", published="2020-01-02"))
+    gold = {doc.id: doc.id[0] for doc in docs}
+    spread = spread_over_days(docs, gold)
+    assert sorted(doc.id for doc in spread) == sorted(doc.id for doc in docs)
+    later = {doc.id for doc in spread if doc.published == "2020-01-02"} - {"c0"}
+    assert len(later) == 2 and {doc_id[0] for doc_id in later} == {"a", "b"}
+    days = [doc.published for doc in spread]
+    assert days == sorted(days)
+    undated = [StoryDocument(id=doc.id, title="", text="x") for doc in docs]
+    with pytest.raises(UsageError):
+        spread_over_days(undated, gold)
