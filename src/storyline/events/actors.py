@@ -18,7 +18,7 @@ import re
 
 from storyline.analyze.lexicon import load_lexicon
 from storyline.analyze.records import Proposition, ReportAnalysis
-from storyline.events.coder import Actor, Coding
+from storyline.events.records import Actor, Coding
 from storyline.models import Entity
 
 # Subjects that stand for another phrase and say nothing by themselves.
@@ -55,8 +55,9 @@ def named_actors(coding: Coding, proposition: Proposition, analysis: ReportAnaly
         return None
     words = _WORD.findall(lowered)
     if words and words[0] in PRONOUNS or lowered in load_lexicon().coreference:
-        # Coreference resolved the pronoun or description: show who it stands for.
-        if not proposition.actor_entity:
+        # Coreference resolved the pronoun or description: show who it stands for, when the
+        # text leaves no doubt (the nearest name before "he" is often not who "he" is).
+        if not proposition.actor_entity or not clear_antecedent(proposition, analysis, entity):
             return None
         return _actor(entity, entity.name, coding.source.role), _other(target, entity)
     if not _names(phrase, entity, analysis):
@@ -69,6 +70,27 @@ def named_actors(coding: Coding, proposition: Proposition, analysis: ReportAnaly
         return _actor(entity, entity.name, coding.source.role), _other(target, entity)
     source = coding.source if coding.source.entity == entity.id else _actor(entity, phrase, coding.source.role)
     return source, _other(target, entity)
+
+
+def clear_antecedent(proposition: Proposition, analysis: ReportAnalysis, entity: Entity) -> bool:
+    """Whether a pronoun or description subject stands for `entity` beyond doubt: the entity is
+    a subject of the sentence before or of an earlier clause of the same sentence ("Pompeo met
+    Kim. He said ..."), and no other entity of its kind is; or it is the only entity of its
+    kind named in those sentences before the subject."""
+    window = (proposition.sentence - 1, proposition.sentence)
+    entities = {e.id: e for e in analysis.entities}
+    subjects = {
+        p.actor_entity for p in analysis.propositions
+        if p.sentence in window and p.start < proposition.start and p.actor_entity in entities and p.index != proposition.index
+    }
+    same_kind = {e for e in subjects if entities[e].kind == entity.kind}
+    if same_kind:
+        return same_kind == {entity.id}
+    named = {
+        m.entity for m in analysis.mentions
+        if m.sentence in window and m.start < proposition.start and m.entity in entities and entities[m.entity].kind == entity.kind
+    }
+    return named == {entity.id}
 
 
 def _names_words(phrase: str) -> bool:

@@ -8,10 +8,11 @@ proposition's subject and object give the source and target actors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from storyline.analyze.records import Proposition, ReportAnalysis
 from storyline.events.lexicon import EventLexicon, load_event_lexicon
+from storyline.events.records import Actor, Coding
+from storyline.events.targets import event_target
 from storyline.models import Entity
 
 # Longest suffix a cue may carry and still match a word ("talk" -> "talks", "shell" -> "shelling").
@@ -36,31 +37,6 @@ REJECTION_OF_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "
 WEAK_ROOTS = frozenset({"01"})
 
 
-@dataclass(frozen=True, kw_only=True)
-class Actor:
-    """One side of an event: display name, canonical entity id, country (ISO alpha-2) and role."""
-
-    name: str = ""
-    entity: str = ""
-    country: str = ""
-    role: str = ""
-
-
-@dataclass(frozen=True, kw_only=True)
-class Coding:
-    """A coded proposition: CAMEO code, PLOVER type, QuadClass, Goldstein and actors."""
-
-    cameo: str
-    plover: str
-    gsr_type: str
-    quad_class: int
-    goldstein: float
-    source: Actor
-    target: Actor
-    trigger: str
-    confidence: float
-
-
 def code_proposition(
     proposition: Proposition, analysis: ReportAnalysis | None = None, lexicon: EventLexicon | None = None
 ) -> Coding | None:
@@ -76,7 +52,7 @@ def code_proposition(
         return None
     code, trigger, confidence = found
     source_text, source_entity = proposition.actor, proposition.actor_entity
-    target = _target(proposition, analysis, source_entity)
+    target = _target(proposition, analysis, source_entity, code, trigger)
     root = code[:2]
     head_negated = proposition.negated and not _COMPLEMENT_NEGATION.search(text)
     if head_negated:
@@ -206,23 +182,11 @@ def _split_compound(source: Actor, analysis: ReportAnalysis) -> tuple[Actor, Act
     )
 
 
-def _target(proposition: Proposition, analysis: ReportAnalysis | None, source_entity: str) -> Actor:
-    """The first entity of the clause outside its subject: the one acted on."""
+def _target(proposition: Proposition, analysis: ReportAnalysis | None, source_entity: str, code: str, trigger: str) -> Actor:
+    """The one acted on, among the phrases the verb governs (events/targets.py)."""
     if analysis is None:
         return Actor()
-    entities = {e.id: e for e in analysis.entities}
-    actor_text = proposition.actor.lower()
-    in_actor = {
-        m.entity for m in analysis.mentions if m.text and m.text.lower() in actor_text and proposition.start <= m.start < proposition.end
-    }
-    for entity_id in proposition.entities:
-        entity = entities.get(entity_id)
-        if entity is None or entity_id == source_entity or entity_id in in_actor or entity.kind == "outlet":
-            continue
-        if entity.kind == "place" and not entity.country:
-            continue
-        return Actor(name=entity.name, entity=entity.id, country=entity.country, role=entity.role)
-    return Actor()
+    return event_target(proposition, analysis, code=code, trigger=trigger, source=source_entity)
 
 
 def code_sentence(propositions: list[Proposition], analysis: ReportAnalysis | None = None) -> Coding | None:

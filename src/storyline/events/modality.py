@@ -16,7 +16,8 @@ import re
 # Possibility and condition: the event may never happen.
 _HYPOTHETICAL = re.compile(
     r"\b(may|might|could|if|unless|whether|perhaps|possibly|probably|would have|could have|in case|suppose|supposing|"
-    r"appears? to|appeared to|seems? to|seemed to|believed to|tried to|tries to|try to|attempted to|in hopes?|"
+    r"appears? to|appeared to|seems? to|seemed to|believed to|tried to|tries to|try to|trying to|attempted to|attempting to|"
+    r"sought to|seeking to|seeks? to|in hopes?|"
     r"can|cannot|can't|hopes? to|hoped to|hoping to|wants? to|wanted to|would like)\b",
     re.IGNORECASE,
 )
@@ -32,7 +33,8 @@ _NEWSROOM = re.compile(
 # Future or planned: the event has not happened yet.
 _FUTURE = re.compile(
     r"\b(will|would|shall|going to|plans? to|planned to|planning to|intends? to|expected to|set to|is to|are to|aims? to|wants? to|"
-    r"prepares? to|preparing to|scheduled to|due to|next (week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"prepares? to|preparing to|scheduled to|due to|next (week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"later (this|next) (week|month|year)|tomorrow)\b",
     re.IGNORECASE,
 )
 # Verbs that state an intention or a threat: "X will offer", "X vowed to": the statement is the

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 
 from storyline.analyze.records import Proposition, ReportAnalysis
 from storyline.events.actors import named_actors
-from storyline.events.coder import Actor, Coding, code_proposition
+from storyline.events.coder import code_proposition
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent
+from storyline.events.records import Actor, Coding
 from storyline.models import Entity, Event, Fact, Report, Span
 from storyline.outlets import load_default_registry
 

@@ -1,0 +1,93 @@
+"""Whom an event acts on: one of the phrases its verb governs, of the kind its type takes.
+
+The target is the verb's object ("accused Iran"), its dative ("offered Flynn a pardon"), the
+subject of a passive verb whose agent acts ("Cooper was suspended by the NFL"), a
+prepositional phrase of the verb or of its object ("met with Macron", "sanctions against
+Iran"), the owner of any of these ("criticised Japan's plan", "a U.S. Customs agent") or,
+for a demand, who is told to act ("demanded that the US cancel"). It is not a topic
+discussed ("discussed Iran with Trump": Trump is the partner), nor the actor's own country
+("agreed to give up North Korea's weapons"), nor a place where a person did something
+("killed his father in Canada"); a place is the target of a visit, and of what a state, a
+body or a group does there ("Serbia lifted a curfew in Montenegro"), whose acts also reach
+anyone named deeper in their arguments ("denounced Serbia's suppression of unrest"). A
+clause that names no one of the right kind leaves the event without a target.
+
+    target = event_target(proposition, analysis, code="040", trigger="meet", source="person:kim")
+"""
+
+from __future__ import annotations
+
+from storyline.analyze.records import Argument, Proposition, ReportAnalysis
+from storyline.events.records import Actor
+from storyline.models import Entity
+
+# Prepositions whose object is acted on ("protested against", "talks with", "aid to").
+TARGET_PREPOSITIONS = frozenset({"with", "to", "against", "toward", "towards", "on", "upon", "into", "at", "from", "over", "for", "of", "by", "between"})
+# Prepositions of place: "in Canada" is where, not whom.
+PLACE_PREPOSITIONS = frozenset({"in", "inside", "outside", "near", "across", "throughout", "around", "within"})
+# Verbs whose object is what is talked about, not the party talked to.
+TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "talk", "raise", "address", "review", "consider", "mention"})
+# Roots of meeting and cooperating: the partner named with "with" is the target.
+PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
+# Appeals and demands: who is asked to act may be the subject of the clause asked for.
+DEMAND_ROOTS = frozenset({"02", "10"})
+# Visits (make, host a visit): the place visited is the target.
+VISIT_CODES = frozenset({"042", "043"})
+STATE_ROLES = frozenset({"government", "military", "police"})
+ACTING_KINDS = frozenset({"person", "organisation", "organization", "country", "group", "government"})
+
+
+def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: str, trigger: str, source: str) -> Actor:
+    """The entity the event acts on, or an empty Actor when the clause names none of the right kind."""
+    entities = {e.id: e for e in analysis.entities}
+    actor = entities.get(source)
+    acts_on_places = code[:3] in VISIT_CODES or (actor is not None and (actor.kind != "person" or actor.role in STATE_ROLES))
+    for argument in _ranked(proposition.arguments, code, trigger, places=acts_on_places):
+        deep = _mentioned_in(argument, analysis) if acts_on_places else []
+        for entity_id in (argument.entity, argument.owner, *deep):
+            entity = entities.get(entity_id)
+            if entity is None or not _can_be_acted_on(entity) or entity_id == source:
+                continue
+            if actor is not None and _own_country(entity, actor):
+                continue
+            return Actor(name=entity.name, entity=entity.id, country=entity.country, role=entity.role)
+    return Actor()
+
+
+def _ranked(arguments: tuple[Argument, ...], code: str, trigger: str, *, places: bool) -> list[Argument]:
+    """The arguments that may be the target, the likeliest first: the verb's object, its
+    prepositional objects, those of its object's phrase, and places last where they count."""
+    direct = [a for a in arguments if a.role in ("patient", "object", "dative") and (code[:3] in VISIT_CODES or trigger not in TOPIC_VERBS)]
+    prepositional = [a for a in arguments if not a.role.startswith("object ") and _preposition(a) in TARGET_PREPOSITIONS]
+    nested = [a for a in arguments if a.role.startswith("object ") and _preposition(a) in TARGET_PREPOSITIONS]
+    asked = [a for a in arguments if a.role == "complement subject" and code[:2] in DEMAND_ROOTS]
+    ranked = direct + asked + prepositional + nested
+    if code[:2] in PARTNER_ROOTS:
+        partners = [a for a in ranked if _preposition(a) == "with"]
+        ranked = partners + [a for a in ranked if a not in partners]
+    if places:
+        ranked += [a for a in arguments if _preposition(a) in PLACE_PREPOSITIONS]
+    return ranked
+
+
+def _mentioned_in(argument: Argument, analysis: ReportAnalysis) -> list[str]:
+    """Entities named anywhere in an argument's phrase, in text order: a state's or a body's act
+    on "Serbia's suppression of unrest" acts on Serbia, however the parser hung the phrase."""
+    end = argument.start + len(argument.text)
+    return [m.entity for m in sorted(analysis.mentions, key=lambda m: m.start) if argument.start <= m.start < end]
+
+
+def _preposition(argument: Argument) -> str:
+    return argument.role.removeprefix("object ")
+
+
+def _can_be_acted_on(entity: Entity) -> bool:
+    """People, bodies and countries; a place as its country (sanctions on Moscow, a visit to Tokyo)."""
+    return entity.kind in ACTING_KINDS or (entity.kind == "place" and bool(entity.country))
+
+
+def _own_country(target: Entity, source: Entity) -> bool:
+    """The actor's own country or a place in it."""
+    if target.kind not in ("country", "place") or not target.country:
+        return False
+    return target.country == source.country
