@@ -27,10 +27,24 @@ def _target(code: str, trigger: str, source: str, *arguments: Argument, mentions
 
 
 def test_the_partner_of_a_talk_not_its_topic() -> None:
+    # "Netanyahu discussed Iran by telephone with Trump"
     topic = Argument(role="object", text="Iran", entity="country:IR", start=30)
-    partner = Argument(role="object with", text="Donald Trump", entity="person:trump", start=60)
+    partner = Argument(role="by with", text="Donald Trump", entity="person:trump", start=60)
     assert _target("040", "discuss", "person:netanyahu", topic, partner) == "person:trump"
     assert _target("040", "discuss", "person:netanyahu", topic) == ""
+
+
+def test_a_phrase_of_the_object_counts_when_the_object_names_the_act() -> None:
+    talks = Argument(role="object", text="talks with Donald Trump", head="talk", start=10)
+    partner = Argument(role="object with", text="Donald Trump", entity="person:trump", start=21)
+    assert _target("040", "hold", "person:netanyahu", talks, partner) == "person:trump"
+    # "Trump denied collusion with Iran": what is denied names no one acted on.
+    collusion = Argument(role="object", text="collusion with Iran", head="collusion", start=10)
+    iran = Argument(role="object with", text="Iran", entity="country:IR", start=25)
+    assert _target("120", "deny", "person:trump", collusion, iran) == ""
+    # "in a heated exchange with Kim": a phrase of time or place names no target.
+    exchange = Argument(role="in with", text="Kim Jong Un", entity="person:kim", start=40)
+    assert _target("051", "support", "person:trump", exchange) == ""
 
 
 def test_a_place_is_where_a_person_acted_not_whom() -> None:

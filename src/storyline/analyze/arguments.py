@@ -13,6 +13,7 @@ target), so all are kept with their role and the coder chooses.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -30,9 +31,9 @@ MAX_ARGUMENT_TOKENS = 14
 
 def verb_arguments(verb: Token, in_clause: Callable[[Token], bool], table: EntityTable) -> tuple[Argument, ...]:
     """Object, dative, passive subject ("patient"), agent and prepositional phrases of `verb`,
-    prepositional phrases of its nominal arguments ("object with") and the subject of its
-    complement clause ("complement subject"), in text order, each with the entity its head
-    names."""
+    prepositional phrases of its nominal arguments ("object with", "by with") and the subject
+    of its complement clause ("complement subject"), in text order, each with the entity its
+    head names."""
     found: list[Argument] = []
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -50,9 +51,10 @@ def verb_arguments(verb: Token, in_clause: Callable[[Token], bool], table: Entit
             for argument, pobj in _prepositions_with_heads(verb, "", in_clause, table, only=child):
                 found.append(argument)
                 # "discussed Iran by telephone with Trump": the parser hangs the partner on the noun.
-                found.extend(_prepositions(pobj, "object ", in_clause, table))
+                found.extend(_prepositions(pobj, argument.role + " ", in_clause, table))
     found.sort(key=lambda a: a.start)
-    return tuple(found)
+    lemma = verb.lemma_.lower()
+    return tuple(replace(argument, verb=lemma) for argument in found)
 
 
 def verb_tense(head: Token) -> str:

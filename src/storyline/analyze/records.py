@@ -35,9 +35,11 @@ class Quantity:
 @dataclass(frozen=True, kw_only=True)
 class Argument:
     """A phrase the clause's verb governs: its object, dative, agent, a prepositional phrase of
-    the verb ("with", "against") or of its object ("object with"), by `role`. `head` is the
-    lemma of the phrase's head word, `entity` the entity the head names, `owner` one its
-    modifiers name ("China's", "U.S."), `start` its offset in the report body."""
+    the verb ("with", "against"), of its object ("object with") or of a prepositional
+    phrase's object ("by with": "by telephone with Trump"), by `role`. `head` is the lemma of
+    the phrase's head word, `entity` the entity the head names, `owner` one its modifiers
+    name ("China's", "U.S."), `start` its offset in the report body, `verb` the lemma of the
+    verb that governs it."""
 
     role: str
     text: str
@@ -45,6 +47,7 @@ class Argument:
     entity: str = ""
     owner: str = ""
     start: int = 0
+    verb: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

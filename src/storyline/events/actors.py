@@ -26,6 +26,7 @@ PRONOUNS = frozenset(
     "i me my we us our you he him his she her it its they them their this that these those which who whom one some many "
     "others other all both each either neither someone something anyone nobody none".split()
 )
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those", "we", "us", "our"})
 # Words an actor phrase may hold besides its entity's name and still be that entity
 # ("the Chinese government", "Trudeau's government", "officials in Beijing").
 _FUNCTION_WORDS = frozenset("the a an of in from for 's ’s and".split())
@@ -73,19 +74,14 @@ def named_actors(coding: Coding, proposition: Proposition, analysis: ReportAnaly
 
 
 def clear_antecedent(proposition: Proposition, analysis: ReportAnalysis, entity: Entity) -> bool:
-    """Whether a pronoun or description subject stands for `entity` beyond doubt: the entity is
-    a subject of the sentence before or of an earlier clause of the same sentence ("Pompeo met
-    Kim. He said ..."), and no other entity of its kind is; or it is the only entity of its
-    kind named in those sentences before the subject."""
+    """Whether a pronoun or description subject stands for `entity` beyond doubt: it is the only
+    entity of its kind named in the sentence before and in this one before the subject ("Pompeo
+    met Kim. He said ..." is in doubt), and a plural pronoun ("they") stands for no one person."""
+    words = _WORD.findall(proposition.actor.lower())
+    if words and words[0] in PLURAL_PRONOUNS and entity.kind == "person":
+        return False
     window = (proposition.sentence - 1, proposition.sentence)
     entities = {e.id: e for e in analysis.entities}
-    subjects = {
-        p.actor_entity for p in analysis.propositions
-        if p.sentence in window and p.start < proposition.start and p.actor_entity in entities and p.index != proposition.index
-    }
-    same_kind = {e for e in subjects if entities[e].kind == entity.kind}
-    if same_kind:
-        return same_kind == {entity.id}
     named = {
         m.entity for m in analysis.mentions
         if m.sentence in window and m.start < proposition.start and m.entity in entities and entities[m.entity].kind == entity.kind

@@ -50,9 +50,9 @@ def code_proposition(
     found = _lookup(lemmas, complement, lexicon)
     if found is None:
         return None
-    code, trigger, confidence = found
+    code, trigger, confidence, cue = found
     source_text, source_entity = proposition.actor, proposition.actor_entity
-    target = _target(proposition, analysis, source_entity, code, trigger)
+    target = _target(proposition, analysis, source_entity, found)
     root = code[:2]
     head_negated = proposition.negated and not _COMPLEMENT_NEGATION.search(text)
     if head_negated:
@@ -82,43 +82,48 @@ def code_proposition(
         target=target,
         trigger=trigger,
         confidence=confidence,
+        cue=cue,
     )
 
 
-def _lookup(lemmas: list[str], complement: list[str], lexicon: EventLexicon) -> tuple[str, str, float] | None:
-    """(code, trigger word, confidence): the first verb of the chain the lexicon knows, narrowed by a cue."""
-    weak: tuple[str, str, float] | None = None
+def _lookup(lemmas: list[str], complement: list[str], lexicon: EventLexicon) -> tuple[str, str, float, str] | None:
+    """(code, trigger word, confidence, cue): the first verb of the chain the lexicon knows,
+    narrowed by a cue word of its complement."""
+    weak: tuple[str, str, float, str] | None = None
+    nouns = lexicon.verbs.get("*", {})
     for position, lemma in enumerate(lemmas):
         cues = lexicon.verbs.get(lemma)
         if not cues:
             continue
         later = lemmas[position + 1:] + complement
         cued = _first_cue(cues, later)
+        result: tuple[str, str, float, str]
         if cued is not None:
-            result = (cued, lemma, 0.9)
+            result = (cued[0], lemma, 0.9, cued[1])
         elif "*" in cues:
-            noun = _first_cue(lexicon.verbs.get("*", {}), complement) if cues["*"][:2] in WEAK_ROOTS else None
-            result = (noun, lemma, 0.6) if noun else (cues["*"], lemma, 0.7)
+            noun = _first_cue(nouns, complement) if cues["*"][:2] in WEAK_ROOTS else None
+            result = (noun[0], lemma, 0.6, noun[1]) if noun else (cues["*"], lemma, 0.7, "")
         else:
-            noun = _first_cue(lexicon.verbs.get("*", {}), later)
+            noun = _first_cue(nouns, later)
             if noun is None:
                 continue
-            result = (noun, lemma, 0.6)
+            result = (noun[0], lemma, 0.6, noun[1])
         if result[0][:2] in WEAK_ROOTS:
             weak = weak or result
             continue
         return result
-    noun = _first_cue(lexicon.verbs.get("*", {}), lemmas + complement)
+    noun = _first_cue(nouns, lemmas + complement)
     if noun is not None:
-        return noun, "", 0.5
+        return noun[0], "", 0.5, noun[1]
     return weak
 
 
-def _first_cue(cues: dict[str, str], words: list[str]) -> str | None:
+def _first_cue(cues: dict[str, str], words: list[str]) -> tuple[str, str] | None:
+    """(code, cue) of the first word a cue matches."""
     for word in words:
         for cue, code in cues.items():
             if cue != "*" and _matches(cue, word):
-                return code
+                return code, cue
     return None
 
 
@@ -182,11 +187,12 @@ def _split_compound(source: Actor, analysis: ReportAnalysis) -> tuple[Actor, Act
     )
 
 
-def _target(proposition: Proposition, analysis: ReportAnalysis | None, source_entity: str, code: str, trigger: str) -> Actor:
+def _target(proposition: Proposition, analysis: ReportAnalysis | None, source_entity: str, found: tuple[str, str, float, str]) -> Actor:
     """The one acted on, among the phrases the verb governs (events/targets.py)."""
     if analysis is None:
         return Actor()
-    return event_target(proposition, analysis, code=code, trigger=trigger, source=source_entity)
+    code, trigger, _, cue = found
+    return event_target(proposition, analysis, code=code, trigger=trigger, source=source_entity, cue=cue)
 
 
 def code_sentence(propositions: list[Proposition], analysis: ReportAnalysis | None = None) -> Coding | None:

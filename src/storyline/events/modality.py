@@ -57,14 +57,17 @@ _DISMISSAL = re.compile(r"\bfir(?:e|ed|es|ing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z
 _AGENT = re.compile(r"\bby\s+(?P<agent>[^,;.]+)")
 
 
-def hypothetical(text: str, cameo: str, sentence: str = "", trigger: str = "") -> bool:
+def hypothetical(text: str, cameo: str, sentence: str = "", trigger: str = "", *, attributed: bool = True) -> bool:
     """Whether the clause states a possible, hedged, conditional, obliged or future event, or asks
     a question (its sentence ends in "?"), as if its code were fact. `trigger` is the verb the
-    code came from: a future intention or threat ("will offer") is an event, a future act is not."""
+    code came from: a future intention or threat ("will offer") is an event, a future act is not;
+    `attributed` whether a speaker is credited with the clause ("X must stop", the minister said)."""
     if _HYPOTHETICAL.search(text) or _NEWSROOM.search(text) or sentence.rstrip(" \"'”’)").endswith("?"):
         return True
-    if _OBLIGATION.search(text) and cameo[:2] != "10":
-        return True
+    if _OBLIGATION.search(text):
+        # "Iraq must cooperate" is no demand made, unless a speaker made it: the coder then
+        # codes the speaker's demand (CAMEO 10), which stands.
+        return cameo[:2] != "10" or not attributed
     return bool(_FUTURE.search(text)) and trigger not in INTENT_VERBS
 
 

@@ -17,7 +17,8 @@ class Actor:
 
 @dataclass(frozen=True, kw_only=True)
 class Coding:
-    """A coded proposition: CAMEO code, PLOVER type, QuadClass, Goldstein and actors."""
+    """A coded proposition: CAMEO code, PLOVER type, QuadClass, Goldstein and actors; `trigger`
+    is the verb the code came from and `cue` the word of its complement that narrowed it."""
 
     cameo: str
     plover: str
@@ -28,3 +29,4 @@ class Coding:
     target: Actor
     trigger: str
     confidence: float
+    cue: str = ""

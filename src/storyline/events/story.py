@@ -18,14 +18,18 @@ from dataclasses import dataclass, field, replace
 from storyline.analyze.records import Proposition, ReportAnalysis
 from storyline.events.actors import named_actors
 from storyline.events.coder import code_proposition
+from storyline.events.domain import VIOLENT_ROOTS, sports_story
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent
 from storyline.events.records import Actor, Coding
+from storyline.events.senses import political_sense
 from storyline.models import Entity, Event, Fact, Report, Span
 from storyline.outlets import load_default_registry
 
 # Codes of these roots (public statements) are too weak to stand as events of their own.
 SKIPPED_ROOTS = frozenset({"01"})
+# Verbs whose negation states a refusal or a pledge ("did not agree", "pledged not to attack").
+NEGATABLE_VERBS = frozenset({"agree", "accept", "pledge", "promise", "vow", "commit", "support", "endorse", "recognize", "recognise"})
 # Visits (make a visit, host a visit): without a host named, "he arrived" is no interaction.
 HOSTED_CODES = frozenset({"042", "043"})
 # An event with no named target stands only on a code its verb's object narrowed (the coder's
@@ -69,6 +73,7 @@ def code_story_events(
     """CAMEO/PLOVER events of a story, each with its support spans and the outlets behind it."""
     lexicon = load_event_lexicon()
     groups: dict[tuple[str, str, str, str], _Group] = {}
+    sports = sports_story(reports)
     for report in reports:
         analysis = analyses.get(report.id)
         if analysis is None:
@@ -76,6 +81,8 @@ def code_story_events(
         for proposition in analysis.propositions:
             coding = code_proposition(proposition, analysis, lexicon)
             if coding is None or coding.cameo[:2] in SKIPPED_ROOTS or not _stands_alone(coding, analysis):
+                continue
+            if sports and coding.cameo[:2] not in VIOLENT_ROOTS:
                 continue
             checked = _checked(coding, proposition, analysis)
             if checked is None:
@@ -92,11 +99,17 @@ def code_story_events(
 def _checked(coding: Coding, proposition: Proposition, analysis: ReportAnalysis) -> Coding | None:
     """The coding with named actors, or None when it does not state a real event by a named actor."""
     sentence = next((s.text for s in analysis.sentences if s.index == proposition.sentence), "")
-    if hypothetical(proposition.text, coding.cameo, sentence, coding.trigger):
+    if hypothetical(proposition.text, coding.cameo, sentence, coding.trigger, attributed=bool(proposition.attribution)):
+        return None
+    if not political_sense(coding, proposition) or _negated(coding, proposition):
         return None
     if dismissal(proposition.text):
         return None
-    if is_passive(proposition.text, proposition.actor):
+    roles = {argument.role for argument in proposition.arguments}
+    if "patient" in roles and "agent" not in roles:
+        # "O'Brien was accused of ...": the parse finds no one who acts.
+        return None
+    if "agent" not in roles and is_passive(proposition.text, proposition.actor):
         checked = _passive(coding, proposition, analysis)
     else:
         actors = named_actors(coding, proposition, analysis)
@@ -106,6 +119,13 @@ def _checked(coding: Coding, proposition: Proposition, analysis: ReportAnalysis)
     if not checked.target.name and (checked.cameo[:3] in HOSTED_CODES or checked.confidence < MIN_UNTARGETED_CONFIDENCE):
         return None
     return checked
+
+
+def _negated(coding: Coding, proposition: Proposition) -> bool:
+    """"She wasn't touring U.S. frat houses", "did not meet": what did not happen is no event, and
+    not a refusal either; a refusal is told by its own verb ("refused", "rejected", "declined")
+    or by a negated agreement or pledge ("did not agree", "pledged not to attack")."""
+    return proposition.negated and coding.trigger not in NEGATABLE_VERBS
 
 
 def _is_outlet(actor: Actor) -> bool:
@@ -209,8 +229,8 @@ def _event(story_id: str, group: _Group, facts: Sequence[Fact]) -> Event:
         independent = dict(sources)
     first = group.propositions[0][1]
     published = sorted(report.published[:10] for report, _ in group.propositions if report.published[:10])
-    durative = all(_DURATIVE.search(p.text) for _, p in group.propositions)
-    date = group.date or ("" if durative else published[0] if published else "")
+    of_the_day = any(_of_the_day(p) for _, p in group.propositions)
+    date = group.date or (published[0] if published and of_the_day else "")
     place = next((p.place for _, p in group.propositions if p.place), "")
     key = "|".join((story_id, coding.cameo, _actor_key(coding.source), _actor_key(coding.target), group.date))
     confidence = min(1.0, coding.confidence + CONFIDENCE_PER_SOURCE * max(0, len(independent) - 1))
@@ -236,6 +256,15 @@ def _event(story_id: str, group: _Group, facts: Sequence[Fact]) -> Event:
         independent_sources=tuple(independent),
         confidence=round(confidence, 3),
     )
+
+
+def _of_the_day(proposition: Proposition) -> bool:
+    """Whether the report's date may date a clause that gives none of its own: not when it tells
+    of a span of time ("for years"), in the past perfect ("had agreed"), or at a time the date
+    resolver could not place ("last year", "over the weekend")."""
+    if _DURATIVE.search(proposition.text) or proposition.tense == "past-perfect":
+        return False
+    return not (proposition.time and not proposition.dates)
 
 
 def _overlaps(a: Span, b: Span) -> bool:

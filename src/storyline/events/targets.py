@@ -18,6 +18,7 @@ clause that names no one of the right kind leaves the event without a target.
 from __future__ import annotations
 
 from storyline.analyze.records import Argument, Proposition, ReportAnalysis
+from storyline.events.lexicon import load_event_lexicon
 from storyline.events.records import Actor
 from storyline.models import Entity
 
@@ -31,18 +32,24 @@ TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "talk", "raise", "add
 PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
 # Appeals and demands: who is asked to act may be the subject of the clause asked for.
 DEMAND_ROOTS = frozenset({"02", "10"})
+# Verbs whose complement is a claim denied, not an act: "denied colluding with Russians" acts
+# on no Russian.
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute"})
 # Visits (make, host a visit): the place visited is the target.
 VISIT_CODES = frozenset({"042", "043"})
 STATE_ROLES = frozenset({"government", "military", "police"})
 ACTING_KINDS = frozenset({"person", "organisation", "organization", "country", "group", "government"})
 
 
-def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: str, trigger: str, source: str) -> Actor:
+def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: str, trigger: str, source: str, cue: str = "") -> Actor:
     """The entity the event acts on, or an empty Actor when the clause names none of the right kind."""
     entities = {e.id: e for e in analysis.entities}
     actor = entities.get(source)
     acts_on_places = code[:3] in VISIT_CODES or (actor is not None and (actor.kind != "person" or actor.role in STATE_ROLES))
-    for argument in _ranked(proposition.arguments, code, trigger, places=acts_on_places):
+    arguments = proposition.arguments
+    if trigger in DENIAL_VERBS:
+        arguments = tuple(a for a in arguments if a.verb == trigger)
+    for argument in _ranked(arguments, code, trigger, cue, places=acts_on_places):
         deep = _mentioned_in(argument, analysis) if acts_on_places else []
         for entity_id in (argument.entity, argument.owner, *deep):
             entity = entities.get(entity_id)
@@ -54,20 +61,43 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
     return Actor()
 
 
-def _ranked(arguments: tuple[Argument, ...], code: str, trigger: str, *, places: bool) -> list[Argument]:
+def _ranked(arguments: tuple[Argument, ...], code: str, trigger: str, cue: str, *, places: bool) -> list[Argument]:
     """The arguments that may be the target, the likeliest first: the verb's object, its
-    prepositional objects, those of its object's phrase, and places last where they count."""
-    direct = [a for a in arguments if a.role in ("patient", "object", "dative") and (code[:3] in VISIT_CODES or trigger not in TOPIC_VERBS)]
-    prepositional = [a for a in arguments if not a.role.startswith("object ") and _preposition(a) in TARGET_PREPOSITIONS]
-    nested = [a for a in arguments if a.role.startswith("object ") and _preposition(a) in TARGET_PREPOSITIONS]
+    prepositional objects, those of its object when the object names the act ("talks with
+    Xi", "sanctions against Iran", not "collusion with Russians"), and places last where they
+    count."""
+    visit = code[:3] in VISIT_CODES
+    direct = [a for a in arguments if a.role in ("patient", "object", "dative") and (visit or trigger not in TOPIC_VERBS)]
+    acts = {a.start for a in direct if a.role == "object" and _names_the_act(a.head, cue)}
+    prepositional = [a for a in arguments if " " not in a.role and a.role in TARGET_PREPOSITIONS]
+    nested = [a for a in arguments if _nested_target(a, acts, arguments)]
     asked = [a for a in arguments if a.role == "complement subject" and code[:2] in DEMAND_ROOTS]
     ranked = direct + asked + prepositional + nested
     if code[:2] in PARTNER_ROOTS:
-        partners = [a for a in ranked if _preposition(a) == "with"]
+        partners = [a for a in ranked if _preposition(a) == "with" and a.role in ("with", "object with")]
         ranked = partners + [a for a in ranked if a not in partners]
     if places:
         ranked += [a for a in arguments if _preposition(a) in PLACE_PREPOSITIONS]
     return ranked
+
+
+def _nested_target(argument: Argument, acts: set[int], arguments: tuple[Argument, ...]) -> bool:
+    """A prepositional phrase inside another argument that may name the target: of an object
+    naming the act ("held talks with Xi"), or of a phrase whose own preposition does ("by
+    telephone with Trump"), not of a place or a time ("in a heated exchange with Magruder")."""
+    outer, _, inner = argument.role.rpartition(" ")
+    if not outer or inner not in TARGET_PREPOSITIONS:
+        return False
+    if outer == "object":
+        parent = max((a for a in arguments if a.role == "object" and a.start <= argument.start), key=lambda a: a.start, default=None)
+        return parent is not None and parent.start in acts
+    return outer.split()[-1] in TARGET_PREPOSITIONS
+
+
+def _names_the_act(head: str, cue: str) -> bool:
+    """Whether an object noun names the event itself: the cue that coded it or a noun the
+    lexicon codes ("talks", "sanctions", "agreement")."""
+    return head == cue or head in load_event_lexicon().verbs.get("*", {}) or (bool(cue) and head.startswith(cue))
 
 
 def _mentioned_in(argument: Argument, analysis: ReportAnalysis) -> list[str]:
@@ -78,7 +108,7 @@ def _mentioned_in(argument: Argument, analysis: ReportAnalysis) -> list[str]:
 
 
 def _preposition(argument: Argument) -> str:
-    return argument.role.removeprefix("object ")
+    return argument.role.rpartition(" ")[2]
 
 
 def _can_be_acted_on(entity: Entity) -> bool:
