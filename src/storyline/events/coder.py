@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.records import Proposition, ReportAnalysis
+from storyline.events.actors import named_in
 from storyline.events.lexicon import EventLexicon, load_event_lexicon
 from storyline.events.records import Actor, Coding
 from storyline.events.targets import event_target
@@ -31,6 +32,8 @@ INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035
 INTENT_OF_CODE = {"0871": "0356", "087": "0356", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "0831": "0341"}
 # Conflict roots an announced intention turns into a threat.
 THREAT_OF_ROOT = {"16": "131", "17": "132", "18": "138", "19": "138", "20": "1385", "14": "133"}
+# Verbs that pledge what their complement says.
+PLEDGE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 # Cooperation refused: a negated cooperative code becomes the matching rejection.
 REJECTION_OF_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Codes a verb gives that say little ("said", "announced"): a later verb or noun is preferred.
@@ -51,6 +54,9 @@ def code_proposition(
     if found is None:
         return None
     code, trigger, confidence, cue = found
+    if trigger in PLEDGE_VERBS:
+        # "vowed to retaliate", "swore to fight": a pledge of force is a threat.
+        code = _pledged_threat(lemmas, trigger, lexicon) or code
     source_text, source_entity = proposition.actor, proposition.actor_entity
     target = _target(proposition, analysis, source_entity, found)
     root = code[:2]
@@ -118,6 +124,15 @@ def _lookup(lemmas: list[str], complement: list[str], lexicon: EventLexicon) -> 
     return weak
 
 
+def _pledged_threat(lemmas: list[str], trigger: str, lexicon: EventLexicon) -> str | None:
+    """The threat a pledge makes when what it pledges is force (CAMEO 14-20)."""
+    for lemma in lemmas[lemmas.index(trigger) + 1:]:
+        default = lexicon.verbs.get(lemma, {}).get("*", "")
+        if default[:2] in THREAT_OF_ROOT:
+            return THREAT_OF_ROOT[default[:2]]
+    return None
+
+
 def _first_cue(cues: dict[str, str], words: list[str]) -> tuple[str, str] | None:
     """(code, cue) of the first word a cue matches."""
     for word in words:
@@ -162,7 +177,7 @@ def _resolved(name: str, entity_id: str, analysis: ReportAnalysis | None) -> Act
 def _entity_inside(name: str, analysis: ReportAnalysis, entities: dict[str, Entity]) -> Entity | None:
     """The entity, a country first, one of whose mentions occurs in the actor phrase."""
     lowered = name.lower()
-    hits = [entities[m.entity] for m in analysis.mentions if m.entity in entities and m.text and m.text.lower() in lowered]
+    hits = [entities[m.entity] for m in analysis.mentions if m.entity in entities and named_in(m.text, lowered)]
     hits.sort(key=lambda e: not e.country)
     return hits[0] if hits else None
 
@@ -176,7 +191,7 @@ def _split_compound(source: Actor, analysis: ReportAnalysis) -> tuple[Actor, Act
     found: dict[str, Entity] = {}
     for mention in analysis.mentions:
         entity = entities.get(mention.entity)
-        if entity is not None and entity.country and mention.text and mention.text.lower() in lowered:
+        if entity is not None and entity.country and named_in(mention.text, lowered):
             found.setdefault(entity.country, entity)
     if len(found) < 2:
         return source, Actor()

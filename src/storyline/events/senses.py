@@ -24,6 +24,8 @@ from storyline.events.records import Coding
 VERB_CONFIDENCE = 0.7
 # Verbs that make their object noun the act: "held talks" is a meeting, "launched an attack" one.
 LIGHT_VERBS = frozenset({"have", "hold", "conduct", "carry", "make", "begin", "start", "launch", "stage", "continue", "resume", "mount", "say", "announce"})
+# Arguments a cue must be found in: what is acted on or handed over, and to whom.
+OBJECT_ROLES = frozenset({"object", "dative", "patient", "attribute", "to", "on", "for", "with", "against", "object of"})
 # Cues that are particles or prepositions ("return to"): they do not name what is acted on.
 _PARTICLES = frozenset({"to", "off", "on", "for", "with", "in", "out", "up", "down", "back", "over", "away", "into"})
 
@@ -35,6 +37,18 @@ def political_sense(coding: Coding, proposition: Proposition) -> bool:
     prepositions = load_event_lexicon().senses.get(coding.trigger)
     if prepositions is None:
         return True
-    if coding.cue and coding.cue not in _PARTICLES:
+    if coding.cue and coding.cue not in _PARTICLES and _in_object(coding.cue, proposition):
         return True
-    return any(argument.role in prepositions for argument in proposition.arguments)
+    # The preposition must name someone: "called on Congress", not "called him a liar on Saturday".
+    return any(argument.role in prepositions and (argument.entity or argument.owner) for argument in proposition.arguments)
+
+
+def _in_object(cue: str, proposition: Proposition) -> bool:
+    """Whether the cue is a word of what the verb acts on ("released the hostages"), not of a
+    phrase of time, place or manner ("testimony before the Senate Intelligence Committee")."""
+    return any(
+        word.startswith(cue)
+        for argument in proposition.arguments
+        if argument.role in OBJECT_ROLES
+        for word in argument.text.lower().split()
+    )

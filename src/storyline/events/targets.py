@@ -8,8 +8,9 @@ for a demand, who is told to act ("demanded that the US cancel"). It is not a to
 discussed ("discussed Iran with Trump": Trump is the partner), nor the actor's own country
 ("agreed to give up North Korea's weapons"), nor a place where a person did something
 ("killed his father in Canada"); a place is the target of a visit, and of what a state, a
-body or a group does there ("Serbia lifted a curfew in Montenegro"), whose acts also reach
-anyone named deeper in their arguments ("denounced Serbia's suppression of unrest"). A
+body or a group does there ("Serbia lifted a curfew in Montenegro"); the acts of a state also
+reach anyone named deeper in their objects ("Albania denounced Serbia's suppression of
+unrest"). A
 clause that names no one of the right kind leaves the event without a target.
 
     target = event_target(proposition, analysis, code="040", trigger="meet", source="person:kim")
@@ -35,9 +36,17 @@ DEMAND_ROOTS = frozenset({"02", "10"})
 # Verbs whose complement is a claim denied, not an act: "denied colluding with Russians" acts
 # on no Russian.
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute"})
+# What one party holds out to another: the owner of "accepted Kim's invitation" is the target.
+# The owner of anything else an intention is about is mostly the actor's own ("promised to end
+# the nation's isolation", "agreed to give up North Korea's weapons").
+OFFERED_ACTS = frozenset({"invitation", "offer", "proposal", "request", "demand", "plan", "call", "appeal", "bid", "term", "condition"})
 # Visits (make, host a visit): the place visited is the target.
 VISIT_CODES = frozenset({"042", "043"})
 STATE_ROLES = frozenset({"government", "military", "police"})
+DIRECT_ROLES = frozenset({"patient", "object", "dative"})
+# Who may be named deep inside an object and still be acted on: not a group or a party, which
+# the entity finder also makes of demonyms and plural nouns ("Euros").
+DEEP_KINDS = frozenset({"person", "organisation", "organization", "country"})
 ACTING_KINDS = frozenset({"person", "organisation", "organization", "country", "group", "government"})
 
 
@@ -47,11 +56,22 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
     actor = entities.get(source)
     acts_on_places = code[:3] in VISIT_CODES or (actor is not None and (actor.kind != "person" or actor.role in STATE_ROLES))
     arguments = proposition.arguments
+    own = tuple(a for a in arguments if a.verb == trigger)
     if trigger in DENIAL_VERBS:
-        arguments = tuple(a for a in arguments if a.verb == trigger)
+        # "denied colluding with Russians", "denied any collusion with Russians": what is
+        # denied names no one acted on; whose claim is dismissed may ("Tehran's insistence").
+        arguments = tuple(a for a in own if " " not in a.role)
+    elif code[:2] in DEMAND_ROOTS and any(a.role == "object" for a in own):
+        # "urged parliament to pass the bailout": the complement tells what is asked for.
+        arguments = own
+    else:
+        # The coded verb's own phrases first: "agreed to meet Kim" has none, "meet" gives Kim.
+        arguments = own + tuple(a for a in arguments if a.verb != trigger)
+    deep_allowed = actor is not None and actor.kind == "country"
     for argument in _ranked(arguments, code, trigger, cue, places=acts_on_places):
-        deep = _mentioned_in(argument, analysis) if acts_on_places else []
-        for entity_id in (argument.entity, argument.owner, *deep):
+        deep = _mentioned_in(argument, analysis) if deep_allowed and argument.role in DIRECT_ROLES else []
+        owner = argument.owner if code[:2] != "03" or argument.head in OFFERED_ACTS else ""
+        for entity_id in (argument.entity, owner, *deep):
             entity = entities.get(entity_id)
             if entity is None or not _can_be_acted_on(entity) or entity_id == source:
                 continue
@@ -67,7 +87,7 @@ def _ranked(arguments: tuple[Argument, ...], code: str, trigger: str, cue: str, 
     Xi", "sanctions against Iran", not "collusion with Russians"), and places last where they
     count."""
     visit = code[:3] in VISIT_CODES
-    direct = [a for a in arguments if a.role in ("patient", "object", "dative") and (visit or trigger not in TOPIC_VERBS)]
+    direct = [a for a in arguments if a.role in DIRECT_ROLES and (visit or trigger not in TOPIC_VERBS)]
     acts = {a.start for a in direct if a.role == "object" and _names_the_act(a.head, cue)}
     prepositional = [a for a in arguments if " " not in a.role and a.role in TARGET_PREPOSITIONS]
     nested = [a for a in arguments if _nested_target(a, acts, arguments)]
@@ -101,10 +121,14 @@ def _names_the_act(head: str, cue: str) -> bool:
 
 
 def _mentioned_in(argument: Argument, analysis: ReportAnalysis) -> list[str]:
-    """Entities named anywhere in an argument's phrase, in text order: a state's or a body's act
-    on "Serbia's suppression of unrest" acts on Serbia, however the parser hung the phrase."""
+    """Entities named anywhere in an argument's phrase, in text order: a state's act on
+    "Serbia's suppression of unrest" acts on Serbia, however the parser hung the phrase."""
     end = argument.start + len(argument.text)
-    return [m.entity for m in sorted(analysis.mentions, key=lambda m: m.start) if argument.start <= m.start < end]
+    kinds = {e.id: e.kind for e in analysis.entities}
+    return [
+        m.entity for m in sorted(analysis.mentions, key=lambda m: m.start)
+        if argument.start <= m.start < end and kinds.get(m.entity) in DEEP_KINDS
+    ]
 
 
 def _preposition(argument: Argument) -> str:
