@@ -45,6 +45,9 @@ def clause_date(proposition: Proposition, published: str) -> tuple[str, str]:
         precision = date_precision(date)
         if not precision or _names_a_thing(date, precision, proposition.text):
             continue
+        if proposition.tense in ("present", "perfect") and published and date[:4].isdigit() and date[:4] < published[:4]:
+            # "The DNC blames Russia for breaches in 2015": a stance held now; the year is the breaches'.
+            continue
         if precision == "day" and _WEEK.search(proposition.text):
             precision = "week"
         return date, precision

@@ -33,9 +33,15 @@ TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "talk", "raise", "add
 PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
 # Appeals and demands: who is asked to act may be the subject of the clause asked for.
 DEMAND_ROOTS = frozenset({"02", "10"})
+# Prepositions of a verb after which a body is mostly a place, a medium or an occasion
+# ("complained on Twitter"); of an object noun they still aim ("sanctions on the Taliban").
+DESTINATION_PREPOSITIONS = frozenset({"to", "into", "at", "on", "for", "in"})
+# Prepositions that aim what their noun names at someone, whatever the noun: "further action
+# against Russia", "pressure on China".
+AIMED_PREPOSITIONS = frozenset({"against", "on", "upon", "toward", "towards", "at"})
 # Verbs whose complement is a claim denied, not an act: "denied colluding with Russians" acts
 # on no Russian.
-DENIAL_VERBS = frozenset({"deny", "dismiss", "refute"})
+DENIAL_VERBS = frozenset({"deny", "refute"})
 # What one party holds out to another: the owner of "accepted Kim's invitation" is the target.
 # The owner of anything else an intention is about is mostly the actor's own ("promised to end
 # the nation's isolation", "agreed to give up North Korea's weapons").
@@ -70,10 +76,14 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
     deep_allowed = actor is not None and actor.kind == "country"
     for argument in _ranked(arguments, code, trigger, cue, places=acts_on_places):
         deep = _mentioned_in(argument, analysis) if deep_allowed and argument.role in DIRECT_ROLES else []
-        owner = argument.owner if code[:2] != "03" or argument.head in OFFERED_ACTS else ""
+        owner = argument.owner if code[:2] != "03" or argument.head in OFFERED_ACTS or _names_the_act(argument.head, cue) else ""
         for entity_id in (argument.entity, owner, *deep):
             entity = entities.get(entity_id)
             if entity is None or not _can_be_acted_on(entity) or entity_id == source:
+                continue
+            if entity.kind not in ("country", "person") and not entity.country and argument.role in DESTINATION_PREPOSITIONS:
+                # "complained on Twitter", "invited reporters into the Oval Office": a body named
+                # after these is mostly where, not whom.
                 continue
             if actor is not None and _own_country(entity, actor):
                 continue
@@ -83,9 +93,9 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
 
 def _ranked(arguments: tuple[Argument, ...], code: str, trigger: str, cue: str, *, places: bool) -> list[Argument]:
     """The arguments that may be the target, the likeliest first: the verb's object, its
-    prepositional objects, those of its object when the object names the act ("talks with
-    Xi", "sanctions against Iran", not "collusion with Russians"), and places last where they
-    count."""
+    prepositional objects, those of its object when the object names an act ("talks with
+    Xi", not "collusion with Russians") or the preposition aims it ("action against Russia"),
+    and places last where they count."""
     visit = code[:3] in VISIT_CODES
     direct = [a for a in arguments if a.role in DIRECT_ROLES and (visit or trigger not in TOPIC_VERBS)]
     acts = {a.start for a in direct if a.role == "object" and _names_the_act(a.head, cue)}
@@ -109,15 +119,19 @@ def _nested_target(argument: Argument, acts: set[int], arguments: tuple[Argument
     if not outer or inner not in TARGET_PREPOSITIONS:
         return False
     if outer == "object":
+        if inner in AIMED_PREPOSITIONS:
+            return True
         parent = max((a for a in arguments if a.role == "object" and a.start <= argument.start), key=lambda a: a.start, default=None)
         return parent is not None and parent.start in acts
     return outer.split()[-1] in TARGET_PREPOSITIONS
 
 
 def _names_the_act(head: str, cue: str) -> bool:
-    """Whether an object noun names the event itself: the cue that coded it or a noun the
-    lexicon codes ("talks", "sanctions", "agreement")."""
-    return head == cue or head in load_event_lexicon().verbs.get("*", {}) or (bool(cue) and head.startswith(cue))
+    """Whether an object noun names an act: the cue that coded the event, a noun the lexicon
+    codes ("talks", "sanctions", "agreement") or one spelt as a verb it codes ("a ban", "an
+    appeal")."""
+    verbs = load_event_lexicon().verbs
+    return head == cue or head in verbs.get("*", {}) or head in verbs or (bool(cue) and head.startswith(cue))
 
 
 def _mentioned_in(argument: Argument, analysis: ReportAnalysis) -> list[str]:
