@@ -41,3 +41,10 @@ def test_other_verbs_stand_but_a_code_read_from_a_noun_needs_a_light_verb() -> N
     assert political_sense(_coding("condemn"), _clause())
     assert not political_sense(_coding("dispatch", cue="meeting", confidence=0.6), _clause())
     assert political_sense(_coding("hold", cue="talk", confidence=0.6), _clause())
+
+
+def test_a_warning_to_someone_is_a_threat_a_warning_of_something_is_not() -> None:
+    korea = _clause(Argument(role="object", text="North Korea", head="korea", entity="country:KP"))
+    assert political_sense(_coding("warn"), korea)
+    possibility = _clause(Argument(role="of", text="the possibility of violence", head="possibility"))
+    assert not political_sense(_coding("warn"), possibility)

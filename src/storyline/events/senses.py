@@ -6,7 +6,8 @@ is a handover. On single sentences of political news those defaults are mostly r
 story about a game, a film or a trial they are mostly the everyday sense ("gave a speech",
 "released a statement", "signed a player", "returned home"). In a story such a verb
 (`event_verb_senses.tsv`) codes an event only when a noun of its object named the sense
-("released the hostages") or it governs a preposition that does ("called on Congress"). A
+("released the hostages") or a listed preposition or object names someone ("called on
+Congress", "warned North Korea", not "warned of the possibility of violence"). A
 code read from a noun alone ("dispatched Pompeo to meet Kim" -> a meeting) stands only under
 a light verb that makes the noun the act ("held talks", "staged a rally").
 
