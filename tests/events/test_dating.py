@@ -18,6 +18,9 @@ def test_a_date_of_the_clause_and_a_year_that_names_a_thing() -> None:
     assert clause_date(criticized, PUBLISHED) == ("", "")
     call = _clause("House Democrats threatened to subpoena the White House over Trump's July phone call", ("????-07-??",))
     assert clause_date(call, PUBLISHED) == ("", "")
+    hopefuls = _clause("Obama warned 2020 Democratic presidential hopefuls to pay attention", ("2020",))
+    assert clause_date(hopefuls, PUBLISHED) == ("", "")
+    assert clause_date(_clause("they discussed it again in 2005", ("2005",)), PUBLISHED) == ("2005", "year")
     # A stance held now: the past year is that of what it is about.
     blames = _clause("The DNC blames Russia for breaches of its computer systems in 2015", ("2015",), tense="present")
     assert clause_date(blames, PUBLISHED) == ("", "")

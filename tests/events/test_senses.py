@@ -12,8 +12,8 @@ def _coding(trigger: str, cue: str = "", confidence: float = 0.7) -> Coding:
                   trigger=trigger, confidence=confidence, cue=cue)
 
 
-def _clause(*arguments: Argument) -> Proposition:
-    return Proposition(index=0, sentence=0, start=0, end=10, text="", arguments=arguments)
+def _clause(*arguments: Argument, action: str = "", actor: str = "") -> Proposition:
+    return Proposition(index=0, sentence=0, start=0, end=10, text="", arguments=arguments, action=action, actor_entity=actor)
 
 
 def test_a_default_sense_of_an_everyday_verb_does_not_stand() -> None:
@@ -48,3 +48,16 @@ def test_a_warning_to_someone_is_a_threat_a_warning_of_something_is_not() -> Non
     assert political_sense(_coding("warn"), korea)
     possibility = _clause(Argument(role="of", text="the possibility of violence", head="possibility"))
     assert not political_sense(_coding("warn"), possibility)
+
+
+def test_asking_for_an_act_is_a_request_asking_a_question_is_not() -> None:
+    ukraine = Argument(role="object", text="Ukraine", head="ukraine", entity="country:UA")
+    assert political_sense(_coding("ask"), _clause(ukraine, action="ask investigate"))
+    assert not political_sense(_coding("ask"), _clause(Argument(role="object", text="Clinton", head="clinton", entity="person:clinton"), action="ask"))
+
+
+def test_a_noun_naming_someone_elses_act_is_not_the_announcers() -> None:
+    withdrawal = Argument(role="object", text="Ratcliffe's withdrawal", head="withdrawal", owner="person:ratcliffe")
+    assert not political_sense(_coding("announce", cue="withdrawal", confidence=0.6), _clause(withdrawal, actor="person:trump"))
+    sanctions = Argument(role="object", text="sanctions on Russian officials", head="sanction")
+    assert political_sense(_coding("announce", cue="sanction", confidence=0.6), _clause(sanctions, actor="org:treasury"))

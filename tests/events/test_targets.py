@@ -17,6 +17,7 @@ ENTITIES = (
     Entity(id="country:RS", name="Serbia", kind="country", country="RS"),
     Entity(id="country:AL", name="Albania", kind="country", country="AL"),
     Entity(id="place:tokyo", name="Tokyo", kind="place", country="JP"),
+    Entity(id="org:fvra", name="Federal Vacancies Reform Act", kind="organisation"),
 )
 
 
@@ -72,3 +73,8 @@ def test_a_states_act_reaches_who_is_named_deeper_in_its_object() -> None:
     serbia = Mention(entity="country:RS", report="r", text="Serbia", start=50, end=56)
     assert _target("111", "denounce", "country:AL", crime, mentions=(serbia,)) == "country:RS"
     assert _target("111", "denounce", "person:frederick", crime, mentions=(serbia,)) == ""
+
+
+def test_a_law_named_like_a_body_is_no_target() -> None:
+    law = Argument(role="object", text="the Federal Vacancies Reform Act", entity="org:fvra")
+    assert _target("128", "violate", "person:trump", law) == ""

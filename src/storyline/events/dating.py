@@ -37,6 +37,9 @@ _WEEK = re.compile(r"\b(last|this|past|previous) week(end)?\b|\bweekend\b", re.I
 # A year (or a month) after an article or a possessive names a thing: "the 2015 agreement",
 # "Iran's 2015 deal", "Trump's July phone call".
 _NAMING_YEAR = r"\b(?:the|a|an|its|his|her|their|our|this|that)\s+{year}\b|['’]s\s+{year}\b|\b{year}\s*[-–]\s*\d{{2,4}}\b"
+# A year is the time of the act when a preposition of time leads to it ("in 1961", "since 2015",
+# "again in 2005", "in early 2017"); otherwise it names something ("2020 Democratic hopefuls").
+_TIME_YEAR = r"\b(?:in|since|by|until|till|before|after|during|from|through|of|around|circa)\s+(?:(?:early|late|mid-?|the\s+(?:spring|summer|fall|autumn|winter)\s+of)\s*)?{year}\b"
 
 
 def clause_date(proposition: Proposition, published: str) -> tuple[str, str]:
@@ -80,6 +83,8 @@ def _names_a_thing(date: str, precision: str, text: str) -> bool:
     "Trump's July phone call") rather than as the time of the act."""
     if precision == "year":
         written = re.escape(date)
+        if re.search(_TIME_YEAR.format(year=written), text, flags=re.IGNORECASE) is None:
+            return True
     elif precision == "month-without-year":
         written = MONTHS[int(date[5:7]) - 1]
     else:

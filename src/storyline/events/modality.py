@@ -33,7 +33,7 @@ _NEWSROOM = re.compile(
 )
 # Future or planned: the event has not happened yet.
 _FUTURE = re.compile(
-    r"\b(will|would|shall|going to|plans? to|planned to|planning to|intends? to|expected to|set to|is to|are to|was to|were to|aims? to|wants? to|"
+    r"\b(will|would|shall|going to|plans? to|planned to|planning to|intends? to|intended to|intending to|expected to|set to|is to|are to|was to|were to|aims? to|wants? to|"
     r"prepares? to|preparing to|scheduled to|due to|next (week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"later (this|next) (week|month|year)|tomorrow)\b",
     re.IGNORECASE,

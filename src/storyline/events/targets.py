@@ -18,6 +18,9 @@ clause that names no one of the right kind leaves the event without a target.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from storyline.analyze.records import Argument, Proposition, ReportAnalysis
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.records import Actor
@@ -32,6 +35,7 @@ TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "talk", "raise", "add
 # Roots of meeting and cooperating: the partner named with "with" is the target.
 PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
 # Appeals and demands: who is asked to act may be the subject of the clause asked for.
+ADDRESSEE_ROLES = frozenset({"object", "dative", "to", "on", "upon"})
 DEMAND_ROOTS = frozenset({"02", "10"})
 # Prepositions of a verb after which a body is mostly a place, a medium or an occasion
 # ("complained on Twitter"); of an object noun they still aim ("sanctions on the Taliban").
@@ -49,6 +53,8 @@ OFFERED_ACTS = frozenset({"invitation", "offer", "proposal", "request", "demand"
 # Visits (make, host a visit): the place visited is the target.
 VISIT_CODES = frozenset({"042", "043"})
 STATE_ROLES = frozenset({"government", "military", "police"})
+# Names of laws, treaties and plans: what an act is about, never whom it acts on.
+_NAMED_INSTRUMENT = re.compile(r"\b(Act|Agreement|Treaty|Accord|Accords|Convention|Protocol|Deal|Pact|Plan|Law|Resolution|Charter)\b$")
 DIRECT_ROLES = frozenset({"patient", "object", "dative"})
 # Who may be named deep inside an object and still be acted on: not a group or a party, which
 # the entity finder also makes of demonyms and plural nouns ("Euros").
@@ -67,8 +73,9 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
         # "denied colluding with Russians", "denied any collusion with Russians": what is
         # denied names no one acted on; whose claim is dismissed may ("Tehran's insistence").
         arguments = tuple(a for a in own if " " not in a.role)
-    elif code[:2] in DEMAND_ROOTS and any(a.role == "object" for a in own):
-        # "urged parliament to pass the bailout": the complement tells what is asked for.
+    elif code[:2] in DEMAND_ROOTS and any(a.role in ADDRESSEE_ROLES for a in own):
+        # "urged parliament to pass the bailout", "appealed to lawmakers to move on from the
+        # Russia controversy": the complement tells what is asked for, not of whom.
         arguments = own
     else:
         # The coded verb's own phrases first: "agreed to meet Kim" has none, "meet" gives Kim.
@@ -107,7 +114,7 @@ def _ranked(arguments: tuple[Argument, ...], code: str, trigger: str, cue: str, 
         partners = [a for a in ranked if _preposition(a) == "with" and a.role in ("with", "object with")]
         ranked = partners + [a for a in ranked if a not in partners]
     if places:
-        ranked += [a for a in arguments if _preposition(a) in PLACE_PREPOSITIONS]
+        ranked += [replace(a, owner="") for a in arguments if _preposition(a) in PLACE_PREPOSITIONS]
     return ranked
 
 
@@ -150,7 +157,10 @@ def _preposition(argument: Argument) -> str:
 
 
 def _can_be_acted_on(entity: Entity) -> bool:
-    """People, bodies and countries; a place as its country (sanctions on Moscow, a visit to Tokyo)."""
+    """People, bodies and countries; a place as its country (sanctions on Moscow, a visit to
+    Tokyo); not a law or a treaty named like a body ("the Federal Vacancies Reform Act")."""
+    if _NAMED_INSTRUMENT.search(entity.name):
+        return False
     return entity.kind in ACTING_KINDS or (entity.kind == "place" and bool(entity.country))
 
 
