@@ -1,10 +1,11 @@
-"""`storyline bench …` runs the checkout's benchmarks and prints their measurements."""
+"""`storyline bench …` runs the package's benchmarks (storyline.bench) and prints their measurements."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_bench_stories_prints_throughput_and_memory_per_size() -> None:
@@ -18,10 +19,11 @@ def test_bench_stories_prints_throughput_and_memory_per_size() -> None:
     assert all(row["reports_per_second"] > 0 and row["peak_rss_mib"] > 0 for row in rows)
 
 
-def test_bench_stories_reports_the_encoders_share() -> None:
+def test_bench_stories_reports_the_encoders_share(tmp_path: Path) -> None:
+    # Run away from the checkout: the benchmarks are part of the package.
     result = subprocess.run(
         [sys.executable, "-m", "storyline.cli", "bench", "stories", "--sizes", "100", "--words", "60", "--json"],
-        capture_output=True, text=True, check=False, timeout=300,
+        capture_output=True, text=True, check=False, timeout=300, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     (row,) = json.loads(result.stdout[result.stdout.index("["):])

@@ -1,11 +1,11 @@
 from conftest import ROOT
 
-from storyline.cli_docs import render_reference
+from storyline.cli.docs import render_reference
 
 
 def test_the_cli_reference_is_current() -> None:
     written = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert written == render_reference(), "docs/cli.md is stale: run `python -m storyline.cli_docs > docs/cli.md`"
+    assert written == render_reference(), "docs/cli.md is stale: run `python -m storyline.cli.docs > docs/cli.md`"
 
 
 def test_every_option_has_help() -> None:

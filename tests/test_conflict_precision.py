@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from storyline.analyze.records import Proposition, Quantity, ReportAnalysis, Sentence
 from storyline.corroborate import corroborate_story
 from storyline.corroborate.conflicts import bound, same_predicate
-from storyline.models import Report
+from storyline.models import Proposition, Quantity, Report, ReportAnalysis, Sentence
 
 TERMS = ("gray", "shoot", "police", "time", "@:person:kimani gray")
 

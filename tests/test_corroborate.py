@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.records import Proposition, Quantity, ReportAnalysis, Sentence
 from storyline.corroborate import corroborate_story
-from storyline.models import Report, StoryAnalysis
+from storyline.models import Proposition, Quantity, Report, ReportAnalysis, Sentence, StoryAnalysis
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 # Share of answer-key facts whose status may be missed on the example corpus. Recorded

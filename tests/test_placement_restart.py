@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from storyline import placement
+from storyline.bench.crash_safety import write_corpus
 from storyline.config import AnalyzeOptions, Config
 from storyline.models import Report
 from storyline.pipeline import ingest_paths, update
 from storyline.store import SqliteStore, open_store
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from crash_safety import write_corpus
 
 NO_ANALYSIS = Config(analyze=AnalyzeOptions(enabled=False))
 REPORTS = 400

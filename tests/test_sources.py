@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from storyline.analyze.records import Proposition
 from storyline.corroborate.facts import canonical_outlet, proposition_origin, report_outlet
-from storyline.models import Report
+from storyline.models import Proposition, Report
 
 
 def test_one_outlet_one_name_across_its_domains_and_aliases() -> None:

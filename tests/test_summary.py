@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from storyline.corroborate import corroborate_story
-from storyline.summary import SUMMARY_SENTENCES, checkable_tokens, supported
+from storyline.corroborate.summary import SUMMARY_SENTENCES, checkable_tokens, supported
 
 _NAME_OR_NUMBER = re.compile(r"\b[A-Z][a-z][\w’'-]*|\b\d[\d,.]*\d\b|\b\d\b")
 
@@ -54,9 +54,8 @@ def test_seed_summary_states_each_fact_once(seed_reports, seed_analyses) -> None
 
 
 def test_no_summary_sentence_states_one_side_of_a_conflict() -> None:
-    from storyline.analyze.records import ReportAnalysis, Sentence
-    from storyline.models import ConflictValue, Fact, Report, Span
-    from storyline.summary import summarize
+    from storyline.corroborate.summary import summarize
+    from storyline.models import ConflictValue, Fact, Report, ReportAnalysis, Sentence, Span
 
     texts = {"a": ["Twelve were hurt when the ferry hit the wharf.", "The ferry hit the wharf at noon."],
              "b": ["Fourteen were hurt when the ferry hit the wharf.", "The ferry hit the wharf at noon."]}

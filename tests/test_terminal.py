@@ -1,6 +1,6 @@
 from rich.console import Console
 
-from storyline.terminal import terminal_safe, terminal_text
+from storyline.cli.terminal import terminal_safe, terminal_text
 
 
 def test_control_characters_go_and_markup_shows_literally() -> None:

@@ -10,7 +10,8 @@ endings. Independent reports of one event share quotes and facts but few 3-grams
 their containment stays far below the threshold.
 
 A signature is `[shingle count, minhash values...]`; a store keeps it and rebuilds the
-index with `add_signature` instead of reading the texts again.
+index with `add_signature` instead of reading the texts again. MinHash comes from one
+library (rensa), so signatures stored by one run compare with those of the next.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import xxhash
+from rensa import RMinHash
 
 from storyline.errors import ConfigError
 
@@ -188,22 +190,9 @@ class CopyIndex:
 def _minhash(found: set[str], options: CopyOptions) -> list[int]:
     if not found:
         return [0xFFFFFFFF] * options.num_perm
-    try:
-        from rensa import RMinHash
-    except ImportError:
-        return _minhash_datasketch(found, options)
     sketch = RMinHash(options.num_perm, options.seed)
     sketch.update(sorted(found))
     return [int(value) for value in sketch.digest()]
-
-
-def _minhash_datasketch(found: set[str], options: CopyOptions) -> list[int]:
-    """Fallback when rensa is not installed; its signatures differ from rensa's."""
-    from datasketch import MinHash
-
-    sketch = MinHash(num_perm=options.num_perm, seed=options.seed, hashfunc=lambda data: xxhash.xxh32_intdigest(data))
-    sketch.update_batch([item.encode("utf-8") for item in sorted(found)])
-    return [int(value) for value in sketch.hashvalues]
 
 
 def _band_keys(digest: np.ndarray, options: CopyOptions) -> list[int]:

@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from storyline.errors import ConfigError
+from storyline.wordlists import data_text
 
 KINDS = (
     "wire agency",
@@ -105,11 +105,10 @@ class OutletRegistry:
     def load(cls, path: Path | None = None) -> OutletRegistry:
         """Read the registry from a CSV file; the packaged list by default."""
         if path is None:
-            text = (files("storyline") / "data" / "outlets.csv").read_text(encoding="utf-8")
             where = "storyline/data/outlets.csv"
         else:
-            text = path.read_text(encoding="utf-8")
             where = str(path)
+        text = data_text("outlets.csv", path)
         reader = csv.DictReader(text.splitlines())
         if tuple(reader.fieldnames or ()) != COLUMNS:
             raise ConfigError(f"{where}: expected the columns {','.join(COLUMNS)}")

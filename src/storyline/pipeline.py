@@ -19,8 +19,7 @@ from storyline.clean.report import clean_document
 from storyline.config import Config
 from storyline.errors import ENVIRONMENT_ERRORS, STOPS_A_RUN, Reason, RejectedInput, describe_error
 from storyline.ingest import read_paths
-from storyline.ingest.documents import RawDocument
-from storyline.models import Rejection, Report, StageFailure
+from storyline.models import RawDocument, Rejection, Report, StageFailure
 from storyline.store.sqlite import SqliteStore
 
 log = logging.getLogger(__name__)

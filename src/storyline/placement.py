@@ -17,9 +17,9 @@ import numpy as np
 from storyline.bounds import leading_piece
 from storyline.config import Config
 from storyline.copies import CopyIndex, CopyOptions
+from storyline.corroborate.independence import independent_sources
 from storyline.encode.stage import TextEncoder, choose_encoder, encode_reports
 from storyline.errors import STOPS_A_RUN, describe_error
-from storyline.independence import independent_sources
 from storyline.models import Report, StageFailure, Story
 from storyline.store.sqlite import SqliteStore
 from storyline.stories import StoryClusterer, StoryDocument, StoryOptions

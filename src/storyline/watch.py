@@ -16,13 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.config import IngestOptions
+from storyline.decoding import GZIP_MAGIC, gunzip_limited
 from storyline.errors import Reason, RejectedInput
-from storyline.ingest.documents import RawDocument
 from storyline.ingest.feed import FeedEntry, entry_documents, parse_feed
 from storyline.ingest.fetch import FetchedResource, Fetcher, utc_now
-from storyline.ingest.formats import GZIP_MAGIC, Format, gunzip_limited
+from storyline.ingest.formats import Format
 from storyline.ingest.url import read_resource, response_format
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 from storyline.pipeline import ingest_documents
 from storyline.store.sqlite import SqliteStore
 from storyline.store.watch_state import (

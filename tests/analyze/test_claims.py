@@ -7,8 +7,7 @@ import pytest
 
 from storyline.analyze import analyze_reports
 from storyline.analyze.claims import Voice, claim_text, is_fragment
-from storyline.analyze.records import Proposition
-from storyline.models import Report
+from storyline.models import Proposition, Report
 
 
 def _propositions(nlp, body: str) -> list[Proposition]:  # type: ignore[no-untyped-def]

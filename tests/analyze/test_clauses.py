@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from storyline.analyze import analyze_reports
-from storyline.analyze.records import Proposition
-from storyline.models import Report
+from storyline.models import Proposition, Report
 
 
 def _propositions(nlp, body: str) -> list[Proposition]:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ import pytest
 from storyline.clean.report import clean_document
 from storyline.clean.text import clean_text
 from storyline.clean.timestamps import is_timestamp
-from storyline.ingest.documents import RawDocument
+from storyline.models import RawDocument
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from storyline.analyze.records import Proposition
 from storyline.events import code_proposition, load_event_lexicon
+from storyline.models import Proposition
 
 
 def _prop(text: str, action: str, actor: str = "Greece", negated: bool = False, attribution: str = "") -> Proposition:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from storyline.analyze.records import Proposition
 from storyline.events.dating import clause_date, of_the_day
+from storyline.models import Proposition
 
 PUBLISHED = "2018-04-24T09:00:00"
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.analyze.records import Argument, Proposition
 from storyline.events.records import Actor, Coding
 from storyline.events.senses import political_sense
+from storyline.models import Argument, Proposition
 
 
 def _coding(trigger: str, cue: str = "", confidence: float = 0.7) -> Coding:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from storyline.analyze.records import Argument, Proposition, ReportAnalysis
 from storyline.events.targets import event_target
-from storyline.models import Entity, Mention
+from storyline.models import Argument, Entity, Mention, Proposition, ReportAnalysis
 
 ENTITIES = (
     Entity(id="person:kim", name="Kim Jong Un", kind="person", country="KP"),

@@ -6,9 +6,8 @@ from local_http import LocalServer, Route, article_html
 from storyline.config import IngestOptions
 from storyline.errors import Reason, RejectedInput
 from storyline.ingest import read_bytes
-from storyline.ingest.documents import RawDocument
 from storyline.ingest.feed import fragment_text, parse_feed, read_feed, read_feed_file
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 
 OPTIONS = IngestOptions(allow_private_addresses=True, fetch_timeout=1.0, host_delay=0.0)
 LONG_TEXT = " ".join(f"Sentence number {n} of the full article says something new about the talks." for n in range(20))

@@ -6,9 +6,8 @@ from local_http import article_html
 
 from storyline.errors import Reason
 from storyline.ingest import read_bytes, read_file, read_paths
-from storyline.ingest.documents import RawDocument
 from storyline.ingest.html import read_html
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 
 NO_ARTICLE = b"<!DOCTYPE html><html><head><title>Home</title></head><body><script>var a = 1;</script></body></html>"
 

@@ -19,8 +19,7 @@ from warcio.warcwriter import WARCWriter
 from storyline.clean.report import clean_document
 from storyline.errors import Reason, RejectedInput
 from storyline.ingest import read_bytes
-from storyline.ingest.documents import RawDocument
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 
 NAMES = ("a.txt", "a.jsonl", "a.html", "a.xml", "a.rss", "a.warc", "a.txt.gz", "a.warc.gz", "noext")
 SENTENCE = "The ferry left Port Ellery on Monday with 212 passengers, the operator said."

@@ -8,10 +8,9 @@ from local_http import LocalServer, Route, article_html
 
 from storyline.config import IngestOptions
 from storyline.errors import Reason, RejectedInput
-from storyline.ingest.documents import RawDocument
 from storyline.ingest.fetch import Fetcher, check_url, is_public, resolve_host
 from storyline.ingest.url import read_urls
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 
 OPTIONS = IngestOptions(allow_private_addresses=True, fetch_timeout=1.0, host_delay=0.0, fetch_max_redirects=3)
 FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title>

@@ -7,9 +7,8 @@ from warcio.warcwriter import WARCWriter
 
 from storyline.errors import Reason
 from storyline.ingest import read_file
-from storyline.ingest.documents import RawDocument
 from storyline.ingest.warc import read_warc
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 
 DATE = "2017-06-26T10:15:00Z"
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from storyline import wordlists
 
 # Shortest prefix two different lemmas must share to count as one stem ("announce",
 # "announcement"). Tuned on the ECB+ train split (gold event mentions); rerun
@@ -12,28 +13,23 @@ STEM_PREFIX = 5
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ers", "er", "ed", "es", "s", "e")
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("storyline").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def event_nouns() -> frozenset[str]:
     """Lemmas of nouns that name events (an attack, an election)."""
-    return frozenset(line.lower() for line in _lines("event_nouns.txt"))
+    return wordlists.words("event_nouns.txt")
 
 
 @lru_cache(maxsize=1)
 def light_lemmas() -> frozenset[str]:
     """Reporting and light verbs: sharing one says little about sharing an event."""
-    return frozenset(line.lower() for line in _lines("reporting_verbs.txt"))
+    return wordlists.words("reporting_verbs.txt")
 
 
 @lru_cache(maxsize=2)
 def families(name: str = "event_derivations.txt") -> dict[str, frozenset[int]]:
     """Word -> ids of the families (lines of data file `name`) it belongs to."""
     found: dict[str, set[int]] = {}
-    for number, line in enumerate(_lines(name)):
+    for number, line in enumerate(wordlists.entries(name)):
         for word in line.lower().split():
             found.setdefault(word, set()).add(number)
     return {word: frozenset(ids) for word, ids in found.items()}
@@ -66,7 +62,7 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=1)
 def non_event_nouns() -> frozenset[str]:
     """Nouns with an eventive suffix that name things or people (government, department)."""
-    return frozenset(line.lower() for line in _lines("non_event_nouns.txt"))
+    return wordlists.words("non_event_nouns.txt")
 
 
 def fold_inflection(word: str) -> str:

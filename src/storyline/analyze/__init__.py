@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 from storyline.analyze.nlp import MODEL_NAME, MODEL_PACKAGE, MODEL_VERSION, load_nlp
-from storyline.analyze.records import ANALYSIS_VERSION, Proposition, Quantity, ReportAnalysis, Sentence
 from storyline.analyze.report import analyze_doc, analyze_reports
+from storyline.models import ANALYSIS_VERSION, Proposition, Quantity, ReportAnalysis, Sentence
 
 __all__ = [
     "ANALYSIS_VERSION",

@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from storyline.analyze.entities import EntityTable
-from storyline.analyze.records import Argument
+from storyline.models import Argument
 
 # Dependencies of a verb's nominal arguments, and the role each is kept under.
 NOMINAL_ROLES = {"dobj": "object", "dative": "dative", "attr": "attribute", "oprd": "attribute", "nsubjpass": "patient"}

@@ -17,11 +17,10 @@ from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
-from storyline.analyze.records import ReportAnalysis
 from storyline.analyze.report import analyze_reports
 from storyline.bounds import leading_piece
 from storyline.errors import ENVIRONMENT_ERRORS, describe_error
-from storyline.models import Report, StageFailure
+from storyline.models import Report, ReportAnalysis, StageFailure
 
 log = logging.getLogger(__name__)
 

@@ -8,23 +8,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
 import pycountry
 
-
-def _lines(name: str) -> list[str]:
-    text = resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in _lines(name))
+from storyline.wordlists import entries, words
 
 
 def _pairs(name: str, *, lower_key: bool = True) -> dict[str, str]:
     result: dict[str, str] = {}
-    for line in _lines(name):
+    for line in entries(name):
         key, _, value = line.partition("\t")
         result[key.strip().lower() if lower_key else key.strip()] = value.strip()
     return result
@@ -95,7 +87,7 @@ def _country_name(code: str) -> str:
 
 def _synonyms() -> dict[str, str]:
     mapping: dict[str, str] = {}
-    for line in _lines("synonyms.tsv"):
+    for line in entries("synonyms.tsv"):
         canonical, _, variants = line.partition("\t")
         canonical = canonical.strip().lower()
         mapping[canonical] = canonical
@@ -106,7 +98,7 @@ def _synonyms() -> dict[str, str]:
 
 def _negations() -> dict[str, str]:
     mapping: dict[str, str] = {}
-    for line in _lines("negations.tsv"):
+    for line in entries("negations.tsv"):
         canonical, _, variants = line.partition("\t")
         for variant in variants.split("|"):
             if variant.strip():
@@ -120,17 +112,17 @@ def load_lexicon() -> Lexicon:
     coreference = {k: tuple(v.split(",")) for k, v in _pairs("coreference.tsv").items()}
     aliases = {k.removeprefix("the "): v for k, v in _pairs("country_aliases.tsv").items()}
     return Lexicon(
-        reporting_verbs=_words("reporting_verbs.txt"),
-        citation_verbs=_words("citation_verbs.txt"),
-        example_markers=tuple(sorted(_words("example_markers.txt"), key=len, reverse=True)),
-        titles=_words("titles.txt"),
+        reporting_verbs=words("reporting_verbs.txt"),
+        citation_verbs=words("citation_verbs.txt"),
+        example_markers=tuple(sorted(words("example_markers.txt"), key=len, reverse=True)),
+        titles=words("titles.txt"),
         roles=_pairs("roles.tsv"),
         coreference=coreference,
-        outlet_nouns=_words("outlet_nouns.txt"),
+        outlet_nouns=words("outlet_nouns.txt"),
         capitals=_pairs("capitals.tsv"),
         country_aliases=aliases,
         demonyms=_pairs("demonyms.tsv"),
         synonyms=_synonyms(),
         negations=_negations(),
-        hedges=_words("hedges.txt"),
+        hedges=words("hedges.txt"),
     )

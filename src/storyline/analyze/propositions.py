@@ -13,13 +13,12 @@ from storyline.analyze.arguments import verb_arguments, verb_tense
 from storyline.analyze.claims import Voice, claim_text
 from storyline.analyze.clauses import RELATIVE_ADVERBS, RELATIVE_PRONOUNS, SUBJECT_DEPS, Clause, QuoteSpan, token_text
 from storyline.analyze.coref import Referent, Resolver
+from storyline.analyze.dates import DAY, resolve_dates
 from storyline.analyze.entities import EntityTable
 from storyline.analyze.lexicon import Lexicon
 from storyline.analyze.modality import modality_of
-from storyline.analyze.records import Argument, Proposition, Quantity
 from storyline.analyze.values import FIGURE_SUFFIXES, SCORE_UNIT, normalise_date, parse_number, parse_score
-from storyline.clean.dates import DAY, resolve_dates
-from storyline.models import Mention
+from storyline.models import Argument, Mention, Proposition, Quantity
 
 # A clause with fewer content terms than this says too little to be compared ("This is something").
 MIN_TERMS = 2

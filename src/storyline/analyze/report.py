@@ -18,9 +18,8 @@ from storyline.analyze.entities import find_entities
 from storyline.analyze.lexicon import Lexicon, load_lexicon
 from storyline.analyze.propositions import build_propositions
 from storyline.analyze.quotes import find_quotes
-from storyline.analyze.records import Proposition, ReportAnalysis
 from storyline.analyze.sentences import split_sentences
-from storyline.models import Quote, Report, Span
+from storyline.models import Proposition, Quote, Report, ReportAnalysis, Span
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from storyline.analyze.records import Sentence
+from storyline.models import Sentence
 
 OPEN_QUOTES = "“"
 CLOSE_QUOTES = "”"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -15,40 +14,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.types import Message, Receive, Scope, Send
 
+from storyline.api import routes_api, routes_pages
+from storyline.api.deps import StoreProvider
 from storyline.api.jobs import JobRunner
 from storyline.api.problems import problem_response
 from storyline.api.security import BodyLimit, HttpMiddleware, SecurityHeaders
 from storyline.config import Config
 from storyline.errors import StorylineError
-from storyline.store import SqliteStore, open_store
+from storyline.store import open_store
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(str(files("storyline.api") / "static"))
-
-
-class StoreProvider:
-    """One store connection per worker thread, all on the same file (SQLite WAL: readers never block)."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self._local = threading.local()
-        self._opened: list[SqliteStore] = []
-        self._lock = threading.Lock()
-
-    def get(self) -> SqliteStore:
-        store: SqliteStore | None = getattr(self._local, "store", None)
-        if store is None:
-            store = open_store(self.path)
-            self._local.store = store
-            with self._lock:
-                self._opened.append(store)
-        return store
-
-    def close(self) -> None:
-        with self._lock:
-            for store in self._opened:
-                store.close()
-            self._opened.clear()
 
 
 def create_app(store_path: str | Path, config: Config | None = None) -> FastAPI:
@@ -81,8 +57,6 @@ def create_app(store_path: str | Path, config: Config | None = None) -> FastAPI:
     for kind in (HTTPException, RequestValidationError):
         app.add_exception_handler(kind, _handle)
 
-    from storyline.api import routes_api, routes_pages
-
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -94,12 +68,6 @@ def create_app(store_path: str | Path, config: Config | None = None) -> FastAPI:
 
 async def _handle(request: Request, exc: Exception):  # type: ignore[no-untyped-def]
     return problem_response(request, exc)
-
-
-def store_of(request: Request) -> SqliteStore:
-    """This thread's store; call it inside the endpoint so the connection stays on its thread."""
-    store: SqliteStore = request.app.state.stores.get()
-    return store
 
 
 class CatchAll(HttpMiddleware):

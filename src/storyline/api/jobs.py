@@ -20,9 +20,8 @@ from typing import Any
 from storyline.config import Config
 from storyline.errors import StorylineError
 from storyline.ingest import read_bytes
-from storyline.ingest.documents import RawDocument
 from storyline.ingest.url import read_urls
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 from storyline.pipeline import IngestResult, ingest_documents
 
 log = logging.getLogger(__name__)

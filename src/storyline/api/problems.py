@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
+from storyline.api.templating import render_error
 from storyline.errors import QueryTooLarge, StorylineError, UsageError
 
 # Codes for statuses raised without one (unknown routes, wrong methods).
@@ -90,7 +91,5 @@ def problem_response(request: Request, exc: Exception) -> Response:
     """JSON under /api/, an HTML page elsewhere."""
     if is_api(request):
         return json_problem(exc)
-    from storyline.api.routes_pages import render_error
-
     status, code, message, _, headers = problem_of(exc)
     return render_error(request, status, code, message, headers)

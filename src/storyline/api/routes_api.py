@@ -11,7 +11,7 @@ from fastapi.routing import APIRoute
 
 from storyline import export, views
 from storyline.api import schemas
-from storyline.api.app import store_of
+from storyline.api.deps import store_of
 from storyline.api.jobs import JobRunner, Upload
 from storyline.api.problems import ApiError, error_body
 from storyline.api.security import check_token, check_url

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
-from pathlib import Path
+
+from storyline.wordlists import numbered_entries
 
 # A line ends like a sentence when its last character is one of these (quotes and brackets
 # follow the full stop in news copy). The full-width marks end sentences in Chinese and
@@ -59,11 +59,8 @@ class FurnitureRules:
 @lru_cache(maxsize=4)
 def load_patterns(path: str | None = None) -> FurnitureRules:
     """Read the pattern file (the packaged one unless `path` is given)."""
-    text = Path(path).read_text("utf-8") if path else (files("storyline") / "data" / "furniture.tsv").read_text("utf-8")
     patterns = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in numbered_entries("furniture.tsv", path or None):
         category, expression, *rest = line.split("\t")
         needs = tuple(word for word in (rest[0].split("|") if rest else []) if word)
         try:

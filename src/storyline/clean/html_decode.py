@@ -10,9 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from storyline.decoding import BOMS, GZIP_MAGIC, gunzip_limited, looks_binary
 from storyline.errors import NotHtmlError, Reason, RejectedInput
-from storyline.ingest.decode import BOMS, looks_binary
-from storyline.ingest.formats import GZIP_MAGIC, gunzip_limited
 
 # Bytes searched for a <meta charset> declaration. The HTML standard's prescan looks at
 # 1,024 bytes; real pages put long scripts and styles first, so look further.

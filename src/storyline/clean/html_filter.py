@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
-from pathlib import Path
+
+from storyline.wordlists import numbered_entries
 
 # Category of patterns that cut the matched text out of a line instead of dropping it.
 TRIM = "trim"
@@ -55,11 +55,8 @@ class FilteredText:
 @lru_cache(maxsize=4)
 def load_boilerplate(path: str | None = None) -> tuple[BoilerplatePattern, ...]:
     """Read the pattern file (the packaged one unless `path` is given)."""
-    source = Path(path) if path else files("storyline") / "data" / "html_boilerplate.txt"
     patterns = []
-    for number, line in enumerate(source.read_text("utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in numbered_entries("html_boilerplate.txt", path or None):
         category, separator, expression = line.partition("\t")
         if not separator:
             raise ValueError(f"html_boilerplate line {number}: expected 'category<TAB>regex'")

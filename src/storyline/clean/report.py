@@ -5,13 +5,12 @@ from __future__ import annotations
 import logging
 
 from storyline.clean.citations import find_cited_outlets
-from storyline.clean.dates import plausible_published
 from storyline.clean.language import detect_language
 from storyline.clean.outlet import identify_outlet
+from storyline.clean.published import plausible_published
 from storyline.clean.text import clean_text
 from storyline.ids import make_report_id
-from storyline.ingest.documents import RawDocument
-from storyline.models import Report
+from storyline.models import RawDocument, Report
 
 log = logging.getLogger(__name__)
 

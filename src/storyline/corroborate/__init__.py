@@ -6,7 +6,7 @@ A pure function of the reports and their stored per-report analyses: proposition
 aligned across reports (align.py), each group becomes a fact with its sources, its
 independent sources after copies and citations are credited to their origin, and a status
 (facts.py, conflicts.py); entities are merged (entities.py); the summary is extracted
-from the best-corroborated facts (storyline.summary).
+from the best-corroborated facts (storyline.corroborate.summary).
 """
 
 from __future__ import annotations
@@ -16,13 +16,12 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from storyline.analyze.claims import is_fragment
-from storyline.analyze.records import ANALYSIS_VERSION, Proposition, ReportAnalysis
 from storyline.corroborate.align import align, similarity_matrix
 from storyline.corroborate.entities import merge_entities, recover_names, unify_people
 from storyline.corroborate.facts import build_fact, credited_outlet
 from storyline.corroborate.meaning import claim_probabilities
 from storyline.encode.stage import TextEncoder
-from storyline.models import Fact, Quote, Report, StoryAnalysis
+from storyline.models import ANALYSIS_VERSION, Fact, Proposition, Quote, Report, ReportAnalysis, StoryAnalysis
 
 STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single-source": 2}
 
@@ -32,7 +31,7 @@ def corroborate_story(
 ) -> StoryAnalysis:
     """Facts, entities, quotes and a cited summary for one story; with an `encoder`, clauses
     that state one claim in other words align too (corroborate/meaning.py)."""
-    from storyline.summary import summarize
+    from storyline.corroborate.summary import summarize
 
     ordered = order_reports(reports)
     by_id = {r.id: r for r in reports}

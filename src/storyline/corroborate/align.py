@@ -18,9 +18,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from storyline.analyze.modality import compatible
-from storyline.analyze.records import Proposition
 from storyline.analyze.values import SCORE_UNIT
 from storyline.corroborate.same_claim import SAME_CLAIM_MIN_PROBABILITY
+from storyline.models import Proposition
 
 # Cosine similarity over tf-idf terms above which two propositions from different reports
 # state the same fact. Tuned on the seeds (tests/test_seed_facts.py) and the example corpus

@@ -24,10 +24,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.analyze.lexicon import load_lexicon
-from storyline.analyze.records import Proposition
 from storyline.analyze.values import dates_comparable, normalise_date, parse_number
 from storyline.corroborate.entities import name_words, same_person
-from storyline.models import ConflictValue, Report
+from storyline.models import ConflictValue, Proposition, Report
 
 # Hedged numbers ("about 40") conflict only when they differ by more than this fraction.
 # Tuned on the example corpus (tests/test_corroborate.py).

@@ -14,8 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from storyline.analyze.entities import pick_role
-from storyline.analyze.records import Proposition
-from storyline.models import Entity
+from storyline.models import Entity, Proposition
 
 # Given names this long or longer that begin the other are one name, short and long.
 SHORT_NAME_MIN_LETTERS = 3

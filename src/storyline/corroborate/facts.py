@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 
-from storyline.analyze.records import Proposition
 from storyline.corroborate.conflicts import Evidence, find_conflict
-from storyline.models import Fact, Report, Span
+from storyline.models import Fact, Proposition, Report, Span
 
 # Independent outlets a fact needs to count as corroborated.
 CORROBORATION_MIN_SOURCES = 2
@@ -44,7 +43,7 @@ def outlet_key(name: str) -> str:
 def credited_outlet(report: Report, reports_by_id: Mapping[str, Report]) -> str:
     """The outlet standing behind a report: the original of a copy, the agency of a wire dateline."""
     try:
-        from storyline.independence import origin_outlet
+        from storyline.corroborate.independence import origin_outlet
 
         return canonical_outlet(origin_outlet(report, reports_by_id))
     except ImportError:

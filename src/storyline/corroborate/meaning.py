@@ -17,10 +17,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from storyline.analyze.claims import is_fragment
-from storyline.analyze.records import Proposition
 from storyline.corroborate.align import comparable_terms
 from storyline.corroborate.same_claim import same_claim_probability
 from storyline.encode.stage import TextEncoder
+from storyline.models import Proposition
 
 # Cosine below which a candidate pair is not worth the model: no pair under it reached
 # the same-claim threshold on MRPC's fitting half (`storyline eval claims`).

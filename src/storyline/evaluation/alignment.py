@@ -391,7 +391,9 @@ def main() -> None:
     import sys
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    data_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[4] / "shared" / "data"
+    from storyline.evaluation.locations import data_folder
+
+    data_dir = data_folder(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
     grouping = sys.argv[2] if len(sys.argv) > 2 else "cluster"
     print(json.dumps(report_alignment(data_dir, grouping=grouping), indent=2))
 

@@ -106,7 +106,7 @@ def evaluate_facts(corpus_dir: Path, seeds_dir: Path | None = None) -> dict[str,
 
 def run_pipeline(paths: Sequence[Path], db: Path) -> PipelineRun:
     """Ingest and update `paths` into a new store at `db` and read back what scoring needs."""
-    from storyline.analyze.records import ReportAnalysis
+    from storyline.models import ReportAnalysis
     from storyline.pipeline import ingest_paths, update
     from storyline.store import open_store
 

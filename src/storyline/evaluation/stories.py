@@ -27,8 +27,7 @@ from storyline.clean.report import clean_document
 from storyline.encode.stage import choose_encoder, encode_texts
 from storyline.errors import UsageError
 from storyline.evaluation.metrics import score_clustering
-from storyline.ingest.documents import RawDocument
-from storyline.models import Report
+from storyline.models import RawDocument, Report
 from storyline.stories import StoryDocument, StoryOptions, cluster_documents
 
 # Values some corpora use for a missing field.

@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.lexicon import load_lexicon
-from storyline.analyze.records import Proposition, ReportAnalysis
 from storyline.events.records import Actor, Coding
-from storyline.models import Entity
+from storyline.models import Entity, Proposition, ReportAnalysis
 
 # Subjects that stand for another phrase and say nothing by themselves.
 PRONOUNS = frozenset(

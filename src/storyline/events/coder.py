@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.records import Proposition, ReportAnalysis
 from storyline.events.actors import named_in
 from storyline.events.lexicon import EventLexicon, load_event_lexicon
 from storyline.events.records import Actor, Coding
 from storyline.events.targets import event_target
-from storyline.models import Entity
+from storyline.models import Entity, Proposition, ReportAnalysis
 
 # Longest suffix a cue may carry and still match a word ("talk" -> "talks", "shell" -> "shelling").
 CUE_SLACK = 4

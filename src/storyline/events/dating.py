@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.records import Proposition
-from storyline.clean.dates import MONTHS, WEEK, WEEKEND, resolve_dates
+from storyline.analyze.dates import MONTHS, WEEK, WEEKEND, resolve_dates
+from storyline.models import Proposition
 
 # Precision of an event date by its written form: 2017-06-26, 2017-06, 2017, ????-06-22, ????-06-??.
 _PRECISION = (

@@ -15,9 +15,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 
 from storyline.models import Report
+from storyline.wordlists import entries
 
 # Sports words per thousand words of a story's reports above which it is about sport. Tuned on
 # the topics of ECB+ and NewsWCL50: sports topics measure 11 to 49, the others 1 at most; the
@@ -42,5 +42,4 @@ def sports_story(reports: Sequence[Report]) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _sports_words() -> frozenset[str]:
-    text = resources.files("storyline.data").joinpath("sports_words.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() if line.strip().islower() else line.strip().upper() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(word if word.islower() else word.upper() for word in (line.strip() for line in entries("sports_words.txt")))

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
+
+from storyline.wordlists import entries
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,8 +58,7 @@ class EventLexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in entries(name)]
 
 
 @functools.lru_cache(maxsize=1)

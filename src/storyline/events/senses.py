@@ -17,9 +17,9 @@ noun is someone else's act ("announced Ratcliffe's withdrawal").
 
 from __future__ import annotations
 
-from storyline.analyze.records import Proposition
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.records import Coding
+from storyline.models import Proposition
 
 # The coder's confidence for a code its verb gives, with or without a cue (events/coder.py);
 # below it the code came from a noun of the complement alone.

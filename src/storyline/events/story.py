@@ -17,7 +17,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from storyline.analyze.records import Proposition, ReportAnalysis
 from storyline.events.actors import named_actors, named_in
 from storyline.events.coder import code_proposition
 from storyline.events.dating import clause_date, of_the_day
@@ -26,7 +25,7 @@ from storyline.events.lexicon import load_event_lexicon
 from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent, pending, scheduled
 from storyline.events.records import Actor, Coding
 from storyline.events.senses import political_sense
-from storyline.models import Entity, Event, Fact, Report, Span
+from storyline.models import Entity, Event, Fact, Proposition, Report, ReportAnalysis, Span
 from storyline.outlets import load_default_registry
 
 # Codes of these roots (public statements) are too weak to stand as events of their own.

@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from storyline.analyze.records import Argument, Proposition, ReportAnalysis
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.records import Actor
-from storyline.models import Entity
+from storyline.models import Argument, Entity, Proposition, ReportAnalysis
 
 # Prepositions whose object is acted on ("protested against", "talks with", "aid to").
 TARGET_PREPOSITIONS = frozenset({"with", "to", "against", "toward", "towards", "on", "upon", "into", "at", "from", "over", "for", "of", "by", "between"})

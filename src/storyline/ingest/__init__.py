@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from storyline.config import IngestOptions
+from storyline.decoding import GZIP_MAGIC, gunzip_limited
 from storyline.errors import Reason, RejectedInput
-from storyline.ingest.documents import RawDocument
-from storyline.ingest.formats import GZIP_MAGIC, Format, detect_format, gunzip_limited, strip_compression_suffix
+from storyline.ingest.formats import Format, detect_format, strip_compression_suffix
 from storyline.ingest.jsonl import read_jsonl
 from storyline.ingest.text import read_text
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 
 log = logging.getLogger(__name__)
 

@@ -23,10 +23,9 @@ import feedparser
 
 from storyline.config import IngestOptions
 from storyline.errors import Reason, RejectedInput
-from storyline.ingest.documents import RawDocument
 from storyline.ingest.fetch import Fetcher
 from storyline.ingest.html import read_html
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 
 log = logging.getLogger(__name__)
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import zlib
 from enum import Enum
 
-from storyline.errors import Reason, RejectedInput
-
-GZIP_MAGIC = b"\x1f\x8b"
+from storyline.decoding import GZIP_MAGIC
 
 
 class Format(str, Enum):
@@ -33,28 +30,6 @@ _BY_SUFFIX = {
     ".xml": Format.FEED,
     ".warc": Format.WARC,
 }
-
-
-def gunzip_limited(data: bytes, max_bytes: int, origin: str) -> bytes:
-    """Decompress gzip data (every member), refusing damaged or truncated data and output past
-    `max_bytes`: a small file can inflate a thousandfold, so the limit holds while inflating."""
-    parts: list[bytes] = []
-    size = 0
-    rest = data
-    while rest:
-        inflater = zlib.decompressobj(wbits=31)
-        try:
-            output = inflater.decompress(rest, max_bytes - size + 1)
-        except zlib.error as exc:
-            raise RejectedInput(origin, Reason.TRUNCATED, f"damaged gzip data ({exc})") from None
-        size += len(output)
-        if size > max_bytes:
-            raise RejectedInput(origin, Reason.TOO_LARGE, f"gzip data inflates past the {max_bytes:,}-byte limit")
-        if not inflater.eof:
-            raise RejectedInput(origin, Reason.TRUNCATED, "truncated gzip data (the stream ends early)")
-        parts.append(output)
-        rest = inflater.unused_data.lstrip(b"\x00")
-    return b"".join(parts)
 
 
 def strip_compression_suffix(name: str) -> str:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import logging
 
 from storyline.errors import HtmlError, Reason
-from storyline.ingest.documents import RawDocument
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 
 log = logging.getLogger(__name__)
 

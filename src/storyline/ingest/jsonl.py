@@ -12,11 +12,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from storyline.decoding import decode_bytes
 from storyline.errors import Reason, RejectedInput
 from storyline.ids import ID_LENGTH
-from storyline.ingest.decode import decode_bytes
-from storyline.ingest.documents import RawDocument
-from storyline.models import Rejection, Report, from_dict
+from storyline.models import RawDocument, Rejection, Report, from_dict
 
 TEXT_FIELDS = ("text", "maintext", "body", "content", "article", "articleBody", "description")
 TITLE_FIELDS = ("title", "headline")

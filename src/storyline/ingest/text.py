@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from storyline.ingest.decode import decode_bytes
-from storyline.ingest.documents import RawDocument
+from storyline.decoding import decode_bytes
+from storyline.models import RawDocument
 
 
 def read_text(data: bytes, origin: str) -> list[RawDocument]:

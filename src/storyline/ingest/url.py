@@ -12,14 +12,14 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from storyline.config import IngestOptions
+from storyline.decoding import GZIP_MAGIC, gunzip_limited
 from storyline.errors import RejectedInput
 from storyline.ingest import read_bytes
-from storyline.ingest.documents import RawDocument
 from storyline.ingest.feed import read_feed
 from storyline.ingest.fetch import FetchedResource, Fetcher
-from storyline.ingest.formats import GZIP_MAGIC, Format, detect_format, gunzip_limited, strip_compression_suffix
+from storyline.ingest.formats import Format, detect_format, strip_compression_suffix
 from storyline.ingest.html import read_html
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 
 log = logging.getLogger(__name__)
 

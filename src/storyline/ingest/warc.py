@@ -14,11 +14,11 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
+from storyline.decoding import GZIP_MAGIC
 from storyline.errors import Reason
-from storyline.ingest.documents import RawDocument
-from storyline.ingest.formats import GZIP_MAGIC, Format, detect_format
+from storyline.ingest.formats import Format, detect_format
 from storyline.ingest.html import read_html
-from storyline.models import Rejection
+from storyline.models import RawDocument, Rejection
 
 log = logging.getLogger(__name__)
 

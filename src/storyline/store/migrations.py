@@ -112,7 +112,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 3: indexes for the web view and REST API: the ranked story list (and deep pages of it),
     # the entity filter by name, and thread lookups from the later story. Measured with
-    # benchmarks/bench_serve.py at 100,000 reports: first page 6.5 -> 0.9 ms, offset 9,000 39 -> 1.1 ms.
+    # storyline bench serve at 100,000 reports: first page 6.5 -> 0.9 ms, offset 9,000 39 -> 1.1 ms.
     """
     CREATE INDEX stories_rank ON stories(independent_count DESC, report_count DESC, last_seen DESC, id);
     CREATE INDEX story_entities_name ON story_entities(name);

@@ -3,7 +3,7 @@
 Every weight and threshold below was tuned on the ECB+ train split (`split == "train"` in
 /work/shared/data/ecbplus/ecbplus.jsonl) and checked, unchanged, on the ECB+ dev split and on
 NewsWCL50. After changing one, rerun `evaluate_stories` on both corpora (see
-`storyline.evaluation.stories`) and the benchmark `benchmarks/bench_stories.py`.
+`storyline.evaluation.stories`) and the benchmark `storyline.bench.stories` (`storyline bench stories`).
 """
 
 from __future__ import annotations

@@ -1,10 +1,17 @@
-"""Bytes to text: byte-order marks, UTF-8, the cp1252 of older sites, and binary refusal."""
+"""Bytes to text: byte-order marks, UTF-8, the cp1252 of older sites, binary refusal, gzip within a limit.
+
+Used by the readers (`storyline.ingest`) and by the page extractor (`storyline.clean.html`),
+so it depends on neither.
+"""
 
 from __future__ import annotations
 
 import codecs
+import zlib
 
 from storyline.errors import Reason, RejectedInput
+
+GZIP_MAGIC = b"\x1f\x8b"
 
 # Byte-order marks and the codec each one selects; UTF-32 marks before the UTF-16 ones they start with.
 BOMS = (
@@ -89,3 +96,25 @@ def _checked(text: str, origin: str) -> str:
     if not text.strip():
         raise RejectedInput(origin, Reason.EMPTY, "no text after decoding")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def gunzip_limited(data: bytes, max_bytes: int, origin: str) -> bytes:
+    """Decompress gzip data (every member), refusing damaged or truncated data and output past
+    `max_bytes`: a small file can inflate a thousandfold, so the limit holds while inflating."""
+    parts: list[bytes] = []
+    size = 0
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            output = inflater.decompress(rest, max_bytes - size + 1)
+        except zlib.error as exc:
+            raise RejectedInput(origin, Reason.TRUNCATED, f"damaged gzip data ({exc})") from None
+        size += len(output)
+        if size > max_bytes:
+            raise RejectedInput(origin, Reason.TOO_LARGE, f"gzip data inflates past the {max_bytes:,}-byte limit")
+        if not inflater.eof:
+            raise RejectedInput(origin, Reason.TRUNCATED, "truncated gzip data (the stream ends early)")
+        parts.append(output)
+        rest = inflater.unused_data.lstrip(b"\x00")
+    return b"".join(parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storyline.models import Report
+from storyline.models.records import Report
 
 
 @dataclass(frozen=True, kw_only=True)

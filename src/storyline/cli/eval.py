@@ -1,9 +1,12 @@
-"""`storyline eval …`: each fuzzy stage scored against labelled data, as a table or one JSON document."""
+"""`storyline eval …`: each fuzzy stage scored against labelled data, as a table or one JSON document.
+
+Labelled data defaults to files in DATA, the data folder: $STORYLINE_DATA, else ../shared/data
+(`storyline.evaluation.locations`); the example corpus to examples/corpus.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,16 +16,15 @@ from rich.console import Console
 from rich.table import Table
 
 from storyline.errors import UsageError
+from storyline.evaluation.locations import EXAMPLE_CORPUS, data_folder, seeds_folder
 
 # Plain help, as the main command's (no "<bool>" after flags).
 eval_app = typer.Typer(help="Score each stage against labelled data.", no_args_is_help=True, rich_markup_mode=None)
 _out = Console()
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = ROOT.parent / "shared" / "data"
-EXAMPLE_CORPUS = ROOT / "examples" / "corpus"
-ECBPLUS_DOCS = SHARED_DATA / "ecbplus" / "ecbplus.jsonl"
-ECBPLUS_MENTIONS = SHARED_DATA / "ecbplus" / "ecbplus_mentions.jsonl"
+# Defaults inside the data folder ($STORYLINE_DATA or ../shared/data), found when a command runs.
+ECBPLUS_DOCS = Path("ecbplus") / "ecbplus.jsonl"
+ECBPLUS_MENTIONS = Path("ecbplus") / "ecbplus_mentions.jsonl"
 
 
 def _exists(path: Path, what: str) -> Path:
@@ -60,13 +62,13 @@ def _format(value: Any) -> str:
 
 @eval_app.command("extraction")
 def eval_extraction(
-    directory: Path = typer.Argument(SHARED_DATA / "article_extraction", help="Folder with ground-truth.json and html/."),
+    directory: Path | None = typer.Argument(None, help="Folder with ground-truth.json and html/ (default: DATA/article_extraction)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Main-text extraction from HTML: word 4-gram precision, recall, F1 and pages per second."""
     from storyline.evaluation.extraction import evaluate_extraction
 
-    _print(evaluate_extraction(_exists(directory, "folder")), as_json, "Extraction")
+    _print(evaluate_extraction(_exists(_in_data(directory, Path("article_extraction")), "folder")), as_json, "Extraction")
 
 
 @eval_app.command("cleaning")
@@ -80,12 +82,9 @@ def eval_cleaning(
     _print(evaluate_cleaning(_exists(directory, "folder")), as_json, "Cleaning")
 
 
-def _data_folder(data: Path | None) -> Path:
-    """--data, else $STORYLINE_DATA, else the shared data beside the checkout."""
-    if data is not None:
-        return data
-    from_env = os.environ.get("STORYLINE_DATA")
-    return Path(from_env) if from_env else SHARED_DATA
+def _in_data(given: Path | None, default: Path) -> Path:
+    """The path given on the command line, else `default` inside the data folder."""
+    return given if given is not None else data_folder() / default
 
 
 @eval_app.command("stories")
@@ -109,7 +108,7 @@ def eval_stories(
     if encoder not in ("full", "static", "off"):
         raise UsageError(f"--encoder must be full, static or off, not {encoder!r}")
     if every:
-        _print(evaluate_all(_exists(_data_folder(data), "folder"), encoder), as_json, "Stories")
+        _print(evaluate_all(_exists(data_folder(data), "folder"), encoder), as_json, "Stories")
         return
     if path is None:
         raise UsageError("give a JSONL file to score, or --all")
@@ -127,40 +126,42 @@ def eval_copies(
     """Copy detection on a generated syndication set, and no copies among independent reports."""
     from storyline.evaluation.syndication import evaluate_copies
 
-    independent = [ECBPLUS_DOCS, SHARED_DATA / "newswcl50" / "newswcl50.jsonl"]
+    independent = [data_folder() / ECBPLUS_DOCS, data_folder() / "newswcl50" / "newswcl50.jsonl"]
     result = evaluate_copies(_exists(corpus, "file"), [path for path in independent if path.exists()])
     _print(result, as_json, "Copies")
 
 
 @eval_app.command("alignment")
 def eval_alignment(
-    docs: Path = typer.Argument(ECBPLUS_DOCS, help="Documents JSONL."),
-    mentions: Path = typer.Argument(ECBPLUS_MENTIONS, help="Mentions JSONL."),
+    docs: Path | None = typer.Argument(None, help="Documents JSONL (default: DATA/ecbplus/ecbplus.jsonl)."),
+    mentions: Path | None = typer.Argument(None, help="Mentions JSONL (default: DATA/ecbplus/ecbplus_mentions.jsonl)."),
     split: str | None = typer.Option(None, help="Only documents of this split."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Cross-document coreference: MUC, B³, CEAF-e, CoNLL F1 with gold and with predicted mentions."""
     from storyline.evaluation.alignment import evaluate_alignment
 
+    docs, mentions = _in_data(docs, ECBPLUS_DOCS), _in_data(mentions, ECBPLUS_MENTIONS)
     _print(evaluate_alignment(_exists(docs, "file"), _exists(mentions, "file"), split=split), as_json, "Alignment")
 
 
 @eval_app.command("facts")
 def eval_facts(
     corpus: Path = typer.Argument(EXAMPLE_CORPUS, help="Corpus folder with reports.jsonl and answer_key.json."),
-    seeds: Path = typer.Option(SHARED_DATA.parent / "seeds", help="The two seed reports (checked when present)."),
+    seeds: Path | None = typer.Option(None, help="The two seed reports, checked when present (default: DATA/../seeds)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Facts and corroboration: facts found, statuses, sources, conflicts and citations against the answer key."""
     from storyline.evaluation.facts import evaluate_facts
 
+    seeds = seeds if seeds is not None else seeds_folder()
     _print(evaluate_facts(_exists(corpus, "folder"), seeds if seeds.exists() else None), as_json, "Facts")
 
 
 @eval_app.command("conflicts")
 def eval_conflicts(
-    path: Path = typer.Argument(
-        ECBPLUS_DOCS, help="JSONL with id, text (and optionally cluster, topic, source, title, date)."
+    path: Path | None = typer.Argument(
+        None, help="JSONL with id, text (and optionally cluster, topic, source, title, date; default: DATA/ecbplus/ecbplus.jsonl)."
     ),
     topics: str | None = typer.Option(None, help="Only documents of these topics, comma-separated."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
@@ -169,43 +170,44 @@ def eval_conflicts(
     from storyline.evaluation.conflicts import evaluate_conflicts
 
     chosen = {t.strip() for t in topics.split(",") if t.strip()} if topics else None
-    _print(evaluate_conflicts(_exists(path, "file"), chosen), as_json, "Conflicts")
+    _print(evaluate_conflicts(_exists(_in_data(path, ECBPLUS_DOCS), "file"), chosen), as_json, "Conflicts")
 
 
 @eval_app.command("fact-alignment")
 def eval_fact_alignment(
-    docs: Path = typer.Argument(ECBPLUS_DOCS, help="Documents JSONL (id, text, cluster)."),
-    mentions: Path = typer.Argument(ECBPLUS_MENTIONS, help="Gold mentions JSONL."),
+    docs: Path | None = typer.Argument(None, help="Documents JSONL: id, text, cluster (default: DATA/ecbplus/ecbplus.jsonl)."),
+    mentions: Path | None = typer.Argument(None, help="Gold mentions JSONL (default: DATA/ecbplus/ecbplus_mentions.jsonl)."),
     split: str | None = typer.Option(None, help="Only documents of this split."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Fact alignment on real reports: are clauses put in one fact about one gold event (pairwise precision, recall)."""
     from storyline.evaluation.fact_alignment import evaluate_fact_alignment
 
+    docs, mentions = _in_data(docs, ECBPLUS_DOCS), _in_data(mentions, ECBPLUS_MENTIONS)
     _print(evaluate_fact_alignment(_exists(docs, "file"), _exists(mentions, "file"), split=split), as_json, "Fact alignment")
 
 
 @eval_app.command("claims")
 def eval_claims(
-    path: Path = typer.Argument(SHARED_DATA / "mrpc" / "mrpc_train.tsv", help="Tab-separated: label, sentence 1, sentence 2."),
+    path: Path | None = typer.Argument(None, help="Tab-separated: label, sentence 1, sentence 2 (default: DATA/mrpc/mrpc_train.tsv)."),
     seed: int = typer.Option(0, help="Seed of the split into a fitting and a reported half."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Same claim or not for sentence pairs: accuracy, precision, recall, F1 at the operating threshold."""
     from storyline.evaluation.claims import evaluate_claims
 
-    _print(evaluate_claims(_exists(path, "file"), seed=seed), as_json, "Same claim")
+    _print(evaluate_claims(_exists(_in_data(path, Path("mrpc") / "mrpc_train.tsv"), "file"), seed=seed), as_json, "Same claim")
 
 
 @eval_app.command("events")
 def eval_events(
-    path: Path = typer.Argument(SHARED_DATA / "plover" / "PLOVER_GSR_CAMEO.txt", help="PLOVER gold standard records (JSON)."),
+    path: Path | None = typer.Argument(None, help="PLOVER gold standard records, JSON (default: DATA/plover/PLOVER_GSR_CAMEO.txt)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Event coding: PLOVER event type accuracy and macro-F1, source and target match."""
     from storyline.evaluation.events import evaluate_events
 
-    _print(evaluate_events(_exists(path, "file")), as_json, "Events")
+    _print(evaluate_events(_exists(_in_data(path, Path("plover") / "PLOVER_GSR_CAMEO.txt"), "file")), as_json, "Events")
 
 
 @eval_app.command("event-sample")

@@ -15,8 +15,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.analyze.claims import DANGLING_SUBJECTS
-from storyline.analyze.records import ReportAnalysis, Sentence
-from storyline.models import Fact, Report, SummarySentence
+from storyline.models import Fact, Report, ReportAnalysis, Sentence, SummarySentence
 
 # Sentences in a summary; a few, for a glance at the story.
 SUMMARY_SENTENCES = 4

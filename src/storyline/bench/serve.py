@@ -1,7 +1,7 @@
 """Latency of the web pages and the REST API on synthetic stores of growing size.
 
-    python benchmarks/bench_serve.py                      # 1,000, 10,000 and 100,000 reports
-    python benchmarks/bench_serve.py --sizes 1000 --requests 100 --json results.json
+    storyline bench serve                      # 1,000, 10,000 and 100,000 reports
+    storyline bench serve --sizes 1000 --requests 100 --json results.json
 
 Each store is filled in bulk (one transaction, straight into the store's tables) with N
 reports in N/5 stories, each story with an analysis (facts, entities, quotes, summary). Then,
@@ -74,7 +74,11 @@ def fill(path: Path, reports: int, seed: int = 7) -> list[str]:
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")
     story_ids: list[str] = []
-    report_rows, member_rows, story_rows, analysis_rows, entity_rows = [], [], [], [], []
+    report_rows: list[tuple[Any, ...]] = []
+    member_rows: list[tuple[Any, ...]] = []
+    story_rows: list[tuple[Any, ...]] = []
+    analysis_rows: list[tuple[Any, ...]] = []
+    entity_rows: list[tuple[Any, ...]] = []
     n_stories = max(1, reports // REPORTS_PER_STORY)
     made = 0
     for s in range(n_stories):

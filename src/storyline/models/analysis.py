@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.models import Entity, Mention, Quote, from_dict, to_dict
+from storyline.models.records import Entity, Mention, Quote, from_dict, to_dict
 
 # Bump when the shape or meaning of the records changes, so stored analyses are redone.
 ANALYSIS_VERSION = "11"

@@ -2,8 +2,8 @@ import codecs
 
 import pytest
 
+from storyline.decoding import decode_bytes, looks_binary
 from storyline.errors import Reason, RejectedInput
-from storyline.ingest.decode import decode_bytes, looks_binary
 
 
 def test_utf8_and_bom_variants_decode() -> None:

@@ -5,7 +5,7 @@ reports at a few corpus sizes, and prints both times, their ratio (target <= 1.2
 words per second and peak resident memory. Reports come from the example corpus and the
 seeds, repeated to reach each size (with a varying suffix, so nothing is cached).
 
-    PYTHONPATH=src python benchmarks/bench_analyze.py [--sizes 50 150 300]
+    storyline bench analyze [--sizes 50 150 300]
 """
 
 from __future__ import annotations
@@ -14,24 +14,22 @@ import argparse
 import json
 import resource
 import time
-from pathlib import Path
 
 from storyline.analyze import analyze_reports, load_nlp
 from storyline.analyze.report import BATCH_SIZE
 from storyline.clean.text import clean_text
+from storyline.evaluation.locations import EXAMPLE_CORPUS, seeds_folder
 from storyline.models import Report
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _bodies() -> list[str]:
     bodies: list[str] = []
-    corpus = ROOT / "examples" / "corpus" / "reports.jsonl"
+    corpus = EXAMPLE_CORPUS / "reports.jsonl"
     if corpus.exists():
         for line in corpus.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             bodies.append(clean_text(row["text"], title=row["title"]).body)
-    seeds = ROOT.parent / "shared" / "seeds"
+    seeds = seeds_folder()
     if seeds.exists():
         bodies += [clean_text(p.read_text(encoding="utf-8")).body for p in sorted(seeds.glob("*.txt"))]
     if not bodies:

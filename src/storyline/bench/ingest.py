@@ -1,10 +1,9 @@
 """Ingest throughput: HTML pages/s (extraction and cleaning) and plain-text reports/s (cleaning).
 
-    python benchmarks/bench_ingest.py                     # 100, 500 and 2,000 documents
-    python benchmarks/bench_ingest.py --sizes 200 --json
-    storyline bench ingest --sizes 100,500
+    storyline bench ingest                     # 100, 500 and 2,000 documents
+    storyline bench ingest --sizes 100,500 --json
 
-Inputs are real when ../shared/data is beside the checkout (the 181 pages of
+Inputs are real when the data folder is found ($STORYLINE_DATA or ../shared/data) (the 181 pages of
 article_extraction, the 772 ECB+ texts), cycled up to each size; otherwise synthetic.
 Nothing is stored: the figures are for reading and cleaning only. Each path reports its
 rate by wall clock and by CPU time (the second holds up when other work shares the cores)
@@ -25,19 +24,18 @@ import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from itertools import cycle, islice
-from pathlib import Path
 from typing import Any
 
 from storyline.clean.report import clean_document
-from storyline.ingest.documents import RawDocument
+from storyline.evaluation.locations import data_folder
 from storyline.ingest.html import read_html
+from storyline.models import RawDocument
 
 TARGET_HTML_PAGES_PER_S = 40.0
 TARGET_TEXT_REPORTS_PER_S = 2000.0
 DEFAULT_SIZES = (100, 500, 2000)
 # HTML runs are capped: extraction costs ~25 ms a page, and a few hundred pages give a stable rate.
 MAX_HTML_PAGES = 1000
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 WORDS = ("minister", "council", "budget", "vote", "election", "storm", "flood", "border", "trade", "talks", "strike",
          "court", "ruling", "police", "protest", "hospital", "school", "bridge", "railway", "airport", "energy", "prices",
          "market", "bank", "inflation", "harvest", "ceasefire", "treaty", "summit")
@@ -45,7 +43,7 @@ WORDS = ("minister", "council", "budget", "vote", "election", "storm", "flood", 
 
 def load_pages(limit: int = 0) -> list[bytes]:
     """News pages: article_extraction's HTML when present, else synthetic pages."""
-    folder = SHARED_DATA / "article_extraction" / "html"
+    folder = data_folder() / "article_extraction" / "html"
     paths = sorted(folder.glob("*.html.gz")) if folder.is_dir() else []
     if paths:
         return [gzip.decompress(path.read_bytes()) for path in paths[: limit or None]]
@@ -54,7 +52,7 @@ def load_pages(limit: int = 0) -> list[bytes]:
 
 def load_texts(limit: int = 0) -> list[str]:
     """Plain-text reports: ECB+ texts when present, else synthetic ones."""
-    path = SHARED_DATA / "ecbplus" / "ecbplus.jsonl"
+    path = data_folder() / "ecbplus" / "ecbplus.jsonl"
     if path.is_file():
         with path.open(encoding="utf-8") as handle:
             texts = [json.loads(line)["text"] for line in handle if line.strip()]
@@ -112,7 +110,7 @@ def main(sizes: Sequence[int] = DEFAULT_SIZES, as_json: bool = False) -> dict[st
         results["html"].append(measure(list(islice(cycle(pages), html_size)), _html_path))
         results["text"].append(measure(list(islice(cycle(texts), size)), _text_path))
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    results["inputs"] = "shared data" if (SHARED_DATA / "article_extraction").is_dir() else "synthetic"
+    results["inputs"] = "shared data" if (data_folder() / "article_extraction").is_dir() else "synthetic"
     if as_json:
         sys.stdout.write(json.dumps(results, indent=2) + "\n")
     else:

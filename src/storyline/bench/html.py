@@ -1,10 +1,10 @@
 """Throughput and peak memory of the HTML path (`extract_html`) at several input sizes.
 
-Inputs are the 181 pages of ../shared/data/article_extraction, repeated to reach each size.
+Inputs are the 181 pages of article_extraction in the data folder (--data, $STORYLINE_DATA or ../shared/data), repeated to reach each size.
 Wall-clock pages/s is what a run sees; CPU pages/s (this process's CPU time) is steadier on a
 shared machine. Target: at least 40 pages/s on the 2-core reference machine.
 
-    PYTHONPATH=src python benchmarks/bench_html.py --sizes 50,181,500 --workers 1,2
+    storyline bench html --sizes 50,181,500 --workers 1,2
 """
 
 from __future__ import annotations
@@ -19,18 +19,19 @@ import time
 from pathlib import Path
 
 from storyline.evaluation.extraction import extract_bodies, load_pages
-
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "article_extraction"
+from storyline.evaluation.locations import data_folder
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="article_extraction directory")
+    parser.add_argument("--data", type=Path, default=None, help="article_extraction directory")
     parser.add_argument("--sizes", default="50,181,500", help="comma-separated page counts")
     parser.add_argument("--workers", default="1,2", help="comma-separated process counts")
     parser.add_argument("--json", action="store_true", help="print one JSON object per run")
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
+    if args.data is None:
+        args.data = data_folder() / "article_extraction"
     if not (args.data / "ground-truth.json").exists():
         print(f"no benchmark pages at {args.data}", file=sys.stderr)
         return 2

@@ -1,6 +1,6 @@
 """The command-line reference (docs/cli.md), generated from the commands themselves.
 
-`python -m storyline.cli_docs > docs/cli.md` rewrites it; a test fails when it is stale, so
+`python -m storyline.cli.docs > docs/cli.md` rewrites it; a test fails when it is stale, so
 the reference cannot drift from `--help`.
 """
 
@@ -10,13 +10,13 @@ from typing import Any
 
 import typer
 
-from storyline.cli import app
+from storyline.cli.commands import app
 
 
 def render_reference() -> str:
     """Markdown: every command and sub-command with its arguments and options."""
     root = typer.main.get_command(app)
-    lines = ["# Command-line reference", "", "Generated from the commands (`python -m storyline.cli_docs`); do not edit by hand.", ""]
+    lines = ["# Command-line reference", "", "Generated from the commands (`python -m storyline.cli.docs`); do not edit by hand.", ""]
     lines += _options(root.params, "Global options (before the command)")
     for name, command in getattr(root, "commands", {}).items():
         lines += _command(f"storyline {name}", command)

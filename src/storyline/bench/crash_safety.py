@@ -1,9 +1,9 @@
 """Crash safety at scale: SIGKILL an ingest at random moments, restart it, compare with an uninterrupted run.
 
-    python benchmarks/crash_safety.py                          # 10,000 reports, 20 kills
-    python benchmarks/crash_safety.py --reports 2000 --kills 5 --json result.json
+    python -m storyline.bench.crash_safety                          # 10,000 reports, 20 kills
+    python -m storyline.bench.crash_safety --reports 2000 --kills 5 --json result.json
 
-The corpus is the synthetic news stream of `bench_stories` (heavy-tailed story sizes, wire
+The corpus is the synthetic news stream of `storyline.bench.stories` (heavy-tailed story sizes, wire
 copies), written as one JSON Lines file. A reference store ingests it once, uninterrupted.
 A second store ingests it under fire: each run is killed with SIGKILL after a random delay
 (uniform between 5 % and 100 % of the reference run's duration) and restarted, `--kills`
@@ -28,9 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from bench_stories import make_stream
+from storyline.bench.stories import make_stream
 
 OUTLETS = ("Harbour Herald", "Valley Post", "Coast Courier", "Northern Ledger", "City Wire", "Daily Meridian", "Evening Star")
 

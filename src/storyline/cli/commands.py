@@ -21,12 +21,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storyline import views
-from storyline.cli_eval import eval_app
-from storyline.cli_events import events
+from storyline.cli.bench import bench_app
+from storyline.cli.eval import eval_app
+from storyline.cli.events import events
+from storyline.cli.terminal import terminal_safe, terminal_text
 from storyline.config import Config, load_config
 from storyline.errors import ConfigError, StorylineError, UsageError
 from storyline.store import default_location, open_store
-from storyline.terminal import terminal_safe, terminal_text
 
 EXIT_REJECTED = 3
 EXIT_USAGE = 2
@@ -36,7 +37,6 @@ EXIT_INTERRUPTED = 130
 HELP_STYLE: dict[str, Any] = {"rich_markup_mode": None}
 app = typer.Typer(help="storyline: from news reports to what happened, and who says so.", no_args_is_help=True, add_completion=False,
                   **HELP_STYLE)
-bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=True, **HELP_STYLE)
 app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
 app.command("events")(events)
@@ -234,7 +234,7 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """One story: its reports, the facts matrix (facts × outlets), conflicts, quotes and summary."""
-    from storyline.render import print_story
+    from storyline.cli.render import print_story
 
     if not story_id and not latest:
         raise UsageError("give a story id (see `storyline stories`) or --latest")
@@ -375,85 +375,6 @@ def _watch_sources(source: str) -> list[str]:
     return urls
 
 
-@bench_app.command("ingest")
-def bench_ingest(
-    sizes: str = typer.Option("100,500,2000", "--sizes", help="Comma-separated numbers of documents."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-) -> None:
-    """HTML pages/s and plain-text reports/s through reading and cleaning, with peak memory."""
-    _load_benchmark("bench_ingest").main(_sizes(sizes), as_json)
-
-
-def _sizes(sizes: str) -> list[int]:
-    try:
-        return [int(part.replace("_", "")) for part in sizes.split(",") if part.strip()]
-    except ValueError:
-        raise UsageError(f"--sizes must be numbers separated by commas, not {sizes!r}") from None
-
-
-@bench_app.command("stories")
-def bench_stories(
-    sizes: str = typer.Option("1000,10000,100000", "--sizes", help="Comma-separated numbers of reports."),
-    words: int = typer.Option(300, "--words", help="Words per generated report (60: headline-and-lead reports, each encoded)."),
-    encoder: str = typer.Option("full", "--encoder", help="Meaning vectors: full, static or off."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-) -> None:
-    """Encode + copies + story clustering on a generated corpus: reports/s, the encoder's share, peak memory per size."""
-    if encoder not in ("full", "static", "off"):
-        raise UsageError(f"--encoder must be full, static or off, not {encoder!r}")
-    _load_benchmark("bench_stories").main(_sizes(sizes), as_json, words, encoder)
-
-
-_PASS_THROUGH: dict[str, Any] = {"allow_extra_args": True, "ignore_unknown_options": True}
-
-
-@bench_app.command("analyze", context_settings=_PASS_THROUGH)
-def bench_analyze(ctx: typer.Context) -> None:
-    """NLP analysis against spaCy's own nlp.pipe time on the same reports (options: --sizes N N …)."""
-    _run_benchmark_script("bench_analyze", ctx.args)
-
-
-@bench_app.command("serve", context_settings=_PASS_THROUGH)
-def bench_serve(ctx: typer.Context) -> None:
-    """Warm p50/p95 latency of the story page, list and search at 1,000 to 100,000 reports (options: --sizes N N …)."""
-    _run_benchmark_script("bench_serve", ctx.args)
-
-
-@bench_app.command("html", context_settings=_PASS_THROUGH)
-def bench_html(ctx: typer.Context) -> None:
-    """HTML extraction pages/s at several sizes and worker counts (options: --sizes 50,181,500 --workers 1,2)."""
-    _run_benchmark_script("bench_html", ctx.args)
-
-
-def _run_benchmark_script(name: str, args: list[str]) -> None:
-    """Run a benchmark's own command line with `args`."""
-    module = _load_benchmark(name)
-    saved = sys.argv
-    sys.argv = [f"{name}.py", *args]
-    try:
-        result = module.main()
-    finally:
-        sys.argv = saved
-    if isinstance(result, int) and result:
-        raise typer.Exit(result)
-
-
-def _load_benchmark(name: str) -> Any:
-    """A module of the checkout's benchmarks/ folder (benchmarks are not part of the package).
-
-    Imported by name from a path entry, not from a file spec, so benchmarks that run sizes
-    in child processes can pickle their own functions.
-    """
-    import importlib
-
-    folder = Path(__file__).resolve().parents[2] / "benchmarks"
-    if not (folder / f"{name}.py").is_file():
-        raise UsageError(f"benchmark {name} not found in {folder}; benchmarks run from a source checkout")
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
-    return importlib.import_module(name)
-
-
 _DISK_FULL = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
 
 
@@ -500,6 +421,3 @@ def main() -> None:
             sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         raise
 
-
-if __name__ == "__main__":
-    main()

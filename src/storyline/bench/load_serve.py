@@ -1,9 +1,9 @@
 """The server under load and abuse: many clients reading and searching while an ingest runs.
 
-    python benchmarks/load_serve.py                                   # 100 clients x 60 s, 10,000 reports
-    python benchmarks/load_serve.py --clients 20 --seconds 10 --reports 2000 --json result.json
+    python -m storyline.bench.load_serve                                   # 100 clients x 60 s, 10,000 reports
+    python -m storyline.bench.load_serve --clients 20 --seconds 10 --reports 2000 --json result.json
 
-A store is filled with synthetic stories (`bench_serve.fill`), `storyline serve` is started on
+A store is filled with synthetic stories (`storyline.bench.serve.fill`), `storyline serve` is started on
 127.0.0.1, and a `storyline ingest` of further reports runs into the same store. Meanwhile
 each client loops over the routes a reader uses (story list, story page, report list,
 search, entities, health) plus a share of hostile requests (a 60 KB search, offset 2^63, a
@@ -28,11 +28,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 import httpx
-from bench_serve import fill
-from crash_safety import write_corpus
+
+from storyline.bench.crash_safety import write_corpus
+from storyline.bench.serve import fill
 
 READER_WORDS = ("harbour", "council", "budget", "storm", "ferry", "election", "court", "bridge", "strike", "minister")
 HOSTILE_SHARE = 0.1
@@ -101,7 +100,10 @@ def _wait_ready(base: str, server: subprocess.Popen[bytes]) -> None:
 
 def _percentiles(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
-    pick = lambda share: ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
+
+    def pick(share: float) -> float:
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
+
     return {"n": len(ordered), "p50_ms": round(pick(0.50), 1), "p95_ms": round(pick(0.95), 1), "p99_ms": round(pick(0.99), 1),
             "mean_ms": round(statistics.fmean(ordered) * 1000, 1)}
 

@@ -1,8 +1,8 @@
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
 
-from storyline.clean.dates import ResolvedDate, parse_published, plausible_published, resolve_dates
+from storyline.analyze.dates import ResolvedDate, resolve_dates
 
 # Monday 26 June 2017, the day the China-Canada pledge was reported.
 PUBLISHED = "2017-06-26T10:00:00Z"
@@ -83,20 +83,5 @@ def test_several_dates_in_order_without_overlaps() -> None:
     assert [f.text for f in found] == ["on Sunday", "Sept. 25, 2015", "last week"]
 
 
-def test_publication_date_forms() -> None:
-    assert parse_published("Mon, 26 Jun 2017 10:00:00 GMT") == date(2017, 6, 26)
-    assert parse_published(datetime(2017, 6, 26, 23, 0, tzinfo=UTC)) == date(2017, 6, 26)
-    assert parse_published(date(2017, 6, 26)) == date(2017, 6, 26)
-    assert parse_published("sometime") is None
+def test_no_publication_date_resolves_nothing() -> None:
     assert resolve_dates("on Sunday", "") == []
-
-
-def test_implausible_publication_years_are_dropped() -> None:
-    today = date(2026, 12, 2)
-    assert plausible_published("2026-12-01", today) == "2026-12-01"
-    assert plausible_published("2027-06-30T10:00:00", today) == "2027-06-30T10:00:00"
-    assert plausible_published("9999-12-31", today) == ""
-    assert plausible_published("1850-05-01", today) == "1850-05-01"
-    assert plausible_published("1700-01-01", today) == ""
-    assert plausible_published("Tue, 02 Dec 3026 10:00:00 GMT", today) == ""
-    assert plausible_published("soon", today) == "soon"

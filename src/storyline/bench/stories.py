@@ -12,7 +12,7 @@ the encoder (StoryOptions.meaning_min_share); with `--words 60` every report is 
 and lead, as in a feed of summaries, and each is encoded. The encoder's time is timed
 apart and given as its share of the whole.
 
-    python benchmarks/bench_stories.py [--sizes 1000 10000 100000] [--words 300] [--encoder full|static|off] [--json]
+    storyline bench stories [--sizes 1000,10000,100000] [--words 300] [--encoder full|static|off] [--json]
 """
 
 from __future__ import annotations

@@ -1,0 +1,5 @@
+"""`python -m storyline.cli …`: the same as the `storyline` command."""
+
+from storyline.cli.commands import main
+
+main()
