@@ -25,20 +25,25 @@ NOMINAL_ROLES = {"dobj": "object", "dative": "dative", "attr": "attribute", "opr
 # Modifiers of a head noun that name whom it belongs to or where it is from ("China's
 # leader", "U.S. officials", "Chinese diplomats").
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+# Conjunctions of a condition: "unless Israel rescinds", "if the United States goes ahead".
+CONDITION_MARKS = frozenset({"unless", "if", "until"})
 # Longest argument text kept (tokens): it is a label, the clause carries the detail.
 MAX_ARGUMENT_TOKENS = 14
 
 
 def verb_arguments(verb: Token, in_clause: Callable[[Token], bool], table: EntityTable) -> tuple[Argument, ...]:
     """Object, dative, passive subject ("patient"), agent and prepositional phrases of `verb`,
-    prepositional phrases of its nominal arguments ("object with", "by with") and the subject
-    of its complement clause ("complement subject"), in text order, each with the entity its
-    head names."""
+    prepositional phrases of its nominal arguments ("object with", "by with"), the subject of
+    its complement clause ("complement subject") and of a condition ("condition subject"), and
+    what a purpose clause acts on ("purpose object", "purpose of"), in text order, each with
+    the entity its head names."""
     found: list[Argument] = []
     for child in verb.children:
         if child.dep_ == "ccomp":
             # "demanded that the US cancel ...": who is asked to act, in a clause of its own.
             found.extend(_argument("complement subject", s, table) for s in child.children if s.dep_ in ("nsubj", "nsubjpass"))
+        if child.dep_ == "advcl":
+            found.extend(_adverbial(child, table))
         if not in_clause(child):
             continue
         role = NOMINAL_ROLES.get(child.dep_)
@@ -55,6 +60,29 @@ def verb_arguments(verb: Token, in_clause: Callable[[Token], bool], table: Entit
     found.sort(key=lambda a: a.start)
     lemma = verb.lemma_.lower()
     return tuple(replace(argument, verb=lemma) for argument in found)
+
+
+def _adverbial(clause: Token, table: EntityTable) -> list[Argument]:
+    """Whom an adverbial clause names: the subject of a condition ("threatened a strike unless
+    Israel rescinded ..." -> "condition subject") and the object or the phrases of a purpose
+    ("staged demonstrations to demand the resignation of Suharto", "opened fire to disperse
+    demonstrators" -> "purpose object", "purpose of")."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if marks & CONDITION_MARKS:
+        return [_argument("condition subject", s, table) for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+    infinitive = clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if not (infinitive or clause.tag_ == "VBG") or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return []
+    found = []
+    for child in clause.children:
+        if child.dep_ in ("dobj", "dative"):
+            found.append(_argument("purpose object", child, table))
+            found.extend(_prepositions(child, "purpose ", lambda _: True, table))
+        elif child.dep_ == "prep":
+            found.extend(_prepositions(clause, "purpose ", lambda _: True, table, only=child))
+        elif child.dep_ == "ccomp":
+            found.extend(_argument("purpose object", s, table) for s in child.children if s.dep_ in ("nsubj", "nsubjpass"))
+    return found
 
 
 def verb_tense(head: Token) -> str:
@@ -78,8 +106,10 @@ def verb_tense(head: Token) -> str:
     return ""
 
 
-def _prepositions(governor: Token, prefix: str, in_clause: Callable[[Token], bool], table: EntityTable) -> list[Argument]:
-    return [argument for argument, _ in _prepositions_with_heads(governor, prefix, in_clause, table)]
+def _prepositions(
+    governor: Token, prefix: str, in_clause: Callable[[Token], bool], table: EntityTable, only: Token | None = None
+) -> list[Argument]:
+    return [argument for argument, _ in _prepositions_with_heads(governor, prefix, in_clause, table, only)]
 
 
 def _prepositions_with_heads(

@@ -33,6 +33,13 @@ PLACE_PREPOSITIONS = frozenset({"in", "inside", "outside", "near", "across", "th
 TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "talk", "raise", "address", "review", "consider", "mention"})
 # Roots of meeting and cooperating: the partner named with "with" is the target.
 PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
+# Threats: whom a condition names ("unless Baghdad accepts") is threatened.
+THREAT_ROOTS = frozenset({"13"})
+# Protests and force: what they are for names their target ("to demand the removal of Mubarak").
+PURPOSE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# A noun that ends so and shares this many first letters with a coded verb names its act.
+NOMINAL_SUFFIXES = ("tion", "sion", "al", "ment", "ure", "ance", "ence")
+NOMINAL_STEM = 5
 # Appeals and demands: who is asked to act may be the subject of the clause asked for.
 ADDRESSEE_ROLES = frozenset({"object", "dative", "to", "on", "upon"})
 DEMAND_ROOTS = frozenset({"02", "10"})
@@ -65,7 +72,9 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
     """The entity the event acts on, or an empty Actor when the clause names none of the right kind."""
     entities = {e.id: e for e in analysis.entities}
     actor = entities.get(source)
-    acts_on_places = code[:3] in VISIT_CODES or (actor is not None and (actor.kind != "person" or actor.role in STATE_ROLES))
+    # A person acts in a place, not on it; a state, a body, a group, or a source not named at
+    # all (a single sentence coded alone) may act on it.
+    acts_on_places = code[:3] in VISIT_CODES or actor is None or actor.kind != "person" or actor.role in STATE_ROLES
     arguments = proposition.arguments
     own = tuple(a for a in arguments if a.verb == trigger)
     if trigger in DENIAL_VERBS:
@@ -79,7 +88,7 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
     else:
         # The coded verb's own phrases first: "agreed to meet Kim" has none, "meet" gives Kim.
         arguments = own + tuple(a for a in arguments if a.verb != trigger)
-    deep_allowed = actor is not None and actor.kind == "country"
+    deep_allowed = actor is None or actor.kind == "country"
     for argument in _ranked(arguments, code, trigger, cue, places=acts_on_places):
         deep = _mentioned_in(argument, analysis) if deep_allowed and argument.role in DIRECT_ROLES else []
         owner = argument.owner if code[:2] != "03" or argument.head in OFFERED_ACTS or _names_the_act(argument.head, cue) else ""
@@ -108,7 +117,9 @@ def _ranked(arguments: tuple[Argument, ...], code: str, trigger: str, cue: str, 
     prepositional = [a for a in arguments if " " not in a.role and a.role in TARGET_PREPOSITIONS]
     nested = [a for a in arguments if _nested_target(a, acts, arguments)]
     asked = [a for a in arguments if a.role == "complement subject" and code[:2] in DEMAND_ROOTS]
-    ranked = direct + asked + prepositional + nested
+    conditions = [a for a in arguments if a.role == "condition subject" and code[:2] in THREAT_ROOTS]
+    purposes = [a for a in arguments if _purpose_target(a) and code[:2] in PURPOSE_ROOTS]
+    ranked = direct + asked + conditions + prepositional + nested + purposes
     if code[:2] in PARTNER_ROOTS:
         partners = [a for a in ranked if _preposition(a) == "with" and a.role in ("with", "object with")]
         ranked = partners + [a for a in ranked if a not in partners]
@@ -132,12 +143,23 @@ def _nested_target(argument: Argument, acts: set[int], arguments: tuple[Argument
     return outer.split()[-1] in TARGET_PREPOSITIONS
 
 
+def _purpose_target(argument: Argument) -> bool:
+    """What a protest or a use of force is for names its target: "to demand the resignation of
+    Suharto", "to disperse demonstrators"."""
+    outer, _, inner = argument.role.partition(" ")
+    return outer == "purpose" and (inner == "object" or inner in TARGET_PREPOSITIONS)
+
+
 def _names_the_act(head: str, cue: str) -> bool:
     """Whether an object noun names an act: the cue that coded the event, a noun the lexicon
     codes ("talks", "sanctions", "agreement") or one spelt as a verb it codes ("a ban", "an
     appeal")."""
     verbs = load_event_lexicon().verbs
-    return head == cue or head in verbs.get("*", {}) or head in verbs or (bool(cue) and head.startswith(cue))
+    if head == cue or head in verbs.get("*", {}) or head in verbs or (bool(cue) and head.startswith(cue)):
+        return True
+    # A noun made of a verb the lexicon codes: "resignation", "removal", "suppression", "refusal".
+    stem = head[:NOMINAL_STEM]
+    return head.endswith(NOMINAL_SUFFIXES) and len(head) > NOMINAL_STEM and any(v.startswith(stem) for v in verbs if len(v) >= NOMINAL_STEM)
 
 
 def _mentioned_in(argument: Argument, analysis: ReportAnalysis) -> list[str]:
