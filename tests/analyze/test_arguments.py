@@ -48,3 +48,10 @@ def test_tenses(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _first(nlp, "Canada will sign the agreement.").tense == "future"
     assert _first(nlp, "Canada could sign the agreement.").tense == "modal"
     assert _first(nlp, "Canada signs the agreement.").tense == "present"
+
+
+def test_a_condition_and_a_purpose_name_whom_they_concern(nlp) -> None:  # type: ignore[no-untyped-def]
+    threatened = _first(nlp, "Iran threatened to launch a new offensive unless Iraq accepted its conditions.")
+    assert _roles(threatened)["condition subject"] == "country:IQ"
+    staged = _first(nlp, "Tens of thousands of students staged mass demonstrations Saturday to demand the resignation of President Suharto.")
+    assert _roles(staged)["purpose of"] == "person:suharto"
