@@ -114,7 +114,7 @@ def named_in(mention: str, phrase: str) -> bool:
     """Whether a mention's text is written in a phrase as whole words, and is a name: "it"
     (a pronoun coreference resolved) is not named in "the White House"."""
     lowered = mention.lower().strip()
-    if not lowered or lowered in PRONOUNS:
+    if not lowered or lowered in PRONOUNS or lowered not in phrase.lower():
         return False
     return re.search(r"(?<![\w])" + re.escape(lowered) + r"(?![\w])", phrase.lower()) is not None
 

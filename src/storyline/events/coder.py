@@ -133,18 +133,20 @@ def _pledged_threat(lemmas: list[str], trigger: str, lexicon: EventLexicon) -> s
 
 
 def _first_cue(cues: dict[str, str], words: list[str]) -> tuple[str, str] | None:
-    """(code, cue) of the first word a cue matches."""
+    """(code, cue) of the first word a cue matches: the word itself, or a cue it extends by at
+    most CUE_SLACK letters, the cue listed first winning (looked up by prefix, not by scanning
+    every cue: the noun cues are many and a story has thousands of clauses)."""
     for word in words:
-        for cue, code in cues.items():
-            if cue != "*" and _matches(cue, word):
-                return code, cue
+        matched = [word[:length] for length in range(max(MIN_PREFIX_CUE, len(word) - CUE_SLACK), len(word)) if word[:length] in cues]
+        if word in cues:
+            matched.append(word)
+        matched = [cue for cue in matched if cue != "*"]
+        if len(matched) > 1:
+            listed = list(cues)
+            matched.sort(key=listed.index)
+        if matched:
+            return cues[matched[0]], matched[0]
     return None
-
-
-def _matches(cue: str, word: str) -> bool:
-    if word == cue:
-        return True
-    return len(cue) >= MIN_PREFIX_CUE and word.startswith(cue) and len(word) - len(cue) <= CUE_SLACK
 
 
 def _words(text: str) -> list[str]:
