@@ -15,8 +15,11 @@ from storyline.evaluation.events import evaluate_events
 
 ROOT = Path(__file__).resolve().parents[2]
 GSR = ROOT.parent / "shared" / "data" / "plover" / "PLOVER_GSR_CAMEO.txt"
-# Measured on all 322 records: accuracy 0.807, macro-F1 0.827, source 0.879, target 0.667.
-FLOORS = {"event_type_accuracy": 0.77, "event_type_macro_f1": 0.78, "source_match": 0.84, "target_match": 0.62}
+# Measured on all 322 records: accuracy 0.807, macro-F1 0.827, source 0.875, target 0.590. The
+# target is a phrase the verb governs (events/targets.py), no longer the first other entity of
+# the sentence (0.667 then): the gold records also name places and entities deep in other
+# clauses, which on real stories made most targets wrong (docs/events-reading.md).
+FLOORS = {"event_type_accuracy": 0.77, "event_type_macro_f1": 0.78, "source_match": 0.84, "target_match": 0.56}
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,10 @@ TEXTS = {
     "named": "Germany condemned Iran on Tuesday. Iran rejected the criticism. Iranian troops were attacked by Iraqi forces near Basra.",
     "pair": "China and Australia have been rivals. The two countries signed a trade agreement in Beijing on 3 March 2019. "
             "Some countries, including Japan, have criticised China for years. It accused Japan of lying.",
+    "they": "Police searched the block where Kimani Gray was walking home. They opened fire on him.",
+    "doubt": "Mike Pompeo met Kim Jong Un in Pyongyang. He criticized Japan on Monday.",
+    "clear": "Mike Pompeo spoke in Seoul on Sunday. He criticized Japan on Monday.",
+    "sense": "Alex Jackson released a statement on Tuesday. Hamas released the hostages on Tuesday.",
     "undated": "Germany condemned Iran.",
 }
 
@@ -52,3 +56,17 @@ def test_the_two_countries_and_a_named_member_of_some_countries(events: dict[str
 def test_an_event_without_a_date_in_text_or_report_is_undated(events: dict[str, tuple[Event, ...]]) -> None:
     (event,) = events["undated"]
     assert (event.date, event.date_precision) == ("", "")
+
+
+def test_a_pronoun_stands_for_someone_only_beyond_doubt(events: dict[str, tuple[Event, ...]]) -> None:
+    # "They" is not the one person named before; "He" after Pompeo and Kim could be either.
+    assert not any(e.plover == "ASSAULT" for e in events["they"])
+    assert not any(e.plover == "ACCUSE" for e in events["doubt"])
+    assert brief(events["clear"]) == {("ACCUSE", "", "JP")}
+    (accused,) = events["clear"]
+    assert accused.actor1 == "Mike Pompeo"
+
+
+def test_an_everyday_sense_is_no_event(events: dict[str, tuple[Event, ...]]) -> None:
+    (released,) = events["sense"]
+    assert (released.plover, released.actor1, released.date) == ("RETREAT", "Hamas", "2019-02-26")

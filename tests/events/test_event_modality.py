@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent
+from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent, pending, scheduled
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,10 @@ from storyline.events.modality import dismissal, hypothetical, is_passive, passi
         ("he can reach a deal with the American president", "030", "reach", True),
         ("they needed to accept tougher limits on Tehran", "030", "accept", True),
         ("a France Telecom spokeswoman asked not to be named", "020", "ask", True),
+        ("The Trump administration had been trying to pressure Europe", "100", "pressure", True),
+        ("German Chancellor Angela Merkel visits the White House later this week", "042", "visit", True),
+        ("Condoleezza Rice was to ask the United Nations", "020", "ask", True),
+        ("Catherine Hardwicke failed to reach a deal", "030", "reach", True),
         ("Quillon will offer affected employees two years of monitoring", "030", "offer", False),  # a stated intention
         ("Iran threatened to close the strait", "138", "threaten", False),
         ("Germany condemned Iran on Tuesday", "111", "condemn", False),
@@ -65,3 +69,23 @@ def test_firing_a_person_is_a_dismissal_not_an_attack() -> None:
     assert dismissal("he decided on Saturday to fire O'Brien")
     assert not dismissal("troops fired on protesters")
     assert not dismissal("the army fired rockets into Gaza")
+
+
+def test_an_unattributed_obligation_is_no_demand() -> None:
+    assert hypothetical("the Trump administration should insist on a roadmap", "100", trigger="insist", attributed=False)
+    assert not hypothetical("Iraq must cooperate with inspectors", "100", trigger="cooperate", attributed=True)
+    assert hypothetical("he had to force his mother to testify", "100", trigger="force", attributed=True)
+
+
+def test_a_present_clause_after_before_or_if_is_pending() -> None:
+    assert pending("present", "North Korea is putting pressure on the United States before ")
+    assert not pending("past", "North Korea put pressure on the United States before ")
+    assert not pending("present", "Officials said ")
+
+
+def test_an_act_in_the_simple_present_is_scheduled_but_a_stance_is_news() -> None:
+    assert scheduled("President Trump meets with Kim in the coming weeks", "present", "040")
+    assert not scheduled("Trump meets Kim", "present", "040", headline=True)
+    assert not scheduled("Mr. Mueller is investigating the campaign", "present", "090")
+    assert not scheduled("The DNC blames Russia for the breaches", "present", "112")
+    assert not scheduled("Mike Pompeo met with Kim Jong Un", "past", "040")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.analyze.arguments import verb_arguments, verb_tense
 from storyline.analyze.claims import Voice, claim_text
 from storyline.analyze.clauses import RELATIVE_ADVERBS, RELATIVE_PRONOUNS, SUBJECT_DEPS, Clause, QuoteSpan, token_text
 from storyline.analyze.coref import Referent, Resolver
@@ -17,7 +18,7 @@ from storyline.analyze.entities import EntityTable
 from storyline.analyze.lexicon import Lexicon
 from storyline.analyze.modality import modality_of
 from storyline.analyze.values import FIGURE_SUFFIXES, SCORE_UNIT, normalise_date, parse_number, parse_score
-from storyline.models import Mention, Proposition, Quantity
+from storyline.models import Argument, Mention, Proposition, Quantity
 
 # A clause with fewer content terms than this says too little to be compared ("This is something").
 MIN_TERMS = 2
@@ -244,6 +245,8 @@ def _proposition(
             return None
         start, end, text = quote.char_start, quote.char_end, quote.text.rstrip(",;: ")
         referent, actor_text, action, obj, negated = speaker, speaker_text, "say", "", False
+        arguments: tuple[Argument, ...] = ()
+        tense = ""
         tokens = [t for t in tokens if quote.char_start <= t.idx < quote.char_end]
     else:
         body = _trim(tokens)
@@ -267,6 +270,12 @@ def _proposition(
         action, obj, negated = _action(ctx, clause)
         if noun_phrase is not None:
             obj = noun_phrase.text
+        arguments = tuple(
+            argument
+            for verb in (_verb_chain(ctx, clause) if clause.kind == "clause" else [])
+            for argument in verb_arguments(verb, lambda t: ctx.owner[t.i] == clause.index, ctx.table)
+        )
+        tense = verb_tense(head) if clause.kind == "clause" else ""
     text = _tidy(text)
     dates, time_text, quantities, place, place_entity = _values(ctx, clause, tokens)
     terms = _terms(ctx, tokens, referent) + tuple(dict.fromkeys(f"#{q.value}" for q in quantities)) + tuple(
@@ -302,6 +311,8 @@ def _proposition(
         core=core,
         claim=claim,
         modality=modality_of(head, tokens, ctx.lexicon.hedges) if clause.kind == "clause" else "",
+        arguments=arguments,
+        tense=tense,
     )
 
 
@@ -453,16 +464,10 @@ def _action(ctx: _Context, clause: Clause) -> tuple[str, str, bool]:
     if clause.kind == "example":
         pobj = next((c for c in head.children if c.dep_ == "pobj"), head)
         return "include", _phrase(ctx, pobj, clause.index), False
-    lemmas = [head.lemma_.lower()]
-    negated = any(c.dep_ == "neg" for c in head.children)
-    current = head
-    for _ in range(3):
-        xcomp = next((c for c in current.children if c.dep_ == "xcomp" and ctx.owner[c.i] == clause.index), None)
-        if xcomp is None:
-            break
-        lemmas.append(xcomp.lemma_.lower())
-        negated = negated or any(c.dep_ == "neg" for c in xcomp.children)
-        current = xcomp
+    chain = _verb_chain(ctx, clause)
+    lemmas = [verb.lemma_.lower() for verb in chain]
+    negated = any(c.dep_ == "neg" for verb in chain for c in verb.children)
+    current = chain[-1]
     obj = ""
     for dep in ("dobj", "attr", "acomp", "oprd", "dative"):
         child = next((c for c in current.children if c.dep_ == dep and ctx.owner[c.i] == clause.index), None)
@@ -475,6 +480,17 @@ def _action(ctx: _Context, clause: Clause) -> tuple[str, str, bool]:
             obj = _phrase(ctx, prep, clause.index)
     action = " ".join(lemmas)
     return ("not " + action if negated else action), obj, negated
+
+
+def _verb_chain(ctx: _Context, clause: Clause) -> list[Token]:
+    """The clause's verb and the open complements it governs ("agreed to give up": agree, give)."""
+    chain = [clause.head]
+    for _ in range(3):
+        xcomp = next((c for c in chain[-1].children if c.dep_ == "xcomp" and ctx.owner[c.i] == clause.index), None)
+        if xcomp is None:
+            break
+        chain.append(xcomp)
+    return chain
 
 
 def _negation(ctx: _Context, token: Token) -> str:

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from storyline.analyze.lexicon import alpha3
-from storyline.events.coder import Actor, code_sentence
+from storyline.events.coder import code_sentence
+from storyline.events.records import Actor
 from storyline.models import Report
 
 

@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
-from storyline.events.coder import Actor, Coding, code_proposition, code_sentence
+from storyline.events.coder import code_proposition, code_sentence
 from storyline.events.lexicon import EventLexicon, load_event_lexicon
+from storyline.events.records import Actor, Coding
 from storyline.events.story import code_story_events
 
 __all__ = ["Actor", "Coding", "EventLexicon", "code_proposition", "code_sentence", "code_story_events", "load_event_lexicon"]

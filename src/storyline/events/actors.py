@@ -3,9 +3,10 @@
 The coder takes the clause's subject as it is written; on real reports that is often a
 pronoun ("This", "me"), a description ("the two countries", "Some countries") or a thing
 ("17 homes", "a strict new policy"). An event stands only when its source is a named
-entity: the subject's own entity (coreference already turned "he" or "the company" into
-one), a country named inside a collective ("Some countries, including the United States"),
-or the last two countries named before "the two countries" / "both sides".
+entity: the subject's own entity (coreference turned "he" or "the company" into one; it
+stands when no other entity of its kind is named just before), a country named inside a
+collective ("Some countries, including the United States"), or the two countries named just
+before "the two countries" / "both sides" when no third is.
 
     source, target = named_actors(coding, proposition, analysis)   # or None: do not code it
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.lexicon import load_lexicon
-from storyline.events.coder import Actor, Coding
+from storyline.events.records import Actor, Coding
 from storyline.models import Entity, Proposition, ReportAnalysis
 
 # Subjects that stand for another phrase and say nothing by themselves.
@@ -25,6 +26,7 @@ PRONOUNS = frozenset(
     "i me my we us our you he him his she her it its they them their this that these those which who whom one some many "
     "others other all both each either neither someone something anyone nobody none".split()
 )
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those", "we", "us", "our"})
 # Words an actor phrase may hold besides its entity's name and still be that entity
 # ("the Chinese government", "Trudeau's government", "officials in Beijing").
 _FUNCTION_WORDS = frozenset("the a an of in from for 's ’s and".split())
@@ -53,9 +55,11 @@ def named_actors(coding: Coding, proposition: Proposition, analysis: ReportAnaly
     if entity is None or not _can_act(entity):
         return None
     words = _WORD.findall(lowered)
-    if words and words[0] in PRONOUNS or lowered in load_lexicon().coreference:
-        # Coreference resolved the pronoun or description: show who it stands for.
-        if not proposition.actor_entity:
+    pronoun = _resolved_subject(proposition, analysis)
+    if pronoun or words and words[0] in PRONOUNS or lowered in load_lexicon().coreference:
+        # Coreference resolved the pronoun or description: show who it stands for, when the
+        # text leaves no doubt (the nearest name before "he" is often not who "he" is).
+        if not proposition.actor_entity or not clear_antecedent(proposition, analysis, entity, pronoun or lowered):
             return None
         return _actor(entity, entity.name, coding.source.role), _other(target, entity)
     if not _names(phrase, entity, analysis):
@@ -68,6 +72,51 @@ def named_actors(coding: Coding, proposition: Proposition, analysis: ReportAnaly
         return _actor(entity, entity.name, coding.source.role), _other(target, entity)
     source = coding.source if coding.source.entity == entity.id else _actor(entity, phrase, coding.source.role)
     return source, _other(target, entity)
+
+
+def clear_antecedent(proposition: Proposition, analysis: ReportAnalysis, entity: Entity, subject: str) -> bool:
+    """Whether a pronoun or description `subject` stands for `entity` beyond doubt: it is the
+    only entity of its kind named in the sentence before and in this one before the subject
+    ("Pompeo met Kim. He said ..." is in doubt), named there as the subject of a clause ("He
+    shot Barnes. Then he shot ..." is not Barnes), and a plural pronoun ("they") stands for no
+    one person."""
+    words = _WORD.findall(subject.lower())
+    if words and words[0] in PLURAL_PRONOUNS and entity.kind == "person":
+        return False
+    window = (proposition.sentence - 1, proposition.sentence)
+    entities = {e.id: e for e in analysis.entities}
+    named = {
+        m.entity for m in analysis.mentions
+        if m.sentence in window and m.start < proposition.start and m.entity in entities
+        and entities[m.entity].kind == entity.kind and m.text.lower() not in PRONOUNS
+    }
+    subjects = {
+        p.actor_entity for p in analysis.propositions
+        if p.sentence in window and p.start < proposition.start and not _resolved_subject(p, analysis)
+    }
+    return named == {entity.id} and entity.id in subjects
+
+
+def _resolved_subject(proposition: Proposition, analysis: ReportAnalysis) -> str:
+    """The pronoun or description coreference resolved into the clause's actor ("they" for
+    "Kimani Gray"), as the clause writes it, or "" when the actor is named."""
+    coreference = load_lexicon().coreference
+    for mention in analysis.mentions:
+        if mention.entity != proposition.actor_entity or not proposition.start <= mention.start < proposition.end:
+            continue
+        text = mention.text.lower().strip()
+        if text in PRONOUNS or text in coreference:
+            return text
+    return ""
+
+
+def named_in(mention: str, phrase: str) -> bool:
+    """Whether a mention's text is written in a phrase as whole words, and is a name: "it"
+    (a pronoun coreference resolved) is not named in "the White House"."""
+    lowered = mention.lower().strip()
+    if not lowered or lowered in PRONOUNS or lowered not in phrase.lower():
+        return False
+    return re.search(r"(?<![\w])" + re.escape(lowered) + r"(?![\w])", phrase.lower()) is not None
 
 
 def _names_words(phrase: str) -> bool:
@@ -88,7 +137,7 @@ def _names(phrase: str, entity: Entity, analysis: ReportAnalysis) -> bool:
     allowed = set(_FUNCTION_WORDS) | set(lexicon.roles) | set(lexicon.titles)
     lowered = phrase.lower()
     # The entity's names, and those of other entities named in the phrase ("The US and China").
-    names = [entity.name, *entity.aliases, *(m.text for m in analysis.mentions if m.entity == entity.id or m.text.lower() in lowered)]
+    names = [entity.name, *entity.aliases, *(m.text for m in analysis.mentions if m.entity == entity.id or named_in(m.text, lowered))]
     for name in names:
         allowed.update(w.lower() for w in _WORD.findall(name))
     for word in _WORD.findall(lowered):
@@ -122,17 +171,20 @@ def _named_member(phrase: str, proposition: Proposition, analysis: ReportAnalysi
 
 
 def _antecedent_pair(proposition: Proposition, analysis: ReportAnalysis, entities: dict[str, Entity]) -> tuple[Actor, Actor] | None:
-    """"The two countries": the last two countries named before the clause, in the order they were named."""
+    """"The two countries": the two countries named in the sentence before and this one before
+    the clause, in the order they were named; none when more or fewer are named there."""
+    window = (proposition.sentence - 1, proposition.sentence)
     found: list[Entity] = []
-    for mention in sorted(analysis.mentions, key=lambda m: m.start, reverse=True):
+    for mention in sorted(analysis.mentions, key=lambda m: m.start):
         entity = entities.get(mention.entity)
-        if mention.start >= proposition.start or entity is None or entity.kind != "country" or entity in found:
+        if mention.sentence not in window or mention.start >= proposition.start or entity is None or entity.kind != "country":
             continue
-        found.append(entity)
-        if len(found) == 2:
-            second, first = found
-            return _actor(first, first.name, ""), _actor(second, second.name, "")
-    return None
+        if entity not in found:
+            found.append(entity)
+    if len(found) != 2:
+        return None
+    first, second = found
+    return _actor(first, first.name, ""), _actor(second, second.name, "")
 
 
 def _actor(entity: Entity, name: str, role: str) -> Actor:

@@ -8,9 +8,11 @@ proposition's subject and object give the source and target actors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from storyline.events.actors import named_in
 from storyline.events.lexicon import EventLexicon, load_event_lexicon
+from storyline.events.records import Actor, Coding
+from storyline.events.targets import event_target
 from storyline.models import Entity, Proposition, ReportAnalysis
 
 # Longest suffix a cue may carry and still match a word ("talk" -> "talks", "shell" -> "shelling").
@@ -29,35 +31,12 @@ INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035
 INTENT_OF_CODE = {"0871": "0356", "087": "0356", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "0831": "0341"}
 # Conflict roots an announced intention turns into a threat.
 THREAT_OF_ROOT = {"16": "131", "17": "132", "18": "138", "19": "138", "20": "1385", "14": "133"}
+# Verbs that pledge what their complement says.
+PLEDGE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 # Cooperation refused: a negated cooperative code becomes the matching rejection.
 REJECTION_OF_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Codes a verb gives that say little ("said", "announced"): a later verb or noun is preferred.
 WEAK_ROOTS = frozenset({"01"})
-
-
-@dataclass(frozen=True, kw_only=True)
-class Actor:
-    """One side of an event: display name, canonical entity id, country (ISO alpha-2) and role."""
-
-    name: str = ""
-    entity: str = ""
-    country: str = ""
-    role: str = ""
-
-
-@dataclass(frozen=True, kw_only=True)
-class Coding:
-    """A coded proposition: CAMEO code, PLOVER type, QuadClass, Goldstein and actors."""
-
-    cameo: str
-    plover: str
-    gsr_type: str
-    quad_class: int
-    goldstein: float
-    source: Actor
-    target: Actor
-    trigger: str
-    confidence: float
 
 
 def code_proposition(
@@ -73,9 +52,12 @@ def code_proposition(
     found = _lookup(lemmas, complement, lexicon)
     if found is None:
         return None
-    code, trigger, confidence = found
+    code, trigger, confidence, cue = found
+    if trigger in PLEDGE_VERBS:
+        # "vowed to retaliate", "swore to fight": a pledge of force is a threat.
+        code = _pledged_threat(lemmas, trigger, lexicon) or code
     source_text, source_entity = proposition.actor, proposition.actor_entity
-    target = _target(proposition, analysis, source_entity)
+    target = _target(proposition, analysis, source_entity, found)
     root = code[:2]
     head_negated = proposition.negated and not _COMPLEMENT_NEGATION.search(text)
     if head_negated:
@@ -105,50 +87,66 @@ def code_proposition(
         target=target,
         trigger=trigger,
         confidence=confidence,
+        cue=cue,
     )
 
 
-def _lookup(lemmas: list[str], complement: list[str], lexicon: EventLexicon) -> tuple[str, str, float] | None:
-    """(code, trigger word, confidence): the first verb of the chain the lexicon knows, narrowed by a cue."""
-    weak: tuple[str, str, float] | None = None
+def _lookup(lemmas: list[str], complement: list[str], lexicon: EventLexicon) -> tuple[str, str, float, str] | None:
+    """(code, trigger word, confidence, cue): the first verb of the chain the lexicon knows,
+    narrowed by a cue word of its complement."""
+    weak: tuple[str, str, float, str] | None = None
+    nouns = lexicon.verbs.get("*", {})
     for position, lemma in enumerate(lemmas):
         cues = lexicon.verbs.get(lemma)
         if not cues:
             continue
         later = lemmas[position + 1:] + complement
         cued = _first_cue(cues, later)
+        result: tuple[str, str, float, str]
         if cued is not None:
-            result = (cued, lemma, 0.9)
+            result = (cued[0], lemma, 0.9, cued[1])
         elif "*" in cues:
-            noun = _first_cue(lexicon.verbs.get("*", {}), complement) if cues["*"][:2] in WEAK_ROOTS else None
-            result = (noun, lemma, 0.6) if noun else (cues["*"], lemma, 0.7)
+            noun = _first_cue(nouns, complement) if cues["*"][:2] in WEAK_ROOTS else None
+            result = (noun[0], lemma, 0.6, noun[1]) if noun else (cues["*"], lemma, 0.7, "")
         else:
-            noun = _first_cue(lexicon.verbs.get("*", {}), later)
+            noun = _first_cue(nouns, later)
             if noun is None:
                 continue
-            result = (noun, lemma, 0.6)
+            result = (noun[0], lemma, 0.6, noun[1])
         if result[0][:2] in WEAK_ROOTS:
             weak = weak or result
             continue
         return result
-    noun = _first_cue(lexicon.verbs.get("*", {}), lemmas + complement)
+    noun = _first_cue(nouns, lemmas + complement)
     if noun is not None:
-        return noun, "", 0.5
+        return noun[0], "", 0.5, noun[1]
     return weak
 
 
-def _first_cue(cues: dict[str, str], words: list[str]) -> str | None:
-    for word in words:
-        for cue, code in cues.items():
-            if cue != "*" and _matches(cue, word):
-                return code
+def _pledged_threat(lemmas: list[str], trigger: str, lexicon: EventLexicon) -> str | None:
+    """The threat a pledge makes when what it pledges is force (CAMEO 14-20)."""
+    for lemma in lemmas[lemmas.index(trigger) + 1:]:
+        default = lexicon.verbs.get(lemma, {}).get("*", "")
+        if default[:2] in THREAT_OF_ROOT:
+            return THREAT_OF_ROOT[default[:2]]
     return None
 
 
-def _matches(cue: str, word: str) -> bool:
-    if word == cue:
-        return True
-    return len(cue) >= MIN_PREFIX_CUE and word.startswith(cue) and len(word) - len(cue) <= CUE_SLACK
+def _first_cue(cues: dict[str, str], words: list[str]) -> tuple[str, str] | None:
+    """(code, cue) of the first word a cue matches: the word itself, or a cue it extends by at
+    most CUE_SLACK letters, the cue listed first winning (looked up by prefix, not by scanning
+    every cue: the noun cues are many and a story has thousands of clauses)."""
+    for word in words:
+        matched = [word[:length] for length in range(max(MIN_PREFIX_CUE, len(word) - CUE_SLACK), len(word)) if word[:length] in cues]
+        if word in cues:
+            matched.append(word)
+        matched = [cue for cue in matched if cue != "*"]
+        if len(matched) > 1:
+            listed = list(cues)
+            matched.sort(key=listed.index)
+        if matched:
+            return cues[matched[0]], matched[0]
+    return None
 
 
 def _words(text: str) -> list[str]:
@@ -180,7 +178,7 @@ def _resolved(name: str, entity_id: str, analysis: ReportAnalysis | None) -> Act
 def _entity_inside(name: str, analysis: ReportAnalysis, entities: dict[str, Entity]) -> Entity | None:
     """The entity, a country first, one of whose mentions occurs in the actor phrase."""
     lowered = name.lower()
-    hits = [entities[m.entity] for m in analysis.mentions if m.entity in entities and m.text and m.text.lower() in lowered]
+    hits = [entities[m.entity] for m in analysis.mentions if m.entity in entities and named_in(m.text, lowered)]
     hits.sort(key=lambda e: not e.country)
     return hits[0] if hits else None
 
@@ -194,7 +192,7 @@ def _split_compound(source: Actor, analysis: ReportAnalysis) -> tuple[Actor, Act
     found: dict[str, Entity] = {}
     for mention in analysis.mentions:
         entity = entities.get(mention.entity)
-        if entity is not None and entity.country and mention.text and mention.text.lower() in lowered:
+        if entity is not None and entity.country and named_in(mention.text, lowered):
             found.setdefault(entity.country, entity)
     if len(found) < 2:
         return source, Actor()
@@ -205,23 +203,12 @@ def _split_compound(source: Actor, analysis: ReportAnalysis) -> tuple[Actor, Act
     )
 
 
-def _target(proposition: Proposition, analysis: ReportAnalysis | None, source_entity: str) -> Actor:
-    """The first entity of the clause outside its subject: the one acted on."""
+def _target(proposition: Proposition, analysis: ReportAnalysis | None, source_entity: str, found: tuple[str, str, float, str]) -> Actor:
+    """The one acted on, among the phrases the verb governs (events/targets.py)."""
     if analysis is None:
         return Actor()
-    entities = {e.id: e for e in analysis.entities}
-    actor_text = proposition.actor.lower()
-    in_actor = {
-        m.entity for m in analysis.mentions if m.text and m.text.lower() in actor_text and proposition.start <= m.start < proposition.end
-    }
-    for entity_id in proposition.entities:
-        entity = entities.get(entity_id)
-        if entity is None or entity_id == source_entity or entity_id in in_actor or entity.kind == "outlet":
-            continue
-        if entity.kind == "place" and not entity.country:
-            continue
-        return Actor(name=entity.name, entity=entity.id, country=entity.country, role=entity.role)
-    return Actor()
+    code, trigger, _, cue = found
+    return event_target(proposition, analysis, code=code, trigger=trigger, source=source_entity, cue=cue)
 
 
 def code_sentence(propositions: list[Proposition], analysis: ReportAnalysis | None = None) -> Coding | None:

@@ -31,11 +31,13 @@ class PloverType:
 
 @dataclass(frozen=True, kw_only=True)
 class EventLexicon:
-    """Codebook and verb lexicon: `verbs[lemma][cue] -> code`, cue "*" for any complement."""
+    """Codebook and verb lexicon: `verbs[lemma][cue] -> code`, cue "*" for any complement;
+    `senses[lemma]`: verbs whose default code needs a cue, or one of these prepositions."""
 
     codes: dict[str, CameoCode] = field(default_factory=dict)
     plover: dict[str, PloverType] = field(default_factory=dict)
     verbs: dict[str, dict[str, str]] = field(default_factory=dict)
+    senses: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def code(self, code: str) -> CameoCode | None:
         """The codebook entry of a code, falling back to its parent (0871 -> 087 -> 08)."""
@@ -61,7 +63,7 @@ def _rows(name: str) -> list[list[str]]:
 
 @functools.lru_cache(maxsize=1)
 def load_event_lexicon() -> EventLexicon:
-    """Read the three data files once per process (the result is immutable in use)."""
+    """Read the data files once per process (the result is immutable in use)."""
     codes = {
         row[0]: CameoCode(code=row[0], name=row[1], goldstein=float(row[2]), quad_class=int(row[3]))
         for row in _rows("cameo_codes.tsv")
@@ -73,4 +75,5 @@ def load_event_lexicon() -> EventLexicon:
     verbs: dict[str, dict[str, str]] = {}
     for verb, cue, code in (row[:3] for row in _rows("cameo_verbs.tsv")):
         verbs.setdefault(verb.strip(), {})[cue.strip()] = code.strip()
-    return EventLexicon(codes=codes, plover=plover, verbs=verbs)
+    senses = {row[0].strip(): frozenset(row[1].split()) if len(row) > 1 else frozenset() for row in _rows("event_verb_senses.tsv")}
+    return EventLexicon(codes=codes, plover=plover, verbs=verbs, senses=senses)

@@ -16,12 +16,14 @@ import re
 # Possibility and condition: the event may never happen.
 _HYPOTHETICAL = re.compile(
     r"\b(may|might|could|if|unless|whether|perhaps|possibly|probably|would have|could have|in case|suppose|supposing|"
-    r"appears? to|appeared to|seems? to|seemed to|believed to|tried to|tries to|try to|attempted to|in hopes?|"
+    r"appears? to|appeared to|seems? to|seemed to|believed to|tried to|tries to|try to|trying to|attempted to|attempting to|"
+    r"sought to|seeking to|seeks? to|failed to|fails? to|in hopes?|"
     r"can|cannot|can't|hopes? to|hoped to|hoping to|wants? to|wanted to|would like)\b",
     re.IGNORECASE,
 )
 # Obligation and advice: what someone should do, not what they did (a demand is coded as 10).
 _OBLIGATION = re.compile(r"\b(should|must|ought to|need to|needs to|needed to|has to|have to|had to)\b", re.IGNORECASE)
+_DEMAND_MODAL = re.compile(r"\b(must|should|ought to)\b", re.IGNORECASE)
 # Newsroom phrases that look like requests or refusals but are no event of the story.
 _NEWSROOM = re.compile(
     r"\b(asked not to be (named|identified)|declined to be (named|identified)|on condition of anonymity|"
@@ -31,8 +33,9 @@ _NEWSROOM = re.compile(
 )
 # Future or planned: the event has not happened yet.
 _FUTURE = re.compile(
-    r"\b(will|would|shall|going to|plans? to|planned to|planning to|intends? to|expected to|set to|is to|are to|aims? to|wants? to|"
-    r"prepares? to|preparing to|scheduled to|due to|next (week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"\b(will|would|shall|going to|plans? to|planned to|planning to|intends? to|intended to|intending to|expected to|set to|is to|are to|was to|were to|aims? to|wants? to|"
+    r"prepares? to|preparing to|scheduled to|due to|next (week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"later (this|next) (week|month|year)|tomorrow)\b",
     re.IGNORECASE,
 )
 # Verbs that state an intention or a threat: "X will offer", "X vowed to": the statement is the
@@ -50,20 +53,46 @@ _PASSIVE = re.compile(
     r"(?:been|be|was|were|is|are|being|got|get|gets|['’]s|['’]re)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|" + "|".join(_IRREGULAR_PARTICIPLES) + r")\b",
     re.IGNORECASE,
 )
+# Conjunctions after which a clause in the present is expected, not done.
+_PENDING = re.compile(r"\b(before|until|unless|once|if|when|whenever|after|as soon as)\W*$", re.IGNORECASE)
+_PROGRESSIVE = re.compile(r"\b(is|are|am|['’]s|['’]re)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
+# Roots of acts (meetings, cooperation, aid, yielding, protest, force), as against statements,
+# appeals, intentions, support and verbal conflict (01-03, 05, 09-13), which are news in the
+# present.
+ACT_ROOTS = frozenset({"04", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|it|they|we|I|who|which)(?=\W)", re.IGNORECASE)
 _DISMISSAL = re.compile(r"\bfir(?:e|ed|es|ing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][a-z'’]")
 _AGENT = re.compile(r"\bby\s+(?P<agent>[^,;.]+)")
 
 
-def hypothetical(text: str, cameo: str, sentence: str = "", trigger: str = "") -> bool:
+def hypothetical(text: str, cameo: str, sentence: str = "", trigger: str = "", *, attributed: bool = True) -> bool:
     """Whether the clause states a possible, hedged, conditional, obliged or future event, or asks
     a question (its sentence ends in "?"), as if its code were fact. `trigger` is the verb the
-    code came from: a future intention or threat ("will offer") is an event, a future act is not."""
+    code came from: a future intention or threat ("will offer") is an event, a future act is not;
+    `attributed` whether a speaker is credited with the clause ("X must stop", the minister said)."""
     if _HYPOTHETICAL.search(text) or _NEWSROOM.search(text) or sentence.rstrip(" \"'”’)").endswith("?"):
         return True
-    if _OBLIGATION.search(text) and cameo[:2] != "10":
+    if _OBLIGATION.search(text) and (cameo[:2] != "10" or not attributed or not _DEMAND_MODAL.search(text)):
+        # "Iraq must cooperate" is no demand made, unless a speaker made it ("must", "should"):
+        # the coder then codes the speaker's demand (CAMEO 10), which stands. "Had to" and
+        # "needed to" tell a constraint, not a demand.
         return True
     return bool(_FUTURE.search(text)) and trigger not in INTENT_VERBS
+
+
+def pending(tense: str, lead_in: str) -> bool:
+    """"... before Mr. Kim agrees to give up his weapons": a clause in the present after "before",
+    "until", "if" or "once" tells what is expected, not what happened. `lead_in` is the text of
+    its sentence before the clause."""
+    return tense == "present" and bool(_PENDING.search(lead_in))
+
+
+def scheduled(text: str, tense: str, cameo: str, *, headline: bool = False) -> bool:
+    """"Trump meets Kim in the coming weeks", "Merkel visits the White House": an act told in the
+    simple present outside a headline is scheduled or habitual, not reported as done. A
+    statement or a stance is told in the present when it is news ("Iran denies", "the DNC
+    blames Russia"), and so is an act going on ("is investigating")."""
+    return tense == "present" and not headline and cameo[:2] in ACT_ROOTS and not _PROGRESSIVE.search(text)
 
 
 def is_passive(text: str, actor: str) -> bool:

@@ -1,9 +1,11 @@
 """Events of a story: every proposition of every report is coded, and what the coder gives is
-checked before it counts. The source must be a named entity of the story (`actors`), a
-passive clause's agent acts rather than its subject, and a possible, conditional or future
-event is not coded as having happened (`modality`). One actor pair doing one type of thing
-on one day is one Event, however many reports and sentences tell it; its outlets are those
-of the facts the propositions were aligned into.
+checked before it counts, precision first. The verb must be used in the sense its code names
+(`senses`), in a story that is not about a game (`domain`); the source must be a named
+entity of the story (`actors`), a passive clause's agent acts rather than its subject, and
+a possible, conditional, negated, pending or future event is not coded as having happened
+(`modality`). Dates come from the clause or its report (`dating`). One actor pair doing
+one type of thing on one day is one Event, however many reports and sentences tell it; its
+outlets are those of the facts the propositions were aligned into.
 
 A pure function of stored records: no parse, no I/O.
 """
@@ -15,15 +17,25 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from storyline.events.actors import named_actors
-from storyline.events.coder import Actor, Coding, code_proposition
+from storyline.events.actors import named_actors, named_in
+from storyline.events.coder import code_proposition
+from storyline.events.dating import clause_date, of_the_day
+from storyline.events.domain import VIOLENT_ROOTS, sports_story
 from storyline.events.lexicon import load_event_lexicon
-from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent
+from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent, pending, scheduled
+from storyline.events.records import Actor, Coding
+from storyline.events.senses import political_sense
 from storyline.models import Entity, Event, Fact, Proposition, Report, ReportAnalysis, Span
 from storyline.outlets import load_default_registry
 
 # Codes of these roots (public statements) are too weak to stand as events of their own.
 SKIPPED_ROOTS = frozenset({"01"})
+# Verbs whose negation states a refusal or a pledge ("did not agree", "pledged not to attack").
+NEGATABLE_VERBS = frozenset({"agree", "accept", "pledge", "promise", "vow", "commit", "support", "endorse", "recognize", "recognise"})
+# Agreeing, meeting, supporting, cooperating: told without an object or a partner, it is a headline fragment.
+COMPLEMENTED_ROOTS = frozenset({"03", "04", "05", "06"})
+# A clause cut off before its end: on a function word, or on an infinitive ("refused to allow").
+_CUT_OFF = re.compile(r"\b(than|that|of|the|a|an|and|or|to|with|for|as|to \w+)\W*$", re.IGNORECASE)
 # Visits (make a visit, host a visit): without a host named, "he arrived" is no interaction.
 HOSTED_CODES = frozenset({"042", "043"})
 # An event with no named target stands only on a code its verb's object narrowed (the coder's
@@ -34,30 +46,12 @@ HOSTED_CODES = frozenset({"042", "043"})
 MIN_UNTARGETED_CONFIDENCE = 0.9
 # Confidence added per independent outlet beyond the first, up to 1.0.
 CONFIDENCE_PER_SOURCE = 0.05
-# Precision of an event date by its written form: 2017-06-26, 2017-06, 2017, ????-06-22, ????-06-??.
-_PRECISION = (
-    (re.compile(r"^\d{4}-\d{2}-\d{2}"), "day"),
-    (re.compile(r"^\d{4}-\d{2}$"), "month"),
-    (re.compile(r"^\d{4}$"), "year"),
-    (re.compile(r"^\?{4}-\d{2}-\d{2}$"), "day-without-year"),
-    (re.compile(r"^\?{4}-\d{2}-\?{2}$"), "month-without-year"),
-)
-
-
-# Clauses about a span of time ("for years", "over the years") or told in the past perfect ("had
-# agreed"): the act is not the report's news, so it takes no date from the report.
-_DURATIVE = re.compile(
-    r"\b(for (several |many )?(years|decades|months)|over the (years|decades)|in recent (years|months)|long (been|accused|denied)|"
-    r"repeatedly|years ago|have long|has long|had long|had (\w+ly )?\w+(ed|en))\b",
-    re.IGNORECASE,
-)
-_WEEK = re.compile(r"\b(last|this|past|previous) week\b", re.IGNORECASE)
-
 
 @dataclass
 class _Group:
     coding: Coding
     date: str = ""
+    precision: str = ""
     propositions: list[tuple[Report, Proposition]] = field(default_factory=list)
 
 
@@ -67,6 +61,7 @@ def code_story_events(
     """CAMEO/PLOVER events of a story, each with its support spans and the outlets behind it."""
     lexicon = load_event_lexicon()
     groups: dict[tuple[str, str, str, str], _Group] = {}
+    sports = sports_story(reports)
     for report in reports:
         analysis = analyses.get(report.id)
         if analysis is None:
@@ -75,26 +70,39 @@ def code_story_events(
             coding = code_proposition(proposition, analysis, lexicon)
             if coding is None or coding.cameo[:2] in SKIPPED_ROOTS or not _stands_alone(coding, analysis):
                 continue
-            checked = _checked(coding, proposition, analysis)
+            if sports and coding.cameo[:2] not in VIOLENT_ROOTS:
+                continue
+            checked = _checked(coding, proposition, analysis, report.title)
             if checked is None:
                 continue
-            date = text_date(proposition)
+            date, precision = clause_date(proposition, report.published)
             key = (checked.plover or checked.cameo[:2], _actor_key(checked.source), _actor_key(checked.target), date)
-            group = groups.setdefault(key, _Group(coding=checked, date=date))
+            group = groups.setdefault(key, _Group(coding=checked, date=date, precision=precision))
             group.propositions.append((report, proposition))
     events = [_event(story_id, group, facts) for group in _fold_pledges(_merge_undated(groups)).values()]
     events.sort(key=lambda e: (-len(e.independent_sources), -e.confidence, e.support[0].report, e.support[0].start))
     return tuple(events)
 
 
-def _checked(coding: Coding, proposition: Proposition, analysis: ReportAnalysis) -> Coding | None:
+def _checked(coding: Coding, proposition: Proposition, analysis: ReportAnalysis, title: str = "") -> Coding | None:
     """The coding with named actors, or None when it does not state a real event by a named actor."""
-    sentence = next((s.text for s in analysis.sentences if s.index == proposition.sentence), "")
-    if hypothetical(proposition.text, coding.cameo, sentence, coding.trigger):
+    found = next((s for s in analysis.sentences if s.index == proposition.sentence), None)
+    sentence = found.text if found is not None else ""
+    lead_in = sentence[: max(0, proposition.start - found.start)] if found is not None else ""
+    headline = bool(title.strip()) and sentence.strip().startswith(title.strip())
+    if hypothetical(proposition.text, coding.cameo, sentence, coding.trigger, attributed=bool(proposition.attribution)):
+        return None
+    if pending(proposition.tense, lead_in) or scheduled(proposition.text, proposition.tense, coding.cameo, headline=headline):
+        return None
+    if not political_sense(coding, proposition) or _negated(coding, proposition) or _incomplete(coding, proposition):
         return None
     if dismissal(proposition.text):
         return None
-    if is_passive(proposition.text, proposition.actor):
+    roles = {argument.role for argument in proposition.arguments}
+    if "patient" in roles and "agent" not in roles:
+        # "O'Brien was accused of ...": the parse finds no one who acts.
+        return None
+    if "agent" not in roles and is_passive(proposition.text, proposition.actor):
         checked = _passive(coding, proposition, analysis)
     else:
         actors = named_actors(coding, proposition, analysis)
@@ -104,6 +112,23 @@ def _checked(coding: Coding, proposition: Proposition, analysis: ReportAnalysis)
     if not checked.target.name and (checked.cameo[:3] in HOSTED_CODES or checked.confidence < MIN_UNTARGETED_CONFIDENCE):
         return None
     return checked
+
+
+def _negated(coding: Coding, proposition: Proposition) -> bool:
+    """"She wasn't touring U.S. frat houses", "did not meet": what did not happen is no event, and
+    not a refusal either; a refusal is told by its own verb ("refused", "rejected", "declined")
+    or by a negated agreement or pledge ("did not agree", "pledged not to attack")."""
+    return proposition.negated and coding.trigger not in NEGATABLE_VERBS
+
+
+def _incomplete(coding: Coding, proposition: Proposition) -> bool:
+    """A clause that reports no act of its own: a verb without a tense ("offering dirt on
+    Clinton", "to step down"), an agreement or meeting with nothing agreed on or met ("Japan
+    and China agree"), or a clause cut off ("he gave Liddy much less than", "Page refused to
+    allow")."""
+    if not proposition.tense or _CUT_OFF.search(proposition.text):
+        return True
+    return coding.cameo[:2] in COMPLEMENTED_ROOTS and all(a.role == "complement subject" for a in proposition.arguments)
 
 
 def _is_outlet(actor: Actor) -> bool:
@@ -119,7 +144,7 @@ def _passive(coding: Coding, proposition: Proposition, analysis: ReportAnalysis)
     entities = {e.id: e for e in analysis.entities}
     acting = [
         entities[m.entity] for m in analysis.mentions
-        if m.entity in entities and proposition.start <= m.start < proposition.end and m.text.lower() in agent
+        if m.entity in entities and proposition.start <= m.start < proposition.end and named_in(m.text, agent)
     ]
     if not agent or not acting:
         return None
@@ -131,24 +156,6 @@ def _passive(coding: Coding, proposition: Proposition, analysis: ReportAnalysis)
 
 def _actor(entity: Entity) -> Actor:
     return Actor(name=entity.name, entity=entity.id, country=entity.country, role=entity.role)
-
-
-def _week_or(precision: str, group: _Group) -> str:
-    """"Last week", "this week": the day a date resolver picked stands for its week."""
-    if precision == "day" and all(_WEEK.search(p.text) for _, p in group.propositions):
-        return "week"
-    return precision
-
-
-def text_date(proposition: Proposition) -> str:
-    """The date the clause itself gives (2017-06-26, 2015, ????-06-22), or ""."""
-    return next((d for d in proposition.dates if date_precision(d)), "")
-
-
-def date_precision(date: str) -> str:
-    """day, month, year, day-without-year or month-without-year by the date's form; "" when undated
-    (an event's precision is "week" when its clause says "last week")."""
-    return next((name for pattern, name in _PRECISION if pattern.match(date)), "")
 
 
 def _fold_pledges(groups: dict[tuple[str, str, str, str], _Group]) -> dict[tuple[str, str, str, str], _Group]:
@@ -207,8 +214,8 @@ def _event(story_id: str, group: _Group, facts: Sequence[Fact]) -> Event:
         independent = dict(sources)
     first = group.propositions[0][1]
     published = sorted(report.published[:10] for report, _ in group.propositions if report.published[:10])
-    durative = all(_DURATIVE.search(p.text) for _, p in group.propositions)
-    date = group.date or ("" if durative else published[0] if published else "")
+    reported = published and any(of_the_day(p) for _, p in group.propositions)
+    date, precision = (group.date, group.precision) if group.date else (published[0], "day") if reported else ("", "")
     place = next((p.place for _, p in group.propositions if p.place), "")
     key = "|".join((story_id, coding.cameo, _actor_key(coding.source), _actor_key(coding.target), group.date))
     confidence = min(1.0, coding.confidence + CONFIDENCE_PER_SOURCE * max(0, len(independent) - 1))
@@ -226,7 +233,7 @@ def _event(story_id: str, group: _Group, facts: Sequence[Fact]) -> Event:
         quad_class=coding.quad_class,
         goldstein=coding.goldstein,
         date=date,
-        date_precision=_week_or(date_precision(date), group),
+        date_precision=precision,
         place=place,
         text=first.text,
         support=support,

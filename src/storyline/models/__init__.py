@@ -7,7 +7,7 @@ analysis of one report produces. All are plain frozen dataclasses, importable fr
 
 from __future__ import annotations
 
-from storyline.models.analysis import ANALYSIS_VERSION, Proposition, Quantity, ReportAnalysis, Sentence
+from storyline.models.analysis import ANALYSIS_VERSION, Argument, Proposition, Quantity, ReportAnalysis, Sentence
 from storyline.models.documents import RawDocument
 from storyline.models.records import (
     FACT_STATUSES,
@@ -32,6 +32,7 @@ from storyline.models.records import (
 __all__ = [
     "ANALYSIS_VERSION",
     "FACT_STATUSES",
+    "Argument",
     "ConflictValue",
     "Entity",
     "Event",

@@ -9,7 +9,7 @@ from typing import Any
 from storyline.models.records import Entity, Mention, Quote, from_dict, to_dict
 
 # Bump when the shape or meaning of the records changes, so stored analyses are redone.
-ANALYSIS_VERSION = "10"
+ANALYSIS_VERSION = "11"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,6 +33,24 @@ class Quantity:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Argument:
+    """A phrase the clause's verb governs: its object, dative, agent, a prepositional phrase of
+    the verb ("with", "against"), of its object ("object with") or of a prepositional
+    phrase's object ("by with": "by telephone with Trump"), by `role`. `head` is the lemma of
+    the phrase's head word, `entity` the entity the head names, `owner` one its modifiers
+    name ("China's", "U.S."), `start` its offset in the report body, `verb` the lemma of the
+    verb that governs it."""
+
+    role: str
+    text: str
+    head: str = ""
+    entity: str = ""
+    owner: str = ""
+    start: int = 0
+    verb: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Proposition:
     """One clause-level claim of a report with its slots.
 
@@ -41,7 +59,8 @@ class Proposition:
     numbers and entities), so a claim diluted by subordinate detail still compares;
     `origin` is the outlet the report credits for it ("the Globe and Mail reported");
     `claim` the text a reader can quote alone (subject resolved, speaker kept, see
-    analyze/claims.py); `modality` "" when asserted, else its hedge ("may", "whether").
+    analyze/claims.py); `modality` "" when asserted, else its hedge ("may", "whether");
+    `arguments` the phrases its verb governs and `tense` the verb's (analyze/arguments.py).
     """
 
     index: int
@@ -68,6 +87,8 @@ class Proposition:
     core: tuple[str, ...] = ()
     claim: str = ""
     modality: str = ""
+    arguments: tuple[Argument, ...] = ()
+    tense: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

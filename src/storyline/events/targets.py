@@ -1,0 +1,192 @@
+"""Whom an event acts on: one of the phrases its verb governs, of the kind its type takes.
+
+The target is the verb's object ("accused Iran"), its dative ("offered Flynn a pardon"), the
+subject of a passive verb whose agent acts ("Cooper was suspended by the NFL"), a
+prepositional phrase of the verb or of its object ("met with Macron", "sanctions against
+Iran"), the owner of any of these ("criticised Japan's plan", "a U.S. Customs agent") or,
+for a demand, who is told to act ("demanded that the US cancel"). It is not a topic
+discussed ("discussed Iran with Trump": Trump is the partner), nor the actor's own country
+("agreed to give up North Korea's weapons"), nor a place where a person did something
+("killed his father in Canada"); a place is the target of a visit, and of what a state, a
+body or a group does there ("Serbia lifted a curfew in Montenegro"); the acts of a state also
+reach anyone named deeper in their objects ("Albania denounced Serbia's suppression of
+unrest"). A
+clause that names no one of the right kind leaves the event without a target.
+
+    target = event_target(proposition, analysis, code="040", trigger="meet", source="person:kim")
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from storyline.events.lexicon import load_event_lexicon
+from storyline.events.records import Actor
+from storyline.models import Argument, Entity, Proposition, ReportAnalysis
+
+# Prepositions whose object is acted on ("protested against", "talks with", "aid to").
+TARGET_PREPOSITIONS = frozenset({"with", "to", "against", "toward", "towards", "on", "upon", "into", "at", "from", "over", "for", "of", "by", "between"})
+# Prepositions of place: "in Canada" is where, not whom.
+PLACE_PREPOSITIONS = frozenset({"in", "inside", "outside", "near", "across", "throughout", "around", "within"})
+# Verbs whose object is what is talked about, not the party talked to.
+TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "talk", "raise", "address", "review", "consider", "mention"})
+# Roots of meeting and cooperating: the partner named with "with" is the target.
+PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
+# Threats: whom a condition names ("unless Baghdad accepts") is threatened.
+THREAT_ROOTS = frozenset({"13"})
+# Protests and force: what they are for names their target ("to demand the removal of Mubarak").
+PURPOSE_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# A noun that ends so and shares this many first letters with a coded verb names its act.
+NOMINAL_SUFFIXES = ("tion", "sion", "al", "ment", "ure", "ance", "ence")
+NOMINAL_STEM = 5
+# Appeals and demands: who is asked to act may be the subject of the clause asked for.
+ADDRESSEE_ROLES = frozenset({"object", "dative", "to", "on", "upon"})
+DEMAND_ROOTS = frozenset({"02", "10"})
+# Prepositions of a verb after which a body is mostly a place, a medium or an occasion
+# ("complained on Twitter"); of an object noun they still aim ("sanctions on the Taliban").
+DESTINATION_PREPOSITIONS = frozenset({"to", "into", "at", "on", "for", "in"})
+# Prepositions that aim what their noun names at someone, whatever the noun: "further action
+# against Russia", "pressure on China".
+AIMED_PREPOSITIONS = frozenset({"against", "on", "upon", "toward", "towards", "at"})
+# Verbs whose complement is a claim denied, not an act: "denied colluding with Russians" acts
+# on no Russian.
+DENIAL_VERBS = frozenset({"deny", "refute"})
+# What one party holds out to another: the owner of "accepted Kim's invitation" is the target.
+# The owner of anything else an intention is about is mostly the actor's own ("promised to end
+# the nation's isolation", "agreed to give up North Korea's weapons").
+OFFERED_ACTS = frozenset({"invitation", "offer", "proposal", "request", "demand", "plan", "call", "appeal", "bid", "term", "condition"})
+# Visits (make, host a visit): the place visited is the target.
+VISIT_CODES = frozenset({"042", "043"})
+STATE_ROLES = frozenset({"government", "military", "police"})
+# Names of laws, treaties and plans: what an act is about, never whom it acts on.
+_NAMED_INSTRUMENT = re.compile(r"\b(Act|Agreement|Treaty|Accord|Accords|Convention|Protocol|Deal|Pact|Plan|Law|Resolution|Charter)\b$")
+DIRECT_ROLES = frozenset({"patient", "object", "dative"})
+# Who may be named deep inside an object and still be acted on: not a group or a party, which
+# the entity finder also makes of demonyms and plural nouns ("Euros").
+DEEP_KINDS = frozenset({"person", "organisation", "organization", "country"})
+ACTING_KINDS = frozenset({"person", "organisation", "organization", "country", "group", "government"})
+
+
+def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: str, trigger: str, source: str, cue: str = "") -> Actor:
+    """The entity the event acts on, or an empty Actor when the clause names none of the right kind."""
+    entities = {e.id: e for e in analysis.entities}
+    actor = entities.get(source)
+    # A person acts in a place, not on it; a state, a body, a group, or a source not named at
+    # all (a single sentence coded alone) may act on it.
+    acts_on_places = code[:3] in VISIT_CODES or actor is None or actor.kind != "person" or actor.role in STATE_ROLES
+    arguments = proposition.arguments
+    own = tuple(a for a in arguments if a.verb == trigger)
+    if trigger in DENIAL_VERBS:
+        # "denied colluding with Russians", "denied any collusion with Russians": what is
+        # denied names no one acted on; whose claim is dismissed may ("Tehran's insistence").
+        arguments = tuple(a for a in own if " " not in a.role)
+    elif code[:2] in DEMAND_ROOTS and any(a.role in ADDRESSEE_ROLES for a in own):
+        # "urged parliament to pass the bailout", "appealed to lawmakers to move on from the
+        # Russia controversy": the complement tells what is asked for, not of whom.
+        arguments = own
+    else:
+        # The coded verb's own phrases first: "agreed to meet Kim" has none, "meet" gives Kim.
+        arguments = own + tuple(a for a in arguments if a.verb != trigger)
+    deep_allowed = actor is None or actor.kind == "country"
+    for argument in _ranked(arguments, code, trigger, cue, places=acts_on_places):
+        deep = _mentioned_in(argument, analysis) if deep_allowed and argument.role in DIRECT_ROLES else []
+        owner = argument.owner if code[:2] != "03" or argument.head in OFFERED_ACTS or _names_the_act(argument.head, cue) else ""
+        for entity_id in (argument.entity, owner, *deep):
+            entity = entities.get(entity_id)
+            if entity is None or not _can_be_acted_on(entity) or entity_id == source:
+                continue
+            if entity.kind not in ("country", "person") and not entity.country and argument.role in DESTINATION_PREPOSITIONS:
+                # "complained on Twitter", "invited reporters into the Oval Office": a body named
+                # after these is mostly where, not whom.
+                continue
+            if actor is not None and _own_country(entity, actor):
+                continue
+            return Actor(name=entity.name, entity=entity.id, country=entity.country, role=entity.role)
+    return Actor()
+
+
+def _ranked(arguments: tuple[Argument, ...], code: str, trigger: str, cue: str, *, places: bool) -> list[Argument]:
+    """The arguments that may be the target, the likeliest first: the verb's object, its
+    prepositional objects, those of its object when the object names an act ("talks with
+    Xi", not "collusion with Russians") or the preposition aims it ("action against Russia"),
+    and places last where they count."""
+    visit = code[:3] in VISIT_CODES
+    direct = [a for a in arguments if a.role in DIRECT_ROLES and (visit or trigger not in TOPIC_VERBS)]
+    acts = {a.start for a in direct if a.role == "object" and _names_the_act(a.head, cue)}
+    prepositional = [a for a in arguments if " " not in a.role and a.role in TARGET_PREPOSITIONS]
+    nested = [a for a in arguments if _nested_target(a, acts, arguments)]
+    asked = [a for a in arguments if a.role == "complement subject" and code[:2] in DEMAND_ROOTS]
+    conditions = [a for a in arguments if a.role == "condition subject" and code[:2] in THREAT_ROOTS]
+    purposes = [a for a in arguments if _purpose_target(a) and code[:2] in PURPOSE_ROOTS]
+    ranked = direct + asked + conditions + prepositional + nested + purposes
+    if code[:2] in PARTNER_ROOTS:
+        partners = [a for a in ranked if _preposition(a) == "with" and a.role in ("with", "object with")]
+        ranked = partners + [a for a in ranked if a not in partners]
+    if places:
+        ranked += [replace(a, owner="") for a in arguments if _preposition(a) in PLACE_PREPOSITIONS]
+    return ranked
+
+
+def _nested_target(argument: Argument, acts: set[int], arguments: tuple[Argument, ...]) -> bool:
+    """A prepositional phrase inside another argument that may name the target: of an object
+    naming the act ("held talks with Xi"), or of a phrase whose own preposition does ("by
+    telephone with Trump"), not of a place or a time ("in a heated exchange with Magruder")."""
+    outer, _, inner = argument.role.rpartition(" ")
+    if not outer or inner not in TARGET_PREPOSITIONS:
+        return False
+    if outer == "object":
+        if inner in AIMED_PREPOSITIONS:
+            return True
+        parent = max((a for a in arguments if a.role == "object" and a.start <= argument.start), key=lambda a: a.start, default=None)
+        return parent is not None and parent.start in acts
+    return outer.split()[-1] in TARGET_PREPOSITIONS
+
+
+def _purpose_target(argument: Argument) -> bool:
+    """What a protest or a use of force is for names its target: "to demand the resignation of
+    Suharto", "to disperse demonstrators"."""
+    outer, _, inner = argument.role.partition(" ")
+    return outer == "purpose" and (inner == "object" or inner in TARGET_PREPOSITIONS)
+
+
+def _names_the_act(head: str, cue: str) -> bool:
+    """Whether an object noun names an act: the cue that coded the event, a noun the lexicon
+    codes ("talks", "sanctions", "agreement") or one spelt as a verb it codes ("a ban", "an
+    appeal")."""
+    verbs = load_event_lexicon().verbs
+    if head == cue or head in verbs.get("*", {}) or head in verbs or (bool(cue) and head.startswith(cue)):
+        return True
+    # A noun made of a verb the lexicon codes: "resignation", "removal", "suppression", "refusal".
+    stem = head[:NOMINAL_STEM]
+    return head.endswith(NOMINAL_SUFFIXES) and len(head) > NOMINAL_STEM and any(v.startswith(stem) for v in verbs if len(v) >= NOMINAL_STEM)
+
+
+def _mentioned_in(argument: Argument, analysis: ReportAnalysis) -> list[str]:
+    """Entities named anywhere in an argument's phrase, in text order: a state's act on
+    "Serbia's suppression of unrest" acts on Serbia, however the parser hung the phrase."""
+    end = argument.start + len(argument.text)
+    kinds = {e.id: e.kind for e in analysis.entities}
+    return [
+        m.entity for m in sorted(analysis.mentions, key=lambda m: m.start)
+        if argument.start <= m.start < end and kinds.get(m.entity) in DEEP_KINDS
+    ]
+
+
+def _preposition(argument: Argument) -> str:
+    return argument.role.rpartition(" ")[2]
+
+
+def _can_be_acted_on(entity: Entity) -> bool:
+    """People, bodies and countries; a place as its country (sanctions on Moscow, a visit to
+    Tokyo); not a law or a treaty named like a body ("the Federal Vacancies Reform Act")."""
+    if _NAMED_INSTRUMENT.search(entity.name):
+        return False
+    return entity.kind in ACTING_KINDS or (entity.kind == "place" and bool(entity.country))
+
+
+def _own_country(target: Entity, source: Entity) -> bool:
+    """The actor's own country or a place in it."""
+    if target.kind not in ("country", "place") or not target.country:
+        return False
+    return target.country == source.country

@@ -1,0 +1,79 @@
+"""Whom an event acts on, chosen among the phrases its verb governs (hand-made records)."""
+
+from __future__ import annotations
+
+from storyline.events.targets import event_target
+from storyline.models import Argument, Entity, Mention, Proposition, ReportAnalysis
+
+ENTITIES = (
+    Entity(id="person:kim", name="Kim Jong Un", kind="person", country="KP"),
+    Entity(id="person:trump", name="Donald Trump", kind="person", country="US", role="government"),
+    Entity(id="person:netanyahu", name="Benjamin Netanyahu", kind="person"),
+    Entity(id="person:frederick", name="Frederick", kind="person"),
+    Entity(id="country:IR", name="Iran", kind="country", country="IR"),
+    Entity(id="country:KP", name="North Korea", kind="country", country="KP"),
+    Entity(id="country:CA", name="Canada", kind="country", country="CA"),
+    Entity(id="country:RS", name="Serbia", kind="country", country="RS"),
+    Entity(id="country:AL", name="Albania", kind="country", country="AL"),
+    Entity(id="place:tokyo", name="Tokyo", kind="place", country="JP"),
+    Entity(id="org:fvra", name="Federal Vacancies Reform Act", kind="organisation"),
+)
+
+
+def _target(code: str, trigger: str, source: str, *arguments: Argument, mentions: tuple[Mention, ...] = ()) -> str:
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity=source, arguments=arguments)
+    analysis = ReportAnalysis(report="r", entities=ENTITIES, mentions=mentions, propositions=(proposition,))
+    return event_target(proposition, analysis, code=code, trigger=trigger, source=source).entity
+
+
+def test_the_partner_of_a_talk_not_its_topic() -> None:
+    # "Netanyahu discussed Iran by telephone with Trump"
+    topic = Argument(role="object", text="Iran", entity="country:IR", start=30)
+    partner = Argument(role="by with", text="Donald Trump", entity="person:trump", start=60)
+    assert _target("040", "discuss", "person:netanyahu", topic, partner) == "person:trump"
+    assert _target("040", "discuss", "person:netanyahu", topic) == ""
+
+
+def test_a_phrase_of_the_object_counts_when_the_object_names_the_act() -> None:
+    talks = Argument(role="object", text="talks with Donald Trump", head="talk", start=10)
+    partner = Argument(role="object with", text="Donald Trump", entity="person:trump", start=21)
+    assert _target("040", "hold", "person:netanyahu", talks, partner) == "person:trump"
+    # "Trump denied collusion with Iran": what is denied names no one acted on.
+    collusion = Argument(role="object", text="collusion with Iran", head="collusion", start=10)
+    iran = Argument(role="object with", text="Iran", entity="country:IR", start=25)
+    assert _target("120", "deny", "person:trump", collusion, iran) == ""
+    # "in a heated exchange with Kim": a phrase of time or place names no target.
+    exchange = Argument(role="in with", text="Kim Jong Un", entity="person:kim", start=40)
+    assert _target("051", "support", "person:trump", exchange) == ""
+
+
+def test_a_place_is_where_a_person_acted_not_whom() -> None:
+    place = Argument(role="in", text="Canada", entity="country:CA", start=40)
+    assert _target("190", "kill", "person:frederick", Argument(role="object", text="his father", head="father"), place) == ""
+    # A state acting in a place acts on it; a visit's place is the place visited.
+    assert _target("0832", "lift", "country:RS", Argument(role="object", text="a curfew", head="curfew"), place) == "country:CA"
+    assert _target("042", "visit", "person:trump", Argument(role="object", text="Tokyo", entity="place:tokyo")) == "place:tokyo"
+
+
+def test_the_owner_of_the_object_unless_it_is_the_actors_own_country() -> None:
+    weapons = Argument(role="object", text="North Korea's nuclear weapons", head="weapon", owner="country:KP")
+    assert _target("030", "agree", "person:kim", weapons) == ""
+    assert _target("111", "criticize", "person:trump", weapons) == "country:KP"
+
+
+def test_a_demand_reaches_who_is_asked_to_act() -> None:
+    asked = Argument(role="complement subject", text="Iran", entity="country:IR")
+    assert _target("100", "demand", "person:trump", asked) == "country:IR"
+    assert _target("111", "say", "person:trump", asked) == ""
+
+
+def test_a_states_act_reaches_who_is_named_deeper_in_its_object() -> None:
+    crime = Argument(role="object", text="the suppression of unrest in Kosovo by Serbia", head="suppression", start=10)
+    serbia = Mention(entity="country:RS", report="r", text="Serbia", start=50, end=56)
+    assert _target("111", "denounce", "country:AL", crime, mentions=(serbia,)) == "country:RS"
+    assert _target("111", "denounce", "person:frederick", crime, mentions=(serbia,)) == ""
+
+
+def test_a_law_named_like_a_body_is_no_target() -> None:
+    law = Argument(role="object", text="the Federal Vacancies Reform Act", entity="org:fvra")
+    assert _target("128", "violate", "person:trump", law) == ""
