@@ -94,8 +94,8 @@ BORDER = [
     ),
     StoryDocument(
         id="custody",
-        title="Migrant child dies in Border Patrol custody; Pelosi demands inquiry",
-        text="House Speaker Nancy Pelosi called for an investigation after a seven-year-old girl died in Border Patrol custody at the southern border.",
+        title="Migrant girl dies in Border Patrol custody",
+        text="A seven-year-old girl died in Border Patrol custody at the southern border; House Speaker Nancy Pelosi called for an investigation this week.",
         published="2019-02-13",
     ),
     StoryDocument(
