@@ -192,27 +192,34 @@ def link_matrix(
     where the cores agree, to the pair threshold where a distinctive count or a score is
     shared or the meaning model calls the pair one claim (`meaning`, same-claim
     probabilities from corroborate/meaning.py), and cut to 0 where the counts disagree on a
-    loosely similar pair."""
-    linked = similarity.copy()
-    count = len(propositions)
-    for i in range(count):
-        for j in range(i + 1, count):
-            value = float(similarity[i, j])
-            if meaning is not None and meaning[i, j] >= SAME_CLAIM_MIN_PROBABILITY:
-                value = max(value, ALIGN_MIN_SIMILARITY)
-            if value >= CORE_MIN_SIMILARITY and propositions[i].core and propositions[j].core:
-                overlap = core_overlap(propositions[i], propositions[j])
-                if overlap >= CORE_MIN_OVERLAP:
-                    value = max(value, overlap * ALIGN_MIN_SIMILARITY / CORE_MIN_OVERLAP)
-            if value >= CORE_MIN_SIMILARITY and shared_count(propositions[i], propositions[j]):
-                value = max(value, ALIGN_MIN_SIMILARITY)
-            if shared_score(propositions[i], propositions[j]):
-                # Rarer than any count: it anchors however differently the rest is worded.
-                value = max(value, ALIGN_MIN_SIMILARITY)
-            if value < NUMBER_MISMATCH_MIN_SIMILARITY and numbers_disagree(propositions[i], propositions[j]):
-                value = 0.0
-            linked[i, j] = linked[j, i] = value
-    return linked
+    loosely similar pair.
+
+    Only the pairs a rule can change are visited: a story of a thousand clauses has half a
+    million pairs, and most share nothing."""
+    linked = np.triu(similarity, k=1).astype(np.float32)
+    if meaning is not None:
+        raised = np.triu(meaning >= SAME_CLAIM_MIN_PROBABILITY, k=1)
+        linked[raised] = np.maximum(linked[raised], ALIGN_MIN_SIMILARITY)
+    cored = np.array([bool(p.core) for p in propositions])
+    counted = np.array([bool(p.quantities) for p in propositions])
+    for i, j in np.argwhere((linked >= CORE_MIN_SIMILARITY) & cored[:, None] & cored[None, :]):
+        overlap = core_overlap(propositions[i], propositions[j])
+        if overlap >= CORE_MIN_OVERLAP:
+            linked[i, j] = max(float(linked[i, j]), overlap * ALIGN_MIN_SIMILARITY / CORE_MIN_OVERLAP)
+    for i, j in np.argwhere(np.triu(counted[:, None] & counted[None, :], k=1)):
+        first, second = propositions[i], propositions[j]
+        value = float(linked[i, j])
+        if value >= CORE_MIN_SIMILARITY and shared_count(first, second):
+            value = max(value, ALIGN_MIN_SIMILARITY)
+        if shared_score(first, second):
+            # Rarer than any count: it anchors however differently the rest is worded.
+            value = max(value, ALIGN_MIN_SIMILARITY)
+        if value < NUMBER_MISMATCH_MIN_SIMILARITY and numbers_disagree(first, second):
+            value = 0.0
+        linked[i, j] = value
+    result: NDArray[np.float32] = linked + linked.T
+    np.fill_diagonal(result, np.diagonal(similarity))
+    return result
 
 
 def align(

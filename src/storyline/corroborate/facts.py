@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 
@@ -17,6 +18,7 @@ def report_outlet(report: Report) -> str:
     return canonical_outlet(report.source or report.source_domain or report.id)
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_outlet(name: str) -> str:
     """One name per outlet: the registry's name for a name, alias or domain it knows
     ("foxnews.com" and "insider.foxnews.com" are both "Fox News"), else the name as given."""
@@ -24,6 +26,7 @@ def canonical_outlet(name: str) -> str:
     return outlet if outlet else name
 
 
+@functools.lru_cache(maxsize=4096)
 def _registered(name: str) -> str:
     """The registry's name of an outlet named or hosted as `name`, or ""."""
     from storyline.outlets import load_default_registry
@@ -85,7 +88,8 @@ def build_fact(
 ) -> Fact:
     """One fact from a group of aligned propositions; `sentences[i]`, when given, is the text
     of the sentence proposition i came from (conflicts need the names it writes)."""
-    outlets = frozenset(outlet_key(name) for name in list(credited.values()) + [report_outlet(r) for r in owners])
+    named = list(credited.values()) + [report_outlet(r) for r in {r.id: r for r in owners}.values()]
+    outlets = frozenset(outlet_key(name) for name in named)
     evidence = [
         Evidence(
             proposition=propositions[i],
@@ -97,7 +101,7 @@ def build_fact(
         for i in group
     ]
     sources = tuple(dict.fromkeys(report_outlet(item.report) for item in evidence))
-    spelling = {outlet_key(name): name for name in list(credited.values()) + [report_outlet(r) for r in owners]}
+    spelling = {outlet_key(name): name for name in named}
     independent = tuple(dict.fromkeys(spelling.get(outlet_key(item.origin), item.origin) for item in evidence))
     cited = tuple(
         dict.fromkeys(
