@@ -2,8 +2,8 @@
 
     vectors = encode_reports(reports, choose_encoder("static"))
 
-Which encoder runs is the `[encode] stories` option: the static distillation by default
-(cheap enough for every report), the full encoder on request, or none.
+Which encoder runs is the `[encode] stories` option: the full encoder by default (the
+better stories), the static distillation on request (cheap enough for any volume), or none.
 """
 
 from __future__ import annotations
