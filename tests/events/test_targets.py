@@ -77,3 +77,61 @@ def test_a_states_act_reaches_who_is_named_deeper_in_its_object() -> None:
 def test_a_law_named_like_a_body_is_no_target() -> None:
     law = Argument(role="object", text="the Federal Vacancies Reform Act", entity="org:fvra")
     assert _target("128", "violate", "person:trump", law) == ""
+
+
+MORE = (
+    Entity(id="org:navy", name="U.S. Navy", kind="organisation", role="military"),
+    Entity(id="country:US", name="United States", kind="country", country="US"),
+    Entity(id="person:marsh", name="Ellen Marsh", kind="person"),
+    Entity(id="person:president marsh", name="Marsh", kind="person"),
+    Entity(id="group:republican", name="Republican", kind="group"),
+    Entity(id="party:democrat", name="Democrat Party", kind="organisation", role="party"),
+    Entity(id="org:un", name="United Nations", kind="organisation"),
+)
+
+
+def _more(code: str, trigger: str, source: str, *arguments: Argument) -> str:
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity=source, arguments=arguments)
+    analysis = ReportAnalysis(report="r", entities=ENTITIES + MORE, propositions=(proposition,))
+    return event_target(proposition, analysis, code=code, trigger=trigger, source=source).entity
+
+
+def test_a_body_named_after_its_country_does_not_target_that_country() -> None:
+    # "The U.S. Navy shot down a drone over the U.S. coast"
+    coast = Argument(role="over", text="the U.S. coast", head="coast", owner="country:US", verb="shoot")
+    assert _more("190", "shoot", "org:navy", coast) == ""
+
+
+def test_what_is_withdrawn_is_no_target() -> None:
+    # "Marsh withdrew the United States from the compact"
+    moved = Argument(role="object", text="the United States", entity="country:US", verb="withdraw")
+    assert _more("087", "withdraw", "person:marsh", moved) == ""
+
+
+def test_the_actor_named_again_is_no_target() -> None:
+    # "President Marsh denounced the inquiry into Marsh's donors"
+    inquiry = Argument(role="object", text="the inquiry into Marsh's donors", head="inquiry", owner="person:president marsh", verb="denounce")
+    assert _more("111", "denounce", "person:marsh", inquiry) == ""
+
+
+def test_a_party_naming_one_persons_title_is_no_target() -> None:
+    governor = Argument(role="with", text="the state's Republican governor", head="governor", owner="group:republican", verb="clash")
+    assert _more("111", "clash", "person:marsh", governor) == ""
+    senators = Argument(role="with", text="Republican senators", head="senator", owner="group:republican", verb="meet")
+    assert _more("040", "meet", "person:marsh", senators) == "group:republican"
+
+
+def test_a_refusal_of_a_request_targets_who_made_it() -> None:
+    request = Argument(role="object", text="a request from House Democrats", head="request", verb="deny", start=10)
+    maker = Argument(role="object from", text="House Democrats", entity="party:democrat", verb="deny", start=20)
+    assert _more("120", "deny", "person:marsh", request, maker) == "party:democrat"
+    # "rejected an offer by the lawyer for a witness at the center of the Democrats' inquiry"
+    offer = Argument(role="object", text="an offer by the lawyer", head="offer", verb="reject", start=10)
+    lawyer = Argument(role="object by", text="the lawyer", head="lawyer", verb="reject", start=20)
+    inquiry = Argument(role="at of", text="the Democrats' inquiry", head="inquiry", owner="party:democrat", verb="reject", start=40)
+    assert _more("125", "reject", "person:marsh", offer, lawyer, inquiry) == ""
+
+
+def test_an_appeal_to_a_body_is_addressed_to_it() -> None:
+    body = Argument(role="to", text="the United Nations", entity="org:un", verb="appeal")
+    assert _more("023", "appeal", "person:marsh", body) == "org:un"

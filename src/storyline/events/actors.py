@@ -55,6 +55,12 @@ def named_actors(coding: Coding, proposition: Proposition, analysis: ReportAnaly
     if entity is None or not _can_act(entity):
         return None
     words = _WORD.findall(lowered)
+    if described_one(phrase, entity):
+        # "The California Democrat has denied": one person told by a description, who is
+        # named only when the text leaves no doubt.
+        if entity.kind != "person" or not clear_antecedent(proposition, analysis, entity, lowered):
+            return None
+        return _actor(entity, entity.name, coding.source.role), _other(target, entity)
     pronoun = _resolved_subject(proposition, analysis)
     if pronoun or words and words[0] in PRONOUNS or lowered in load_lexicon().coreference:
         # Coreference resolved the pronoun or description: show who it stands for, when the
@@ -107,6 +113,38 @@ def _resolved_subject(proposition: Proposition, analysis: ReportAnalysis) -> str
         text = mention.text.lower().strip()
         if text in PRONOUNS or text in coreference:
             return text
+    return ""
+
+
+def described_one(phrase: str, entity: Entity) -> bool:
+    """Whether an actor phrase describes one person instead of naming anyone: "The California
+    Democrat", "the former vice president" (a person without a word of their name), or a
+    singular member of a group the entity finder made of a party or a people ("the Texas
+    Republican" as the group "Republican")."""
+    words = _WORD.findall(phrase.lower())
+    if not words or words[0] not in ("the", "a", "an"):
+        return False
+    if entity.kind == "group":
+        return not words[-1].endswith("s") and words[-1] == entity.name.lower()
+    if entity.kind != "person":
+        return False
+    names = {w for name in (entity.name, *entity.aliases) if not name.lower().startswith("the ") for w in _WORD.findall(name.lower())}
+    return not names & set(words)
+
+
+def home_country(entity: Entity) -> str:
+    """The entity's country, or that of a body its name places in one ("U.S. Navy", "Turkish
+    military", "Israel's parliament"): whose own country an act cannot target."""
+    if entity.country or entity.kind not in ("organisation", "organization", "group"):
+        return entity.country
+    lexicon = load_lexicon()
+    words = [w.removesuffix("'s").removesuffix("’s") for w in entity.name.split()]
+    for length in (2, 1):
+        if len(words) > length:
+            lead = " ".join(words[:length])
+            code = lexicon.country_code(lead) or lexicon.demonyms.get(lead.lower(), "")
+            if code:
+                return code
     return ""
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from storyline.analyze.lexicon import load_lexicon
+from storyline.events.actors import home_country
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.records import Actor
 from storyline.models import Argument, Entity, Proposition, ReportAnalysis
@@ -55,7 +57,12 @@ DENIAL_VERBS = frozenset({"deny", "refute"})
 # What one party holds out to another: the owner of "accepted Kim's invitation" is the target.
 # The owner of anything else an intention is about is mostly the actor's own ("promised to end
 # the nation's isolation", "agreed to give up North Korea's weapons").
-OFFERED_ACTS = frozenset({"invitation", "offer", "proposal", "request", "demand", "plan", "call", "appeal", "bid", "term", "condition"})
+OFFERED_ACTS = frozenset({
+    "invitation", "offer", "proposal", "request", "demand", "plan", "call", "appeal", "bid", "term", "condition",
+    "motion", "petition", "application", "compromise", "counterproposal", "counteroffer",
+})
+# Refusals (CAMEO 12): of an offered act, the target is who made it.
+REFUSAL_ROOT = "12"
 # Visits (make, host a visit): the place visited is the target.
 VISIT_CODES = frozenset({"042", "043"})
 STATE_ROLES = frozenset({"government", "military", "police"})
@@ -66,6 +73,9 @@ DIRECT_ROLES = frozenset({"patient", "object", "dative"})
 # the entity finder also makes of demonyms and plural nouns ("Euros").
 DEEP_KINDS = frozenset({"person", "organisation", "organization", "country"})
 ACTING_KINDS = frozenset({"person", "organisation", "organization", "country", "group", "government"})
+# Verbs whose object is what is moved, not whom the act reaches: "withdrew the U.S. from the
+# agreement", "pulled its troops out of Syria" (the place left is named by "from", "out of").
+MOVING_VERBS = frozenset({"withdraw", "pull"})
 
 
 def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: str, trigger: str, source: str, cue: str = "") -> Actor:
@@ -77,7 +87,12 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
     acts_on_places = code[:3] in VISIT_CODES or actor is None or actor.kind != "person" or actor.role in STATE_ROLES
     arguments = proposition.arguments
     own = tuple(a for a in arguments if a.verb == trigger)
-    if trigger in DENIAL_VERBS:
+    offered = _offered_act(own, code)
+    if offered:
+        # "denied a request from House Democrats", "rejected an offer by the lawyer for ...":
+        # a refusal acts on whoever made what it refuses, and on no one else the phrase names.
+        arguments = offered
+    elif trigger in DENIAL_VERBS:
         # "denied colluding with Russians", "denied any collusion with Russians": what is
         # denied names no one acted on; whose claim is dismissed may ("Tehran's insistence").
         arguments = tuple(a for a in own if " " not in a.role)
@@ -88,6 +103,7 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
     else:
         # The coded verb's own phrases first: "agreed to meet Kim" has none, "meet" gives Kim.
         arguments = own + tuple(a for a in arguments if a.verb != trigger)
+    arguments = tuple(a for a in arguments if not (a.role == "object" and a.verb in MOVING_VERBS))
     deep_allowed = actor is None or actor.kind == "country"
     for argument in _ranked(arguments, code, trigger, cue, places=acts_on_places):
         deep = _mentioned_in(argument, analysis) if deep_allowed and argument.role in DIRECT_ROLES else []
@@ -96,14 +112,29 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
             entity = entities.get(entity_id)
             if entity is None or not _can_be_acted_on(entity) or entity_id == source:
                 continue
-            if entity.kind not in ("country", "person") and not entity.country and argument.role in DESTINATION_PREPOSITIONS:
+            addressed = code[:2] in DEMAND_ROOTS and argument.role in ADDRESSEE_ROLES
+            if entity.kind not in ("country", "person") and not entity.country and argument.role in DESTINATION_PREPOSITIONS and not addressed:
                 # "complained on Twitter", "invited reporters into the Oval Office": a body named
-                # after these is mostly where, not whom.
+                # after these is mostly where, not whom; an appeal "to the United Nations" is to whom.
                 continue
-            if actor is not None and _own_country(entity, actor):
+            if actor is not None and (_own_country(entity, actor) or _same_person(entity, actor)):
+                continue
+            if entity_id == owner and entity_id != argument.entity and _party_of_one(entity, argument):
                 continue
             return Actor(name=entity.name, entity=entity.id, country=entity.country, role=entity.role)
     return Actor()
+
+
+def _offered_act(own: tuple[Argument, ...], code: str) -> tuple[Argument, ...]:
+    """The object of a refusal when it is something offered or asked (OFFERED_ACTS), with the
+    phrases naming its maker ("from", "by"): or () when the refusal is of something else."""
+    if code[:2] != REFUSAL_ROOT:
+        return ()
+    objects = [a for a in own if a.role == "object" and a.head in OFFERED_ACTS]
+    if not objects:
+        return ()
+    makers = tuple(a for a in own if a.role in ("object from", "object by"))
+    return (*objects, *makers)
 
 
 def _ranked(arguments: tuple[Argument, ...], code: str, trigger: str, cue: str, *, places: bool) -> list[Argument]:
@@ -185,8 +216,27 @@ def _can_be_acted_on(entity: Entity) -> bool:
     return entity.kind in ACTING_KINDS or (entity.kind == "place" and bool(entity.country))
 
 
+def _party_of_one(owner: Entity, argument: Argument) -> bool:
+    """"clashed with the state's Republican attorney general": a party or a group named as the
+    modifier of one person's title tells who that person is, not that the party was acted on (as
+    "Republican senators" or "a Republican counterproposal" would)."""
+    head = argument.head.rstrip(".")
+    if (owner.role != "party" and owner.kind != "group") or head not in load_lexicon().titles:
+        return False
+    words = re.findall(r"[\w.]+", argument.text.lower())
+    return any(w.rstrip(".") == head for w in words) and not any(w.rstrip(".") == head + "s" for w in words)
+
+
+def _same_person(target: Entity, source: Entity) -> bool:
+    """"President Trump denounced the inquiry into Trump's campaign": a person named again by
+    another form of their name ("Donald Trump", "Trump") is the actor, not the target."""
+    if target.kind != "person" or source.kind != "person":
+        return False
+    return target.name.split()[-1].lower() == source.name.split()[-1].lower()
+
+
 def _own_country(target: Entity, source: Entity) -> bool:
-    """The actor's own country or a place in it."""
+    """The actor's own country or a place in it ("the U.S. Navy" is of the United States)."""
     if target.kind not in ("country", "place") or not target.country:
         return False
-    return target.country == source.country
+    return target.country == home_country(source)
