@@ -8,6 +8,7 @@ proposition's subject and object give the source and target actors.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from storyline.events.actors import named_in
 from storyline.events.lexicon import EventLexicon, load_event_lexicon
@@ -89,6 +90,15 @@ def code_proposition(
         confidence=confidence,
         cue=cue,
     )
+
+
+def recoded(coding: Coding, code: str, lexicon: EventLexicon | None = None) -> Coding:
+    """The coding with another CAMEO code, and the type, class and score that code has."""
+    lexicon = lexicon or load_event_lexicon()
+    entry = lexicon.code(code)
+    kind = lexicon.plover_type(code)
+    return replace(coding, cameo=code, plover=kind.plover, gsr_type=kind.gsr_type,
+                   quad_class=entry.quad_class if entry else 0, goldstein=entry.goldstein if entry else 0.0)
 
 
 def _lookup(lemmas: list[str], complement: list[str], lexicon: EventLexicon) -> tuple[str, str, float, str] | None:

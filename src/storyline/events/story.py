@@ -18,13 +18,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from storyline.events.actors import named_actors, named_in
-from storyline.events.coder import code_proposition
+from storyline.events.coder import code_proposition, recoded
 from storyline.events.dating import clause_date, of_the_day
 from storyline.events.domain import VIOLENT_ROOTS, sports_story
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent, pending, scheduled
 from storyline.events.records import Actor, Coding
-from storyline.events.senses import political_sense
+from storyline.events.senses import CRITICISM, depicted, political_sense, war_of_words
 from storyline.models import Entity, Event, Fact, Proposition, Report, ReportAnalysis, Span
 from storyline.outlets import load_default_registry
 
@@ -94,7 +94,9 @@ def _checked(coding: Coding, proposition: Proposition, analysis: ReportAnalysis,
         return None
     if pending(proposition.tense, lead_in) or scheduled(proposition.text, proposition.tense, coding.cameo, headline=headline):
         return None
-    if not political_sense(coding, proposition) or _negated(coding, proposition) or _incomplete(coding, proposition):
+    if not political_sense(coding, proposition) or depicted(coding, proposition, sentence):
+        return None
+    if _negated(coding, proposition) or _incomplete(coding, proposition):
         return None
     if dismissal(proposition.text):
         return None
@@ -109,6 +111,8 @@ def _checked(coding: Coding, proposition: Proposition, analysis: ReportAnalysis,
         checked = None if actors is None else replace(coding, source=actors[0], target=actors[1])
     if checked is None or _is_outlet(checked.source):
         return None
+    if war_of_words(checked, proposition, analysis):
+        checked = recoded(checked, CRITICISM)
     if not checked.target.name and (checked.cameo[:3] in HOSTED_CODES or checked.confidence < MIN_UNTARGETED_CONFIDENCE):
         return None
     return checked
@@ -128,7 +132,7 @@ def _incomplete(coding: Coding, proposition: Proposition) -> bool:
     allow")."""
     if not proposition.tense or _CUT_OFF.search(proposition.text):
         return True
-    return coding.cameo[:2] in COMPLEMENTED_ROOTS and all(a.role == "complement subject" for a in proposition.arguments)
+    return coding.cameo[:2] in COMPLEMENTED_ROOTS and all(a.role.startswith("complement ") for a in proposition.arguments)
 
 
 def _is_outlet(actor: Actor) -> bool:
