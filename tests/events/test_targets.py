@@ -135,3 +135,12 @@ def test_a_refusal_of_a_request_targets_who_made_it() -> None:
 def test_an_appeal_to_a_body_is_addressed_to_it() -> None:
     body = Argument(role="to", text="the United Nations", entity="org:un", verb="appeal")
     assert _more("023", "appeal", "person:marsh", body) == "org:un"
+
+
+def test_a_part_of_the_actors_own_name_is_no_target() -> None:
+    extra = (Entity(id="org:state department", name="State Department", kind="organisation"),
+             Entity(id="org:state", name="State", kind="organisation"))
+    inquiry = Argument(role="object", text="its inquiry into the Secretary of State's emails", head="inquiry", owner="org:state", verb="complete")
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="org:state department", arguments=(inquiry,))
+    analysis = ReportAnalysis(report="r", entities=ENTITIES + extra, propositions=(proposition,))
+    assert event_target(proposition, analysis, code="090", trigger="complete", source="org:state department").entity == ""

@@ -229,10 +229,13 @@ def _party_of_one(owner: Entity, argument: Argument) -> bool:
 
 def _same_person(target: Entity, source: Entity) -> bool:
     """"President Trump denounced the inquiry into Trump's campaign": a person named again by
-    another form of their name ("Donald Trump", "Trump") is the actor, not the target."""
-    if target.kind != "person" or source.kind != "person":
-        return False
-    return target.name.split()[-1].lower() == source.name.split()[-1].lower()
+    another form of their name ("Donald Trump", "Trump") is the actor, not the target; so is
+    a part of a body's own name ("State" in "The State Department completed its inquiry into
+    the Secretary of State's emails")."""
+    if target.kind == "person" and source.kind == "person":
+        return target.name.split()[-1].lower() == source.name.split()[-1].lower()
+    words = target.name.lower().split()
+    return target.kind != "country" and bool(words) and set(words) < set(source.name.lower().split())
 
 
 def _own_country(target: Entity, source: Entity) -> bool:
