@@ -63,3 +63,8 @@ def test_who_a_demand_has_acted_on_is_not_who_it_asks(nlp) -> None:  # type: ign
     assert "complement subject" not in _roles(given)
     fired = _first(nlp, "Governor Ellen Marsh ordered prosecutor Paul Reyes fired.")
     assert "complement subject" not in _roles(fired)
+
+
+def test_a_dative_preposition_names_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    issued = _first(nlp, "Secretary of State Ellen Marsh issued a stern ultimatum to Russia on Tuesday.")
+    assert _roles(issued).get("dative") == "country:RU"

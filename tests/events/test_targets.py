@@ -144,3 +144,12 @@ def test_a_part_of_the_actors_own_name_is_no_target() -> None:
     proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="org:state department", arguments=(inquiry,))
     analysis = ReportAnalysis(report="r", entities=ENTITIES + extra, propositions=(proposition,))
     assert event_target(proposition, analysis, code="090", trigger="complete", source="org:state department").entity == ""
+
+
+def test_the_speaker_of_the_clause_is_no_target() -> None:
+    # "Iran's leaders deny pursuing weapons," Netanyahu said: Netanyahu tells it, no one denies him.
+    speaker = Argument(role="object", text="Benjamin Netanyahu", entity="person:netanyahu", verb="deny")
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="country:IR", arguments=(speaker,),
+                              attribution="Benjamin Netanyahu", attribution_entity="person:netanyahu")
+    analysis = ReportAnalysis(report="r", entities=ENTITIES, propositions=(proposition,))
+    assert event_target(proposition, analysis, code="120", trigger="deny", source="country:IR").entity == ""

@@ -50,6 +50,9 @@ def verb_arguments(verb: Token, in_clause: Callable[[Token], bool], table: Entit
             continue
         role = NOMINAL_ROLES.get(child.dep_)
         if role is not None:
+            # "issued an ultimatum to Russia": the parser may make the preposition the dative;
+            # whom it names is its object.
+            child = next((c for c in child.children if c.dep_ == "pobj"), child) if child.dep_ == "dative" else child
             found.append(_argument(role, child, table))
             found.extend(_prepositions(child, "object ", in_clause, table))
         elif child.dep_ == "agent":

@@ -21,6 +21,9 @@ CUE_SLACK = 4
 # Words shorter than this match a cue only exactly ("ban" must not match "bank").
 MIN_PREFIX_CUE = 4
 _WORD = re.compile(r"[a-z][a-z'-]*")
+# Endings that make a cue a word for people, not for the act: "supporters" are no support,
+# "protesters" no protest.
+AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors"})
 _INTENT = re.compile(
     r"\b(will|would|shall|plans? to|planned to|intends? to|ready to|prepared to|willing to|going to|vow\w* to|pledg\w* to)\b"
 )
@@ -150,7 +153,7 @@ def _first_cue(cues: dict[str, str], words: list[str]) -> tuple[str, str] | None
         matched = [word[:length] for length in range(max(MIN_PREFIX_CUE, len(word) - CUE_SLACK), len(word)) if word[:length] in cues]
         if word in cues:
             matched.append(word)
-        matched = [cue for cue in matched if cue != "*"]
+        matched = [cue for cue in matched if cue != "*" and word[len(cue):] not in AGENT_SUFFIXES]
         if len(matched) > 1:
             listed = list(cues)
             matched.sort(key=listed.index)

@@ -110,7 +110,8 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
         owner = argument.owner if code[:2] != "03" or argument.head in OFFERED_ACTS or _names_the_act(argument.head, cue) else ""
         for entity_id in (argument.entity, owner, *deep):
             entity = entities.get(entity_id)
-            if entity is None or not _can_be_acted_on(entity) or entity_id == source:
+            if entity is None or not _can_be_acted_on(entity) or entity_id in (source, proposition.attribution_entity):
+                # Nor the one who tells it: "Iran denies it," Netanyahu said.
                 continue
             addressed = code[:2] in DEMAND_ROOTS and argument.role in ADDRESSEE_ROLES
             if entity.kind not in ("country", "person") and not entity.country and argument.role in DESTINATION_PREPOSITIONS and not addressed:
