@@ -78,6 +78,7 @@ SENSES = {
     "envoy": "Germany summoned the Russian ambassador on Monday.",
     "courted": "Governor Paul Reyes appealed to young voters on Monday by touting his record.",
     "appeal": "Pakistan appealed to the United Nations for help on Monday.",
+    "won": "Democrats took control of the state Senate on Tuesday for the first time in decades.",
 }
 
 
@@ -98,7 +99,7 @@ def test_words_of_force_between_politicians_are_criticism(coded: dict[str, set[t
 
 
 def test_everyday_senses_are_no_events(coded: dict[str, set[tuple[str, str, str]]]) -> None:
-    for key in ("challenge", "view", "declared", "recorded", "stopped", "summoned", "courted"):
+    for key in ("challenge", "view", "declared", "recorded", "stopped", "summoned", "courted", "won"):
         assert coded[key] == set(), (key, coded[key])
 
 
@@ -106,3 +107,12 @@ def test_the_political_senses_still_stand(coded: dict[str, set[tuple[str, str, s
     assert {code for code, _, _ in coded["emergency"]} == {"1724"}
     assert coded["envoy"] == {("114", "Germany", "Russian Federation")}
     assert coded["appeal"] == {("023", "Pakistan", "United Nations")}
+
+
+def test_a_cue_named_only_in_the_purpose_does_not_say_what_the_act_is() -> None:
+    # "offered bounties to militants to kill American troops": no troops offered.
+    bounties = _clause(Argument(role="object", text="bounties", head="bounty", verb="offer"),
+                       Argument(role="purpose object", text="American troops", head="troop", verb="offer"), action="offer")
+    assert not political_sense(_coding("offer", cue="troop", confidence=0.9), bounties)
+    troops = _clause(Argument(role="object", text="troops", head="troop", verb="offer"), action="offer")
+    assert political_sense(_coding("offer", cue="troop", confidence=0.9), troops)

@@ -21,7 +21,7 @@ import re
 
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.records import Coding
-from storyline.models import Proposition, ReportAnalysis
+from storyline.models import Argument, Proposition, ReportAnalysis
 
 # The coder's confidence for a code its verb gives, with or without a cue (events/coder.py);
 # below it the code came from a noun of the complement alone.
@@ -56,6 +56,8 @@ _FIGURATIVE_FORCE = re.compile(
 # Roots of force, and the code a war of words gets instead (111: criticize or denounce).
 FORCE_ROOTS = frozenset({"18", "19"})
 CRITICISM = "111"
+# Roots of force and coercion, which a party's "taking" or "seizing" a chamber is not.
+PARTY_WINS_ROOTS = frozenset({"17", "18", "19", "20"})
 # Roles whose force is real: a police charge or an army "clashing with" protesters.
 ARMED_ROLES = frozenset({"military", "police", "opposition"})
 
@@ -81,6 +83,8 @@ def political_sense(coding: Coding, proposition: Proposition) -> bool:
         return False
     if _asked_of_another(coding, proposition) or _shared_view(coding, proposition) or _declared_to_be(coding, proposition):
         return False
+    if _cue_of_purpose(coding, proposition):
+        return False
     prepositions = load_event_lexicon().senses.get(coding.trigger)
     if prepositions is None:
         return True
@@ -100,6 +104,29 @@ def _asked_of_another(coding: Coding, proposition: Proposition) -> bool:
         return False
     before = set(lemmas[: lemmas.index(coding.trigger)])
     return any(a.role in ("object", "dative") and a.verb in before for a in proposition.arguments)
+
+
+def _cue_of_purpose(coding: Coding, proposition: Proposition) -> bool:
+    """"offered bounties to militants to kill American troops": a cue named only in what the
+    act is for (a purpose clause) does not say what the act is."""
+    if not coding.cue or coding.cue in proposition.action.split():
+        return False
+    purposes = [a for a in proposition.arguments if a.role.startswith("purpose")]
+    others = [a for a in proposition.arguments if not a.role.startswith("purpose")]
+    return _names_cue(coding.cue, purposes) and not _names_cue(coding.cue, others)
+
+
+def _names_cue(cue: str, arguments: list[Argument]) -> bool:
+    return any(word.startswith(cue) for argument in arguments for word in argument.text.lower().split())
+
+
+def party_force(coding: Coding, analysis: ReportAnalysis) -> bool:
+    """"Democrats took control of the state Senate", "Republicans seized the House": a party
+    wins, it does not seize, attack or coerce."""
+    if coding.cameo[:2] not in PARTY_WINS_ROOTS:
+        return False
+    source = next((e for e in analysis.entities if e.id == coding.source.entity), None)
+    return source is not None and source.role == "party"
 
 
 def _shared_view(coding: Coding, proposition: Proposition) -> bool:

@@ -24,7 +24,7 @@ from storyline.events.domain import VIOLENT_ROOTS, sports_story
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent, pending, scheduled
 from storyline.events.records import Actor, Coding
-from storyline.events.senses import CRITICISM, depicted, political_sense, war_of_words
+from storyline.events.senses import CRITICISM, depicted, party_force, political_sense, war_of_words
 from storyline.models import Entity, Event, Fact, Proposition, Report, ReportAnalysis, Span
 from storyline.outlets import load_default_registry
 
@@ -110,6 +110,8 @@ def _checked(coding: Coding, proposition: Proposition, analysis: ReportAnalysis,
         actors = named_actors(coding, proposition, analysis)
         checked = None if actors is None else replace(coding, source=actors[0], target=actors[1])
     if checked is None or _is_outlet(checked.source):
+        return None
+    if party_force(checked, analysis):
         return None
     if war_of_words(checked, proposition, analysis):
         checked = recoded(checked, CRITICISM)
