@@ -92,3 +92,11 @@ def test_a_body_named_after_its_country_is_of_that_country() -> None:
     assert home_country(Entity(id="org:u.s. navy", name="U.S. Navy", kind="organisation")) == "US"
     assert home_country(Entity(id="org:navy", name="Turkish Navy", kind="organisation")) == "TR"
     assert home_country(Entity(id="person:x", name="Jordan Peters", kind="person")) == ""
+
+
+def test_a_name_under_a_qualified_title_is_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    report = Report(id="former", source="Outlet", published="2019-03-04T10:00:00",
+                    body="Former Vice President Ellen Marsh criticized Governor Paul Reyes on Monday.")
+    analyses = {a.report: a for a in analyze_reports([report], nlp)}
+    (event,) = code_story_events("s", [report], analyses, [])
+    assert (event.plover, event.actor2) == ("ACCUSE", "Paul Reyes")

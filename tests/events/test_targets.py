@@ -153,3 +153,13 @@ def test_the_speaker_of_the_clause_is_no_target() -> None:
                               attribution="Benjamin Netanyahu", attribution_entity="person:netanyahu")
     analysis = ReportAnalysis(report="r", entities=ENTITIES, propositions=(proposition,))
     assert event_target(proposition, analysis, code="120", trigger="deny", source="country:IR").entity == ""
+
+
+def test_a_platform_is_where_not_whom() -> None:
+    # "blasted the media on Twitter", Twitter tagged as a person.
+    platform = (Entity(id="person:twitter", name="Twitter", kind="person"),)
+    media = Argument(role="object", text="the media", head="medium", verb="blast", start=10)
+    twitter = Argument(role="on", text="Twitter", entity="person:twitter", verb="blast", start=25)
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="person:trump", arguments=(media, twitter))
+    analysis = ReportAnalysis(report="r", entities=ENTITIES + platform, propositions=(proposition,))
+    assert event_target(proposition, analysis, code="111", trigger="blast", source="person:trump").entity == ""

@@ -15,6 +15,7 @@ A pure function of the report's analysis: no parse, no I/O.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from storyline.analyze.lexicon import load_lexicon
@@ -30,6 +31,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those", "we", "u
 # Words an actor phrase may hold besides its entity's name and still be that entity
 # ("the Chinese government", "Trudeau's government", "officials in Beijing").
 _FUNCTION_WORDS = frozenset("the a an of in from for 's ’s and".split())
+# Words that date or qualify a title: "Former Vice President Joe Biden", "acting Secretary".
+_TITLE_QUALIFIERS = frozenset("former acting then ex late incoming outgoing interim deputy current".split())
 # "the two countries", "both sides": the last two countries named before.
 _COLLECTIVE_PAIR = re.compile(r"^(?:the two|both|the)\s+(?:countries|nations|sides|governments|states|neighbou?rs|leaders)$")
 # "Some countries, including the United States, have ...": the named member acts.
@@ -160,8 +163,16 @@ def named_in(mention: str, phrase: str) -> bool:
 def _names_words(phrase: str) -> bool:
     """Whether the phrase holds a word beyond role, title and function words (a name, a demonym)."""
     lexicon = load_lexicon()
-    plain = set(_FUNCTION_WORDS) | set(lexicon.roles) | set(lexicon.titles)
+    plain = set(_FUNCTION_WORDS) | set(lexicon.roles) | _title_words()
     return any(w not in plain and w.removesuffix("s") not in plain for w in _WORD.findall(phrase.lower()))
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Titles and each word of a title of several ("vice president", "secretary of state"),
+    and the words that qualify them ("former")."""
+    titles = load_lexicon().titles
+    return frozenset(titles) | {word for title in titles for word in title.split()} | _TITLE_QUALIFIERS
 
 
 def _can_act(entity: Entity) -> bool:
@@ -172,7 +183,7 @@ def _names(phrase: str, entity: Entity, analysis: ReportAnalysis) -> bool:
     """Whether the phrase is the entity: its words are the entity's name or aliases, role words
     ("government", "officials"), demonyms ("Chinese") and function words only."""
     lexicon = load_lexicon()
-    allowed = set(_FUNCTION_WORDS) | set(lexicon.roles) | set(lexicon.titles)
+    allowed = set(_FUNCTION_WORDS) | set(lexicon.roles) | _title_words()
     lowered = phrase.lower()
     # The entity's names, and those of other entities named in the phrase ("The US and China").
     names = [entity.name, *entity.aliases, *(m.text for m in analysis.mentions if m.entity == entity.id or named_in(m.text, lowered))]

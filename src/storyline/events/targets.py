@@ -48,6 +48,8 @@ DEMAND_ROOTS = frozenset({"02", "10"})
 # Prepositions of a verb after which a body is mostly a place, a medium or an occasion
 # ("complained on Twitter"); of an object noun they still aim ("sanctions on the Taliban").
 DESTINATION_PREPOSITIONS = frozenset({"to", "into", "at", "on", "for", "in"})
+# Platforms something is said or done on, which the entity finder may take for a person or a body.
+PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "truth social", "telegram", "whatsapp", "reddit", "snapchat", "parler", "gab"})
 # Prepositions that aim what their noun names at someone, whatever the noun: "further action
 # against Russia", "pressure on China".
 AIMED_PREPOSITIONS = frozenset({"against", "on", "upon", "toward", "towards", "at"})
@@ -112,6 +114,9 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
             entity = entities.get(entity_id)
             if entity is None or not _can_be_acted_on(entity) or entity_id in (source, proposition.attribution_entity):
                 # Nor the one who tells it: "Iran denies it," Netanyahu said.
+                continue
+            if argument.role in DESTINATION_PREPOSITIONS and entity.name.lower() in PLATFORMS:
+                # "blasted the media on Twitter": where it was said, whatever the tagger made of it.
                 continue
             addressed = code[:2] in DEMAND_ROOTS and argument.role in ADDRESSEE_ROLES
             if entity.kind not in ("country", "person") and not entity.country and argument.role in DESTINATION_PREPOSITIONS and not addressed:
