@@ -163,3 +163,11 @@ def test_a_platform_is_where_not_whom() -> None:
     proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="person:trump", arguments=(media, twitter))
     analysis = ReportAnalysis(report="r", entities=ENTITIES + platform, propositions=(proposition,))
     assert event_target(proposition, analysis, code="111", trigger="blast", source="person:trump").entity == ""
+
+
+def test_an_unresolved_pronoun_in_the_targets_place_leaves_no_target() -> None:
+    # "criticized him for his handling of the Iran file": Iran is the reason, "him" the target.
+    him = Argument(role="object", text="him", head="he", verb="criticize", start=10)
+    reason = Argument(role="for", text="his handling of the Iran file", head="handling", owner="country:IR", verb="criticize", start=20)
+    assert _target("111", "criticize", "country:KP", him, reason) == ""
+    assert _target("111", "criticize", "country:KP", reason) == "country:IR"

@@ -75,6 +75,8 @@ DIRECT_ROLES = frozenset({"patient", "object", "dative"})
 # the entity finder also makes of demonyms and plural nouns ("Euros").
 DEEP_KINDS = frozenset({"person", "organisation", "organization", "country"})
 ACTING_KINDS = frozenset({"person", "organisation", "organization", "country", "group", "government"})
+# Pronouns (as lemmas) that fill the target's place when the verb acts on a person.
+PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "i", "me", "we", "us", "you", "-PRON-"})
 # Verbs whose object is what is moved, not whom the act reaches: "withdrew the U.S. from the
 # agreement", "pulled its troops out of Syria" (the place left is named by "from", "out of").
 MOVING_VERBS = frozenset({"withdraw", "pull"})
@@ -106,14 +108,21 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
         # The coded verb's own phrases first: "agreed to meet Kim" has none, "meet" gives Kim.
         arguments = own + tuple(a for a in arguments if a.verb != trigger)
     arguments = tuple(a for a in arguments if not (a.role == "object" and a.verb in MOVING_VERBS))
+    if any(a.role in DIRECT_ROLES and not a.entity and a.head in PERSONAL_PRONOUNS for a in own):
+        # "criticized him for his handling of the Russia investigation": the one acted on is
+        # "him", whom coreference did not name; nobody else the clause names is.
+        return Actor()
     deep_allowed = actor is None or actor.kind == "country"
     for argument in _ranked(arguments, code, trigger, cue, places=acts_on_places):
         deep = _mentioned_in(argument, analysis) if deep_allowed and argument.role in DIRECT_ROLES else []
         owner = argument.owner if code[:2] != "03" or argument.head in OFFERED_ACTS or _names_the_act(argument.head, cue) else ""
         for entity_id in (argument.entity, owner, *deep):
             entity = entities.get(entity_id)
-            if entity is None or not _can_be_acted_on(entity) or entity_id in (source, proposition.attribution_entity):
-                # Nor the one who tells it: "Iran denies it," Netanyahu said.
+            if entity is None or not _can_be_acted_on(entity) or entity_id == source:
+                continue
+            if entity_id == proposition.attribution_entity and entity.kind == "person":
+                # Nor the person who tells it: "Iran denies it," Netanyahu said. (A country
+                # may be both: "killed a U.S. soldier, the U.S. military said".)
                 continue
             if argument.role in DESTINATION_PREPOSITIONS and entity.name.lower() in PLATFORMS:
                 # "blasted the media on Twitter": where it was said, whatever the tagger made of it.
