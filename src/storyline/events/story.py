@@ -36,6 +36,7 @@ NEGATABLE_VERBS = frozenset({"agree", "accept", "pledge", "promise", "vow", "com
 COMPLEMENTED_ROOTS = frozenset({"03", "04", "05", "06"})
 # A clause cut off before its end: on a function word, or on an infinitive ("refused to allow").
 _CUT_OFF = re.compile(r"\b(than|that|of|the|a|an|and|or|to|with|for|as|to \w+)\W*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # Visits (make a visit, host a visit): without a host named, "he arrived" is no interaction.
 HOSTED_CODES = frozenset({"042", "043"})
 # An event with no named target stands only on a code its verb's object narrowed (the coder's
@@ -241,12 +242,24 @@ def _event(story_id: str, group: _Group, facts: Sequence[Fact]) -> Event:
         date=date,
         date_precision=precision,
         place=place,
-        text=first.text,
+        text=_shown_text(group.propositions[0][0], first),
         support=support,
         sources=tuple(sources),
         independent_sources=tuple(independent),
         confidence=round(confidence, 3),
     )
+
+
+def _shown_text(report: Report, proposition: Proposition) -> str:
+    """The clause as a reader needs it: "Mr. Trump demanded" runs on to the end of the phrase
+    that says of whom ("... John Kelly give Mr. Kushner clearance"), which the parse made a
+    clause of its own."""
+    beyond = [a.start + len(a.text) for a in proposition.arguments if a.start >= proposition.end and a.role.startswith("complement")]
+    if not beyond or report.body[proposition.start:proposition.end] != proposition.text:
+        return proposition.text
+    stop = _SENTENCE_END.search(report.body, max(beyond))
+    end = stop.start() if stop else len(report.body)
+    return report.body[proposition.start:end].strip()
 
 
 def _overlaps(a: Span, b: Span) -> bool:
