@@ -21,9 +21,9 @@ CUE_SLACK = 4
 # Words shorter than this match a cue only exactly ("ban" must not match "bank").
 MIN_PREFIX_CUE = 4
 _WORD = re.compile(r"[a-z][a-z'-]*")
-# Endings that make a cue a word for people, not for the act: "supporters" are no support,
-# "protesters" no protest.
-AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors"})
+# Endings that make a cue a word for people or for a standing, not for the act: "supporters"
+# are no support, "protesters" no protest, a "relationship" with a film's cast no relations.
+AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors", "ship", "ships"})
 _INTENT = re.compile(
     r"\b(will|would|shall|plans? to|planned to|intends? to|ready to|prepared to|willing to|going to|vow\w* to|pledg\w* to)\b"
 )
