@@ -124,3 +124,11 @@ def test_georgia_in_us_politics_is_the_state(nlp) -> None:  # type: ignore[no-un
     assert {e.id: e.country for e in state.entities}.get("place:georgia") == "US"
     country = _one(nlp, "Russian troops entered Georgia, and Tbilisi protested.")
     assert "country:GE" in {e.id for e in country.entities}
+
+
+def test_a_verb_joined_to_one_inside_a_phrase_takes_no_actor_from_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = _one(nlp, "Governor Paul Reyes was acquitted on Monday of charges that he abused his office and obstructed the legislature.")
+    obstructed = [p for p in analysis.propositions if p.action == "obstruct"]
+    assert obstructed and all(not p.actor_entity for p in obstructed)
+    joined = _one(nlp, "Canada condemned the attack on Monday, summoned the Iranian ambassador and demanded an apology.")
+    assert {p.action: p.actor_entity for p in joined.propositions}.get("summon") == "country:CA"
