@@ -171,3 +171,23 @@ def test_an_unresolved_pronoun_in_the_targets_place_leaves_no_target() -> None:
     reason = Argument(role="for", text="his handling of the Iran file", head="handling", owner="country:IR", verb="criticize", start=20)
     assert _target("111", "criticize", "country:KP", him, reason) == ""
     assert _target("111", "criticize", "country:KP", reason) == "country:IR"
+
+
+def test_a_place_deep_in_the_object_comes_after_whom_the_act_is_against() -> None:
+    kurds = (Entity(id="group:kurdish", name="Kurdish", kind="group"), Entity(id="country:SY", name="Syria", kind="country", country="SY"),
+             Entity(id="country:TR", name="Turkey", kind="country", country="TR"))
+    text = "an offensive against Kurdish forces in Syria"
+    offensive = Argument(role="object", text=text, head="offensive", verb="launch", start=0)
+    against = Argument(role="object against", text="Kurdish forces in Syria", head="force", owner="group:kurdish", verb="launch", start=21)
+    syria = Mention(entity="country:SY", report="r", text="Syria", start=text.index("Syria"), end=len(text))
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="country:TR", arguments=(offensive, against))
+    analysis = ReportAnalysis(report="r", entities=ENTITIES + kurds, mentions=(syria,), propositions=(proposition,))
+    assert event_target(proposition, analysis, code="190", trigger="launch", source="country:TR", cue="offensive").entity == "group:kurdish"
+    alone = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="country:TR", arguments=(offensive,))
+    assert event_target(alone, replace_propositions(analysis, alone), code="190", trigger="launch", source="country:TR").entity == "country:SY"
+
+
+def replace_propositions(analysis: ReportAnalysis, proposition: Proposition) -> ReportAnalysis:
+    from dataclasses import replace
+
+    return replace(analysis, propositions=(proposition,))

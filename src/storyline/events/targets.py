@@ -113,31 +113,48 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
         # "him", whom coreference did not name; nobody else the clause names is.
         return Actor()
     deep_allowed = actor is None or actor.kind == "country"
+    # A place named deep in an object ("an offensive against Kurdish forces in Syria") is tried
+    # after every phrase of the clause: the Kurds before Syria.
+    deferred: list[tuple[Argument, str]] = []
     for argument in _ranked(arguments, code, trigger, cue, places=acts_on_places):
-        deep = _mentioned_in(argument, analysis) if deep_allowed and argument.role in DIRECT_ROLES else []
+        deep: list[str] = []
+        if deep_allowed and argument.role in DIRECT_ROLES:
+            for entity_id, placed in _mentioned_in(argument, analysis):
+                if placed:
+                    deferred.append((argument, entity_id))
+                else:
+                    deep.append(entity_id)
         owner = argument.owner if code[:2] != "03" or argument.head in OFFERED_ACTS or _names_the_act(argument.head, cue) else ""
         for entity_id in (argument.entity, owner, *deep):
             entity = entities.get(entity_id)
-            if entity is None or not _can_be_acted_on(entity) or entity_id == source:
-                continue
-            if entity_id == proposition.attribution_entity and entity.kind == "person":
-                # Nor the person who tells it: "Iran denies it," Netanyahu said. (A country
-                # may be both: "killed a U.S. soldier, the U.S. military said".)
-                continue
-            if argument.role in DESTINATION_PREPOSITIONS and entity.name.lower() in PLATFORMS:
-                # "blasted the media on Twitter": where it was said, whatever the tagger made of it.
-                continue
-            addressed = code[:2] in DEMAND_ROOTS and argument.role in ADDRESSEE_ROLES
-            if entity.kind not in ("country", "person") and not entity.country and argument.role in DESTINATION_PREPOSITIONS and not addressed:
-                # "complained on Twitter", "invited reporters into the Oval Office": a body named
-                # after these is mostly where, not whom; an appeal "to the United Nations" is to whom.
-                continue
-            if actor is not None and (_own_country(entity, actor) or _same_person(entity, actor)):
-                continue
-            if entity_id == owner and entity_id != argument.entity and _party_of_one(entity, argument):
-                continue
+            if entity is not None and _fits(entity, argument, proposition, actor, code=code, source=source, owned=entity_id == owner):
+                return Actor(name=entity.name, entity=entity.id, country=entity.country, role=entity.role)
+    for argument, entity_id in deferred:
+        entity = entities.get(entity_id)
+        if entity is not None and _fits(entity, argument, proposition, actor, code=code, source=source, owned=False):
             return Actor(name=entity.name, entity=entity.id, country=entity.country, role=entity.role)
     return Actor()
+
+
+def _fits(entity: Entity, argument: Argument, proposition: Proposition, actor: Entity | None, *, code: str, source: str, owned: bool) -> bool:
+    """Whether an entity a phrase names may be the one acted on (see the module docstring)."""
+    if not _can_be_acted_on(entity) or entity.id == source:
+        return False
+    if entity.id == proposition.attribution_entity and entity.kind == "person":
+        # Nor the person who tells it: "Iran denies it," Netanyahu said. (A country may be
+        # both: "killed a U.S. soldier, the U.S. military said".)
+        return False
+    if argument.role in DESTINATION_PREPOSITIONS and entity.name.lower() in PLATFORMS:
+        # "blasted the media on Twitter": where it was said, whatever the tagger made of it.
+        return False
+    addressed = code[:2] in DEMAND_ROOTS and argument.role in ADDRESSEE_ROLES
+    if entity.kind not in ("country", "person") and not entity.country and argument.role in DESTINATION_PREPOSITIONS and not addressed:
+        # "complained on Twitter", "invited reporters into the Oval Office": a body named after
+        # these is mostly where, not whom; an appeal "to the United Nations" is to whom.
+        return False
+    if actor is not None and (_own_country(entity, actor) or _same_person(entity, actor)):
+        return False
+    return not (owned and entity.id != argument.entity and _party_of_one(entity, argument))
 
 
 def _offered_act(own: tuple[Argument, ...], code: str) -> tuple[Argument, ...]:
@@ -208,15 +225,24 @@ def _names_the_act(head: str, cue: str) -> bool:
     return head.endswith(NOMINAL_SUFFIXES) and len(head) > NOMINAL_STEM and any(v.startswith(stem) for v in verbs if len(v) >= NOMINAL_STEM)
 
 
-def _mentioned_in(argument: Argument, analysis: ReportAnalysis) -> list[str]:
-    """Entities named anywhere in an argument's phrase, in text order: a state's act on
-    "Serbia's suppression of unrest" acts on Serbia, however the parser hung the phrase."""
+def _mentioned_in(argument: Argument, analysis: ReportAnalysis) -> list[tuple[str, bool]]:
+    """Entities named anywhere in an argument's phrase, in text order, each with whether it is
+    named as a place ("in Syria"): a state's act on "Serbia's suppression of unrest" acts on
+    Serbia, however the parser hung the phrase."""
     end = argument.start + len(argument.text)
     kinds = {e.id: e.kind for e in analysis.entities}
     return [
-        m.entity for m in sorted(analysis.mentions, key=lambda m: m.start)
+        (m.entity, _after_place_preposition(argument.text[: m.start - argument.start]))
+        for m in sorted(analysis.mentions, key=lambda m: m.start)
         if argument.start <= m.start < end and kinds.get(m.entity) in DEEP_KINDS
     ]
+
+
+def _after_place_preposition(before: str) -> bool:
+    """Whether a mention inside a phrase follows a preposition of place: "an offensive against
+    Kurdish forces in Syria" names where, and the Kurds whom."""
+    words = before.lower().split()
+    return bool(words) and words[-1] in PLACE_PREPOSITIONS
 
 
 def _preposition(argument: Argument) -> str:
