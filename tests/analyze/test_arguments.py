@@ -55,3 +55,16 @@ def test_a_condition_and_a_purpose_name_whom_they_concern(nlp) -> None:  # type:
     assert _roles(threatened)["condition subject"] == "country:IQ"
     staged = _first(nlp, "Tens of thousands of students staged mass demonstrations Saturday to demand the resignation of President Suharto.")
     assert _roles(staged)["purpose of"] == "person:suharto"
+
+
+def test_who_a_demand_has_acted_on_is_not_who_it_asks(nlp) -> None:  # type: ignore[no-untyped-def]
+    given = _first(nlp, "Governor Ellen Marsh ordered that her deputy Paul Reyes be given a security clearance.")
+    assert _roles(given).get("complement patient") == "person:paul reyes"
+    assert "complement subject" not in _roles(given)
+    fired = _first(nlp, "Governor Ellen Marsh ordered prosecutor Paul Reyes fired.")
+    assert "complement subject" not in _roles(fired)
+
+
+def test_a_dative_preposition_names_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    issued = _first(nlp, "Secretary of State Ellen Marsh issued a stern ultimatum to Russia on Tuesday.")
+    assert _roles(issued).get("dative") == "country:RU"

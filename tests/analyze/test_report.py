@@ -117,3 +117,18 @@ def test_relative_clause_of_time_with_its_own_subject_is_a_claim(nlp) -> None:  
     body = "The fire was driven towards the town on a day when the temperature reached 41 degrees."
     texts = [p.text for p in analyze_reports([Report(id="r", source="A", body=body)], nlp)[0].propositions]
     assert "the temperature reached 41 degrees" in texts
+
+
+def test_georgia_in_us_politics_is_the_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    state = _one(nlp, "The senator pressed Georgia's Republican governor to certify the count.")
+    assert {e.id: e.country for e in state.entities}.get("place:georgia") == "US"
+    country = _one(nlp, "Russian troops entered Georgia, and Tbilisi protested.")
+    assert "country:GE" in {e.id for e in country.entities}
+
+
+def test_a_verb_joined_to_one_inside_a_phrase_takes_no_actor_from_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis = _one(nlp, "Governor Paul Reyes was acquitted on Monday of charges that he abused his office and obstructed the legislature.")
+    obstructed = [p for p in analysis.propositions if p.action == "obstruct"]
+    assert obstructed and all(not p.actor_entity for p in obstructed)
+    joined = _one(nlp, "Canada condemned the attack on Monday, summoned the Iranian ambassador and demanded an apology.")
+    assert {p.action: p.actor_entity for p in joined.propositions}.get("summon") == "country:CA"

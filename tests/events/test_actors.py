@@ -70,3 +70,33 @@ def test_a_pronoun_stands_for_someone_only_beyond_doubt(events: dict[str, tuple[
 def test_an_everyday_sense_is_no_event(events: dict[str, tuple[Event, ...]]) -> None:
     (released,) = events["sense"]
     assert (released.plover, released.actor1, released.date) == ("RETREAT", "Hamas", "2019-02-26")
+
+
+def test_a_description_of_one_person_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.events.actors import described_one
+    from storyline.models import Entity
+
+    report = Report(id="described", source="Outlet", published="2019-03-04T10:00:00",
+                    body="Senator Maria Lopez spoke in Denver on Monday. The Colorado Democrat has denied the allegation.")
+    analyses = {a.report: a for a in analyze_reports([report], nlp)}
+    assert code_story_events("s", [report], analyses, []) == ()
+    person = Entity(id="person:maria lopez", name="Maria Lopez", kind="person")
+    assert described_one("the former vice president", person) and not described_one("Senator Lopez", person)
+    assert described_one("The Texas Republican", Entity(id="group:republican", name="Republican", kind="group"))
+
+
+def test_a_body_named_after_its_country_is_of_that_country() -> None:
+    from storyline.events.actors import home_country
+    from storyline.models import Entity
+
+    assert home_country(Entity(id="org:u.s. navy", name="U.S. Navy", kind="organisation")) == "US"
+    assert home_country(Entity(id="org:navy", name="Turkish Navy", kind="organisation")) == "TR"
+    assert home_country(Entity(id="person:x", name="Jordan Peters", kind="person")) == ""
+
+
+def test_a_name_under_a_qualified_title_is_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    report = Report(id="former", source="Outlet", published="2019-03-04T10:00:00",
+                    body="Former Vice President Ellen Marsh criticized Governor Paul Reyes on Monday.")
+    analyses = {a.report: a for a in analyze_reports([report], nlp)}
+    (event,) = code_story_events("s", [report], analyses, [])
+    assert (event.plover, event.actor2) == ("ACCUSE", "Paul Reyes")

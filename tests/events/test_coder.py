@@ -45,3 +45,12 @@ def test_obligation_reported_is_a_demand() -> None:
 
 def test_unknown_verb_is_not_coded() -> None:
     assert code_proposition(_prop("Greece is a country", "be")) is None
+
+
+def test_a_word_for_people_is_no_cue_for_their_act() -> None:
+    from storyline.events.coder import _first_cue
+
+    cues = {"support": "053", "protest": "140", "relation": "054"}
+    assert _first_cue(cues, ["supporters"]) is None and _first_cue(cues, ["protesters"]) is None
+    assert _first_cue(cues, ["relationship"]) is None and _first_cue(cues, ["relations"]) == ("054", "relation")
+    assert _first_cue(cues, ["supporting"]) == ("053", "support")

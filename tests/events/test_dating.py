@@ -42,3 +42,8 @@ def test_when_the_report_dates_a_clause() -> None:
     assert not of_the_day(_clause("it had reached a deal with South Korea", tense="past-perfect"))
     assert not of_the_day(_clause("the French president has criticized Trump in recent weeks", tense="perfect"))
     assert not of_the_day(_clause("he discussed Iran with Trump over the weekend", time="the weekend"))
+
+
+def test_a_habit_is_not_the_news_of_the_day() -> None:
+    assert not of_the_day(_clause("the governor has often dismissed the complaints", tense="perfect"))
+    assert not of_the_day(_clause("the mayor routinely criticized the council"))

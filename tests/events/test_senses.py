@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.events.records import Actor, Coding
 from storyline.events.senses import political_sense
 from storyline.models import Argument, Proposition
@@ -61,3 +63,56 @@ def test_a_noun_naming_someone_elses_act_is_not_the_announcers() -> None:
     assert not political_sense(_coding("announce", cue="withdrawal", confidence=0.6), _clause(withdrawal, actor="person:trump"))
     sanctions = Argument(role="object", text="sanctions on Russian officials", head="sanction")
     assert political_sense(_coding("announce", cue="sanction", confidence=0.6), _clause(sanctions, actor="org:treasury"))
+
+
+SENSES = {
+    "words": "Senator Ellen Marsh fired back at her colleague Paul Reyes on Twitter on Friday.",
+    "armed": "Israeli troops clashed with Hamas fighters on Monday.",
+    "challenge": "Senator Ellen Marsh challenged Governor Paul Reyes to condemn the attack on Monday.",
+    "view": "Governor Paul Reyes agrees with the parents of the victims.",
+    "declared": "The World Health Organization declared the outbreak a global health emergency on Monday.",
+    "emergency": "Governor Paul Reyes declared a state of emergency on Monday.",
+    "recorded": "Project Atlas captured Governor Paul Reyes saying the plan was dead on Monday.",
+    "stopped": "Thousands of Americans stopped looking for work in March.",
+    "summoned": "House Democrats summoned three U.S. diplomats on Monday to testify.",
+    "envoy": "Germany summoned the Russian ambassador on Monday.",
+    "courted": "Governor Paul Reyes appealed to young voters on Monday by touting his record.",
+    "appeal": "Pakistan appealed to the United Nations for help on Monday.",
+    "won": "Democrats took control of the state Senate on Tuesday for the first time in decades.",
+}
+
+
+@pytest.fixture(scope="module")
+def coded(nlp) -> dict[str, set[tuple[str, str, str]]]:  # type: ignore[no-untyped-def]
+    from storyline.analyze import analyze_reports
+    from storyline.events import code_story_events
+    from storyline.models import Report
+
+    reports = [Report(id=key, source="Outlet", body=text, published="2019-03-04T10:00:00") for key, text in SENSES.items()]
+    analyses = {a.report: a for a in analyze_reports(reports, nlp)}
+    return {r.id: {(e.cameo, e.actor1, e.actor2) for e in code_story_events("s", [r], analyses, [])} for r in reports}
+
+
+def test_words_of_force_between_politicians_are_criticism(coded: dict[str, set[tuple[str, str, str]]]) -> None:
+    assert coded["words"] == {("111", "Senator Ellen Marsh", "Paul Reyes")}
+    assert {code[:2] for code, _, _ in coded["armed"]} == {"19"}
+
+
+def test_everyday_senses_are_no_events(coded: dict[str, set[tuple[str, str, str]]]) -> None:
+    for key in ("challenge", "view", "declared", "recorded", "stopped", "summoned", "courted", "won"):
+        assert coded[key] == set(), (key, coded[key])
+
+
+def test_the_political_senses_still_stand(coded: dict[str, set[tuple[str, str, str]]]) -> None:
+    assert {code for code, _, _ in coded["emergency"]} == {"1724"}
+    assert coded["envoy"] == {("114", "Germany", "Russian Federation")}
+    assert coded["appeal"] == {("023", "Pakistan", "United Nations")}
+
+
+def test_a_cue_named_only_in_the_purpose_does_not_say_what_the_act_is() -> None:
+    # "offered bounties to militants to kill American troops": no troops offered.
+    bounties = _clause(Argument(role="object", text="bounties", head="bounty", verb="offer"),
+                       Argument(role="purpose object", text="American troops", head="troop", verb="offer"), action="offer")
+    assert not political_sense(_coding("offer", cue="troop", confidence=0.9), bounties)
+    troops = _clause(Argument(role="object", text="troops", head="troop", verb="offer"), action="offer")
+    assert political_sense(_coding("offer", cue="troop", confidence=0.9), troops)

@@ -47,3 +47,16 @@ def test_seed_events_have_no_pronoun_actor_and_nothing_hypothetical(events: tupl
     assert all(e.actor1 and e.actor1.split()[0].lower() not in PRONOUNS for e in events)
     assert not any(e.actor1.lower().startswith(("the two", "this")) for e in events)
     assert not any(" may " in f" {e.text} " for e in events)
+
+
+def test_a_demand_is_shown_with_whom_it_asks(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.analyze import analyze_reports
+    from storyline.models import Report
+
+    report = Report(id="r", source="Outlet", published="2019-03-04T10:00:00",
+                    body="A report in the Ledger said Governor Ellen Marsh demanded her chief of staff Paul Reyes give the contract "
+                         "to her brother in May. It was denied.")
+    analyses = {a.report: a for a in analyze_reports([report], nlp)}
+    (event,) = code_story_events("s", [report], analyses, [])
+    assert (event.plover, event.actor2) == ("REQUEST", "Paul Reyes")
+    assert event.text.endswith("give the contract to her brother in May")

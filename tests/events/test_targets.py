@@ -77,3 +77,117 @@ def test_a_states_act_reaches_who_is_named_deeper_in_its_object() -> None:
 def test_a_law_named_like_a_body_is_no_target() -> None:
     law = Argument(role="object", text="the Federal Vacancies Reform Act", entity="org:fvra")
     assert _target("128", "violate", "person:trump", law) == ""
+
+
+MORE = (
+    Entity(id="org:navy", name="U.S. Navy", kind="organisation", role="military"),
+    Entity(id="country:US", name="United States", kind="country", country="US"),
+    Entity(id="person:marsh", name="Ellen Marsh", kind="person"),
+    Entity(id="person:president marsh", name="Marsh", kind="person"),
+    Entity(id="group:republican", name="Republican", kind="group"),
+    Entity(id="party:democrat", name="Democrat Party", kind="organisation", role="party"),
+    Entity(id="org:un", name="United Nations", kind="organisation"),
+)
+
+
+def _more(code: str, trigger: str, source: str, *arguments: Argument) -> str:
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity=source, arguments=arguments)
+    analysis = ReportAnalysis(report="r", entities=ENTITIES + MORE, propositions=(proposition,))
+    return event_target(proposition, analysis, code=code, trigger=trigger, source=source).entity
+
+
+def test_a_body_named_after_its_country_does_not_target_that_country() -> None:
+    # "The U.S. Navy shot down a drone over the U.S. coast"
+    coast = Argument(role="over", text="the U.S. coast", head="coast", owner="country:US", verb="shoot")
+    assert _more("190", "shoot", "org:navy", coast) == ""
+
+
+def test_what_is_withdrawn_is_no_target() -> None:
+    # "Marsh withdrew the United States from the compact"
+    moved = Argument(role="object", text="the United States", entity="country:US", verb="withdraw")
+    assert _more("087", "withdraw", "person:marsh", moved) == ""
+
+
+def test_the_actor_named_again_is_no_target() -> None:
+    # "President Marsh denounced the inquiry into Marsh's donors"
+    inquiry = Argument(role="object", text="the inquiry into Marsh's donors", head="inquiry", owner="person:president marsh", verb="denounce")
+    assert _more("111", "denounce", "person:marsh", inquiry) == ""
+
+
+def test_a_party_naming_one_persons_title_is_no_target() -> None:
+    governor = Argument(role="with", text="the state's Republican governor", head="governor", owner="group:republican", verb="clash")
+    assert _more("111", "clash", "person:marsh", governor) == ""
+    senators = Argument(role="with", text="Republican senators", head="senator", owner="group:republican", verb="meet")
+    assert _more("040", "meet", "person:marsh", senators) == "group:republican"
+
+
+def test_a_refusal_of_a_request_targets_who_made_it() -> None:
+    request = Argument(role="object", text="a request from House Democrats", head="request", verb="deny", start=10)
+    maker = Argument(role="object from", text="House Democrats", entity="party:democrat", verb="deny", start=20)
+    assert _more("120", "deny", "person:marsh", request, maker) == "party:democrat"
+    # "rejected an offer by the lawyer for a witness at the center of the Democrats' inquiry"
+    offer = Argument(role="object", text="an offer by the lawyer", head="offer", verb="reject", start=10)
+    lawyer = Argument(role="object by", text="the lawyer", head="lawyer", verb="reject", start=20)
+    inquiry = Argument(role="at of", text="the Democrats' inquiry", head="inquiry", owner="party:democrat", verb="reject", start=40)
+    assert _more("125", "reject", "person:marsh", offer, lawyer, inquiry) == ""
+
+
+def test_an_appeal_to_a_body_is_addressed_to_it() -> None:
+    body = Argument(role="to", text="the United Nations", entity="org:un", verb="appeal")
+    assert _more("023", "appeal", "person:marsh", body) == "org:un"
+
+
+def test_a_part_of_the_actors_own_name_is_no_target() -> None:
+    extra = (Entity(id="org:state department", name="State Department", kind="organisation"),
+             Entity(id="org:state", name="State", kind="organisation"))
+    inquiry = Argument(role="object", text="its inquiry into the Secretary of State's emails", head="inquiry", owner="org:state", verb="complete")
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="org:state department", arguments=(inquiry,))
+    analysis = ReportAnalysis(report="r", entities=ENTITIES + extra, propositions=(proposition,))
+    assert event_target(proposition, analysis, code="090", trigger="complete", source="org:state department").entity == ""
+
+
+def test_the_speaker_of_the_clause_is_no_target() -> None:
+    # "Iran's leaders deny pursuing weapons," Netanyahu said: Netanyahu tells it, no one denies him.
+    speaker = Argument(role="object", text="Benjamin Netanyahu", entity="person:netanyahu", verb="deny")
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="country:IR", arguments=(speaker,),
+                              attribution="Benjamin Netanyahu", attribution_entity="person:netanyahu")
+    analysis = ReportAnalysis(report="r", entities=ENTITIES, propositions=(proposition,))
+    assert event_target(proposition, analysis, code="120", trigger="deny", source="country:IR").entity == ""
+
+
+def test_a_platform_is_where_not_whom() -> None:
+    # "blasted the media on Twitter", Twitter tagged as a person.
+    platform = (Entity(id="person:twitter", name="Twitter", kind="person"),)
+    media = Argument(role="object", text="the media", head="medium", verb="blast", start=10)
+    twitter = Argument(role="on", text="Twitter", entity="person:twitter", verb="blast", start=25)
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="person:trump", arguments=(media, twitter))
+    analysis = ReportAnalysis(report="r", entities=ENTITIES + platform, propositions=(proposition,))
+    assert event_target(proposition, analysis, code="111", trigger="blast", source="person:trump").entity == ""
+
+
+def test_an_unresolved_pronoun_in_the_targets_place_leaves_no_target() -> None:
+    # "criticized him for his handling of the Iran file": Iran is the reason, "him" the target.
+    him = Argument(role="object", text="him", head="he", verb="criticize", start=10)
+    reason = Argument(role="for", text="his handling of the Iran file", head="handling", owner="country:IR", verb="criticize", start=20)
+    assert _target("111", "criticize", "country:KP", him, reason) == ""
+    assert _target("111", "criticize", "country:KP", reason) == "country:IR"
+
+
+def test_a_place_deep_in_the_object_comes_after_whom_the_act_is_against() -> None:
+    kurds = (Entity(id="group:kurdish", name="Kurdish", kind="group"), Entity(id="country:SY", name="Syria", kind="country", country="SY"),
+             Entity(id="country:TR", name="Turkey", kind="country", country="TR"))
+    text = "an offensive against Kurdish forces in Syria"
+    offensive = Argument(role="object", text=text, head="offensive", verb="launch", start=0)
+    against = Argument(role="object against", text="Kurdish forces in Syria", head="force", owner="group:kurdish", verb="launch", start=21)
+    syria = Mention(entity="country:SY", report="r", text="Syria", start=text.index("Syria"), end=len(text))
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="country:TR", arguments=(offensive, against))
+    analysis = ReportAnalysis(report="r", entities=ENTITIES + kurds, mentions=(syria,), propositions=(proposition,))
+    assert event_target(proposition, analysis, code="190", trigger="launch", source="country:TR", cue="offensive").entity == "group:kurdish"
+    alone = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="country:TR", arguments=(offensive,))
+    assert event_target(alone, replace_propositions(analysis, alone), code="190", trigger="launch", source="country:TR").entity == "country:SY"
+
+
+def replace_propositions(analysis: ReportAnalysis, proposition: Proposition) -> ReportAnalysis:
+    from dataclasses import replace
+
+    return replace(analysis, propositions=(proposition,))

@@ -40,14 +40,19 @@ def verb_arguments(verb: Token, in_clause: Callable[[Token], bool], table: Entit
     found: list[Argument] = []
     for child in verb.children:
         if child.dep_ == "ccomp":
-            # "demanded that the US cancel ...": who is asked to act, in a clause of its own.
-            found.extend(_argument("complement subject", s, table) for s in child.children if s.dep_ in ("nsubj", "nsubjpass"))
+            # "demanded that the US cancel ...": who is asked to act, in a clause of its own;
+            # "ordered that Kushner be given clearance", "ordered Mueller fired": who is acted on.
+            asked = "complement patient" if _passive_complement(child) else "complement subject"
+            found.extend(_argument(asked, s, table) for s in child.children if s.dep_ in ("nsubj", "nsubjpass"))
         if child.dep_ == "advcl":
             found.extend(_adverbial(child, table))
         if not in_clause(child):
             continue
         role = NOMINAL_ROLES.get(child.dep_)
         if role is not None:
+            # "issued an ultimatum to Russia": the parser may make the preposition the dative;
+            # whom it names is its object.
+            child = next((c for c in child.children if c.dep_ == "pobj"), child) if child.dep_ == "dative" else child
             found.append(_argument(role, child, table))
             found.extend(_prepositions(child, "object ", in_clause, table))
         elif child.dep_ == "agent":
@@ -60,6 +65,16 @@ def verb_arguments(verb: Token, in_clause: Callable[[Token], bool], table: Entit
     found.sort(key=lambda a: a.start)
     lemma = verb.lemma_.lower()
     return tuple(replace(argument, verb=lemma) for argument in found)
+
+
+def _passive_complement(clause: Token) -> bool:
+    """Whether a complement clause is passive: its subject is acted on ("that Kushner be given
+    clearance"), or its verb is a bare participle ("ordered Mueller fired", which the tagger
+    may read as a past tense with no auxiliary before it)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+        return True
+    auxiliaries = [c for c in clause.children if c.dep_ == "aux"]
+    return clause.tag_ in ("VBN", "VBD") and not auxiliaries and not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _adverbial(clause: Token, table: EntityTable) -> list[Argument]:

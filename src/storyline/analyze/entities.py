@@ -26,6 +26,11 @@ ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative"
 ROLE_PRIORITY = ("opposition", "military", "police", "government", "party", "business")
 # Roles a country mention can take from its context ("Chinese government", "Russian army").
 STATE_ROLES = frozenset({"government", "military", "police"})
+# Countries that share their name with a US state, and the words that place a report in US
+# politics (then the name is the state) or abroad (then it stays the country).
+US_NAMESAKES = frozenset({"GE"})
+_US_POLITICS = re.compile(r"\b(?:Republicans?|Democrats?|Democratic|GOP|Atlanta|runoffs?|county|counties|Gov\.|governor|electoral)\b")
+_US_NAMESAKE_ABROAD = re.compile(r"\b(?:Tbilisi|Georgians?|Abkhazia|South Ossetia|Caucasus)\b")
 _TICKER = re.compile(r"^(?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|\d{4,})$")
 _CORPORATE = frozenset({"corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "co", "co.", "sa", "ag", "nv", "limited", "group", "holdings"})
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -130,6 +135,9 @@ def _resolve(ent: Span, lexicon: Lexicon, full_names: dict[str, str]) -> tuple[s
         role = ""
     if label in ("GPE", "LOC", "FAC"):
         code = lexicon.country_code(text)
+        if code in US_NAMESAKES and _US_POLITICS.search(ent.doc.text) and not _US_NAMESAKE_ABROAD.search(ent.doc.text):
+            # "Georgia's Republican secretary of state": the US state, not the country.
+            return f"place:{text.lower()}", text, "place", "US", ""
         if code:
             return f"country:{code}", lexicon.country_name(code), "country", code, role
         capital = lexicon.capitals.get(ent.text.lower()) or lexicon.capitals.get(text.lower())

@@ -197,6 +197,12 @@ def _actor(ctx: _Context, clause: Clause, actors: dict[int, tuple[Referent | Non
         referent = _referent(ctx, subject, clause.index)
         return referent, referent.text, subject
     if head.dep_ == "conj" and clause.parent in actors:
+        if ctx.clauses[clause.parent].head.i != head.head.i:
+            # "Pelosi launches an inquiry amid reports he withheld aid ... and accuses the Dems",
+            # "acquitted of charges that he abused his powers and obstructed Congress": the verb
+            # is joined to one inside a phrase of the clause (what a report or a charge says),
+            # not to the clause's own verb, so the clause's actor is not its actor.
+            return None, "", None
         parent_referent, text = actors[clause.parent]
         return parent_referent, text, None
     return None, "", None

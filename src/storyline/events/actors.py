@@ -15,6 +15,7 @@ A pure function of the report's analysis: no parse, no I/O.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from storyline.analyze.lexicon import load_lexicon
@@ -30,6 +31,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "these", "those", "we", "u
 # Words an actor phrase may hold besides its entity's name and still be that entity
 # ("the Chinese government", "Trudeau's government", "officials in Beijing").
 _FUNCTION_WORDS = frozenset("the a an of in from for 's ’s and".split())
+# Words that date or qualify a title: "Former Vice President Joe Biden", "acting Secretary".
+_TITLE_QUALIFIERS = frozenset("former acting then ex late incoming outgoing interim deputy current".split())
 # "the two countries", "both sides": the last two countries named before.
 _COLLECTIVE_PAIR = re.compile(r"^(?:the two|both|the)\s+(?:countries|nations|sides|governments|states|neighbou?rs|leaders)$")
 # "Some countries, including the United States, have ...": the named member acts.
@@ -55,6 +58,12 @@ def named_actors(coding: Coding, proposition: Proposition, analysis: ReportAnaly
     if entity is None or not _can_act(entity):
         return None
     words = _WORD.findall(lowered)
+    if described_one(phrase, entity):
+        # "The California Democrat has denied": one person told by a description, who is
+        # named only when the text leaves no doubt.
+        if entity.kind != "person" or not clear_antecedent(proposition, analysis, entity, lowered):
+            return None
+        return _actor(entity, entity.name, coding.source.role), _other(target, entity)
     pronoun = _resolved_subject(proposition, analysis)
     if pronoun or words and words[0] in PRONOUNS or lowered in load_lexicon().coreference:
         # Coreference resolved the pronoun or description: show who it stands for, when the
@@ -110,6 +119,38 @@ def _resolved_subject(proposition: Proposition, analysis: ReportAnalysis) -> str
     return ""
 
 
+def described_one(phrase: str, entity: Entity) -> bool:
+    """Whether an actor phrase describes one person instead of naming anyone: "The California
+    Democrat", "the former vice president" (a person without a word of their name), or a
+    singular member of a group the entity finder made of a party or a people ("the Texas
+    Republican" as the group "Republican")."""
+    words = _WORD.findall(phrase.lower())
+    if not words or words[0] not in ("the", "a", "an"):
+        return False
+    if entity.kind == "group":
+        return not words[-1].endswith("s") and words[-1] == entity.name.lower()
+    if entity.kind != "person":
+        return False
+    names = {w for name in (entity.name, *entity.aliases) if not name.lower().startswith("the ") for w in _WORD.findall(name.lower())}
+    return not names & set(words)
+
+
+def home_country(entity: Entity) -> str:
+    """The entity's country, or that of a body its name places in one ("U.S. Navy", "Turkish
+    military", "Israel's parliament"): whose own country an act cannot target."""
+    if entity.country or entity.kind not in ("organisation", "organization", "group"):
+        return entity.country
+    lexicon = load_lexicon()
+    words = [w.removesuffix("'s").removesuffix("’s") for w in entity.name.split()]
+    for length in (2, 1):
+        if len(words) > length:
+            lead = " ".join(words[:length])
+            code = lexicon.country_code(lead) or lexicon.demonyms.get(lead.lower(), "")
+            if code:
+                return code
+    return ""
+
+
 def named_in(mention: str, phrase: str) -> bool:
     """Whether a mention's text is written in a phrase as whole words, and is a name: "it"
     (a pronoun coreference resolved) is not named in "the White House"."""
@@ -122,8 +163,16 @@ def named_in(mention: str, phrase: str) -> bool:
 def _names_words(phrase: str) -> bool:
     """Whether the phrase holds a word beyond role, title and function words (a name, a demonym)."""
     lexicon = load_lexicon()
-    plain = set(_FUNCTION_WORDS) | set(lexicon.roles) | set(lexicon.titles)
+    plain = set(_FUNCTION_WORDS) | set(lexicon.roles) | _title_words()
     return any(w not in plain and w.removesuffix("s") not in plain for w in _WORD.findall(phrase.lower()))
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Titles and each word of a title of several ("vice president", "secretary of state"),
+    and the words that qualify them ("former")."""
+    titles = load_lexicon().titles
+    return frozenset(titles) | {word for title in titles for word in title.split()} | _TITLE_QUALIFIERS
 
 
 def _can_act(entity: Entity) -> bool:
@@ -134,7 +183,7 @@ def _names(phrase: str, entity: Entity, analysis: ReportAnalysis) -> bool:
     """Whether the phrase is the entity: its words are the entity's name or aliases, role words
     ("government", "officials"), demonyms ("Chinese") and function words only."""
     lexicon = load_lexicon()
-    allowed = set(_FUNCTION_WORDS) | set(lexicon.roles) | set(lexicon.titles)
+    allowed = set(_FUNCTION_WORDS) | set(lexicon.roles) | _title_words()
     lowered = phrase.lower()
     # The entity's names, and those of other entities named in the phrase ("The US and China").
     names = [entity.name, *entity.aliases, *(m.text for m in analysis.mentions if m.entity == entity.id or named_in(m.text, lowered))]

@@ -8,6 +8,7 @@ proposition's subject and object give the source and target actors.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from storyline.events.actors import named_in
 from storyline.events.lexicon import EventLexicon, load_event_lexicon
@@ -20,6 +21,9 @@ CUE_SLACK = 4
 # Words shorter than this match a cue only exactly ("ban" must not match "bank").
 MIN_PREFIX_CUE = 4
 _WORD = re.compile(r"[a-z][a-z'-]*")
+# Endings that make a cue a word for people or for a standing, not for the act: "supporters"
+# are no support, "protesters" no protest, a "relationship" with a film's cast no relations.
+AGENT_SUFFIXES = frozenset({"er", "ers", "or", "ors", "ship", "ships"})
 _INTENT = re.compile(
     r"\b(will|would|shall|plans? to|planned to|intends? to|ready to|prepared to|willing to|going to|vow\w* to|pledg\w* to)\b"
 )
@@ -91,6 +95,15 @@ def code_proposition(
     )
 
 
+def recoded(coding: Coding, code: str, lexicon: EventLexicon | None = None) -> Coding:
+    """The coding with another CAMEO code, and the type, class and score that code has."""
+    lexicon = lexicon or load_event_lexicon()
+    entry = lexicon.code(code)
+    kind = lexicon.plover_type(code)
+    return replace(coding, cameo=code, plover=kind.plover, gsr_type=kind.gsr_type,
+                   quad_class=entry.quad_class if entry else 0, goldstein=entry.goldstein if entry else 0.0)
+
+
 def _lookup(lemmas: list[str], complement: list[str], lexicon: EventLexicon) -> tuple[str, str, float, str] | None:
     """(code, trigger word, confidence, cue): the first verb of the chain the lexicon knows,
     narrowed by a cue word of its complement."""
@@ -140,7 +153,7 @@ def _first_cue(cues: dict[str, str], words: list[str]) -> tuple[str, str] | None
         matched = [word[:length] for length in range(max(MIN_PREFIX_CUE, len(word) - CUE_SLACK), len(word)) if word[:length] in cues]
         if word in cues:
             matched.append(word)
-        matched = [cue for cue in matched if cue != "*"]
+        matched = [cue for cue in matched if cue != "*" and word[len(cue):] not in AGENT_SUFFIXES]
         if len(matched) > 1:
             listed = list(cues)
             matched.sort(key=listed.index)

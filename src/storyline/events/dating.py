@@ -26,11 +26,13 @@ _PRECISION = (
     (re.compile(r"^\?{4}-\d{2}-\d{2}$"), "day-without-year"),
     (re.compile(r"^\?{4}-\d{2}-\?{2}$"), "month-without-year"),
 )
-# Clauses about a span of time ("for years", "over the years") or told in the past perfect ("had
-# agreed"): the act is not the report's news, so it takes no date from the report.
+# Clauses about a span of time ("for years", "over the years"), a habit ("has often dismissed")
+# or told in the past perfect ("had agreed"): the act is not the report's news, so it takes no
+# date from the report.
 _DURATIVE = re.compile(
     r"\b(for (several |many )?(years|decades|months)|over the (years|decades)|in recent (years|months|weeks)|long (been|accused|denied)|"
-    r"repeatedly|years ago|have long|has long|had long|had (\w+ly )?\w+(ed|en))\b",
+    r"repeatedly|(?:often|oftentimes|frequently|routinely|regularly|constantly|habitually)|years ago|have long|has long|had long|"
+    r"had (\w+ly )?\w+(ed|en))\b",
     re.IGNORECASE,
 )
 _WEEK = re.compile(r"\b(last|this|past|previous) week(end)?\b|\bweekend\b", re.IGNORECASE)

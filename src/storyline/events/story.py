@@ -18,13 +18,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from storyline.events.actors import named_actors, named_in
-from storyline.events.coder import code_proposition
+from storyline.events.coder import code_proposition, recoded
 from storyline.events.dating import clause_date, of_the_day
 from storyline.events.domain import VIOLENT_ROOTS, sports_story
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.modality import dismissal, hypothetical, is_passive, passive_agent, pending, scheduled
 from storyline.events.records import Actor, Coding
-from storyline.events.senses import political_sense
+from storyline.events.senses import CRITICISM, depicted, party_force, political_sense, war_of_words
 from storyline.models import Entity, Event, Fact, Proposition, Report, ReportAnalysis, Span
 from storyline.outlets import load_default_registry
 
@@ -36,6 +36,7 @@ NEGATABLE_VERBS = frozenset({"agree", "accept", "pledge", "promise", "vow", "com
 COMPLEMENTED_ROOTS = frozenset({"03", "04", "05", "06"})
 # A clause cut off before its end: on a function word, or on an infinitive ("refused to allow").
 _CUT_OFF = re.compile(r"\b(than|that|of|the|a|an|and|or|to|with|for|as|to \w+)\W*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # Visits (make a visit, host a visit): without a host named, "he arrived" is no interaction.
 HOSTED_CODES = frozenset({"042", "043"})
 # An event with no named target stands only on a code its verb's object narrowed (the coder's
@@ -94,7 +95,9 @@ def _checked(coding: Coding, proposition: Proposition, analysis: ReportAnalysis,
         return None
     if pending(proposition.tense, lead_in) or scheduled(proposition.text, proposition.tense, coding.cameo, headline=headline):
         return None
-    if not political_sense(coding, proposition) or _negated(coding, proposition) or _incomplete(coding, proposition):
+    if not political_sense(coding, proposition) or depicted(coding, proposition, sentence):
+        return None
+    if _negated(coding, proposition) or _incomplete(coding, proposition):
         return None
     if dismissal(proposition.text):
         return None
@@ -109,6 +112,10 @@ def _checked(coding: Coding, proposition: Proposition, analysis: ReportAnalysis,
         checked = None if actors is None else replace(coding, source=actors[0], target=actors[1])
     if checked is None or _is_outlet(checked.source):
         return None
+    if party_force(checked, analysis):
+        return None
+    if war_of_words(checked, proposition, analysis):
+        checked = recoded(checked, CRITICISM)
     if not checked.target.name and (checked.cameo[:3] in HOSTED_CODES or checked.confidence < MIN_UNTARGETED_CONFIDENCE):
         return None
     return checked
@@ -128,7 +135,7 @@ def _incomplete(coding: Coding, proposition: Proposition) -> bool:
     allow")."""
     if not proposition.tense or _CUT_OFF.search(proposition.text):
         return True
-    return coding.cameo[:2] in COMPLEMENTED_ROOTS and all(a.role == "complement subject" for a in proposition.arguments)
+    return coding.cameo[:2] in COMPLEMENTED_ROOTS and all(a.role.startswith("complement ") for a in proposition.arguments)
 
 
 def _is_outlet(actor: Actor) -> bool:
@@ -235,12 +242,24 @@ def _event(story_id: str, group: _Group, facts: Sequence[Fact]) -> Event:
         date=date,
         date_precision=precision,
         place=place,
-        text=first.text,
+        text=_shown_text(group.propositions[0][0], first),
         support=support,
         sources=tuple(sources),
         independent_sources=tuple(independent),
         confidence=round(confidence, 3),
     )
+
+
+def _shown_text(report: Report, proposition: Proposition) -> str:
+    """The clause as a reader needs it: "Mr. Trump demanded" runs on to the end of the phrase
+    that says of whom ("... John Kelly give Mr. Kushner clearance"), which the parse made a
+    clause of its own."""
+    beyond = [a.start + len(a.text) for a in proposition.arguments if a.start >= proposition.end and a.role.startswith("complement")]
+    if not beyond or report.body[proposition.start:proposition.end] != proposition.text:
+        return proposition.text
+    stop = _SENTENCE_END.search(report.body, max(beyond))
+    end = stop.start() if stop else len(report.body)
+    return report.body[proposition.start:end].strip()
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from storyline.analyze.lexicon import load_lexicon
+from storyline.events.actors import home_country
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.records import Actor
 from storyline.models import Argument, Entity, Proposition, ReportAnalysis
@@ -46,6 +48,8 @@ DEMAND_ROOTS = frozenset({"02", "10"})
 # Prepositions of a verb after which a body is mostly a place, a medium or an occasion
 # ("complained on Twitter"); of an object noun they still aim ("sanctions on the Taliban").
 DESTINATION_PREPOSITIONS = frozenset({"to", "into", "at", "on", "for", "in"})
+# Platforms something is said or done on, which the entity finder may take for a person or a body.
+PLATFORMS = frozenset({"twitter", "facebook", "instagram", "youtube", "tiktok", "truth social", "telegram", "whatsapp", "reddit", "snapchat", "parler", "gab"})
 # Prepositions that aim what their noun names at someone, whatever the noun: "further action
 # against Russia", "pressure on China".
 AIMED_PREPOSITIONS = frozenset({"against", "on", "upon", "toward", "towards", "at"})
@@ -55,7 +59,12 @@ DENIAL_VERBS = frozenset({"deny", "refute"})
 # What one party holds out to another: the owner of "accepted Kim's invitation" is the target.
 # The owner of anything else an intention is about is mostly the actor's own ("promised to end
 # the nation's isolation", "agreed to give up North Korea's weapons").
-OFFERED_ACTS = frozenset({"invitation", "offer", "proposal", "request", "demand", "plan", "call", "appeal", "bid", "term", "condition"})
+OFFERED_ACTS = frozenset({
+    "invitation", "offer", "proposal", "request", "demand", "plan", "call", "appeal", "bid", "term", "condition",
+    "motion", "petition", "application", "compromise", "counterproposal", "counteroffer",
+})
+# Refusals (CAMEO 12): of an offered act, the target is who made it.
+REFUSAL_ROOT = "12"
 # Visits (make, host a visit): the place visited is the target.
 VISIT_CODES = frozenset({"042", "043"})
 STATE_ROLES = frozenset({"government", "military", "police"})
@@ -66,6 +75,11 @@ DIRECT_ROLES = frozenset({"patient", "object", "dative"})
 # the entity finder also makes of demonyms and plural nouns ("Euros").
 DEEP_KINDS = frozenset({"person", "organisation", "organization", "country"})
 ACTING_KINDS = frozenset({"person", "organisation", "organization", "country", "group", "government"})
+# Pronouns (as lemmas) that fill the target's place when the verb acts on a person.
+PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "i", "me", "we", "us", "you", "-PRON-"})
+# Verbs whose object is what is moved, not whom the act reaches: "withdrew the U.S. from the
+# agreement", "pulled its troops out of Syria" (the place left is named by "from", "out of").
+MOVING_VERBS = frozenset({"withdraw", "pull"})
 
 
 def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: str, trigger: str, source: str, cue: str = "") -> Actor:
@@ -77,7 +91,12 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
     acts_on_places = code[:3] in VISIT_CODES or actor is None or actor.kind != "person" or actor.role in STATE_ROLES
     arguments = proposition.arguments
     own = tuple(a for a in arguments if a.verb == trigger)
-    if trigger in DENIAL_VERBS:
+    offered = _offered_act(own, code)
+    if offered:
+        # "denied a request from House Democrats", "rejected an offer by the lawyer for ...":
+        # a refusal acts on whoever made what it refuses, and on no one else the phrase names.
+        arguments = offered
+    elif trigger in DENIAL_VERBS:
         # "denied colluding with Russians", "denied any collusion with Russians": what is
         # denied names no one acted on; whose claim is dismissed may ("Tehran's insistence").
         arguments = tuple(a for a in own if " " not in a.role)
@@ -88,22 +107,66 @@ def event_target(proposition: Proposition, analysis: ReportAnalysis, *, code: st
     else:
         # The coded verb's own phrases first: "agreed to meet Kim" has none, "meet" gives Kim.
         arguments = own + tuple(a for a in arguments if a.verb != trigger)
+    arguments = tuple(a for a in arguments if not (a.role == "object" and a.verb in MOVING_VERBS))
+    if any(a.role in DIRECT_ROLES and not a.entity and a.head in PERSONAL_PRONOUNS for a in own):
+        # "criticized him for his handling of the Russia investigation": the one acted on is
+        # "him", whom coreference did not name; nobody else the clause names is.
+        return Actor()
     deep_allowed = actor is None or actor.kind == "country"
+    # A place named deep in an object ("an offensive against Kurdish forces in Syria") is tried
+    # after every phrase of the clause: the Kurds before Syria.
+    deferred: list[tuple[Argument, str]] = []
     for argument in _ranked(arguments, code, trigger, cue, places=acts_on_places):
-        deep = _mentioned_in(argument, analysis) if deep_allowed and argument.role in DIRECT_ROLES else []
+        deep: list[str] = []
+        if deep_allowed and argument.role in DIRECT_ROLES:
+            for entity_id, placed in _mentioned_in(argument, analysis):
+                if placed:
+                    deferred.append((argument, entity_id))
+                else:
+                    deep.append(entity_id)
         owner = argument.owner if code[:2] != "03" or argument.head in OFFERED_ACTS or _names_the_act(argument.head, cue) else ""
         for entity_id in (argument.entity, owner, *deep):
             entity = entities.get(entity_id)
-            if entity is None or not _can_be_acted_on(entity) or entity_id == source:
-                continue
-            if entity.kind not in ("country", "person") and not entity.country and argument.role in DESTINATION_PREPOSITIONS:
-                # "complained on Twitter", "invited reporters into the Oval Office": a body named
-                # after these is mostly where, not whom.
-                continue
-            if actor is not None and _own_country(entity, actor):
-                continue
+            if entity is not None and _fits(entity, argument, proposition, actor, code=code, source=source, owned=entity_id == owner):
+                return Actor(name=entity.name, entity=entity.id, country=entity.country, role=entity.role)
+    for argument, entity_id in deferred:
+        entity = entities.get(entity_id)
+        if entity is not None and _fits(entity, argument, proposition, actor, code=code, source=source, owned=False):
             return Actor(name=entity.name, entity=entity.id, country=entity.country, role=entity.role)
     return Actor()
+
+
+def _fits(entity: Entity, argument: Argument, proposition: Proposition, actor: Entity | None, *, code: str, source: str, owned: bool) -> bool:
+    """Whether an entity a phrase names may be the one acted on (see the module docstring)."""
+    if not _can_be_acted_on(entity) or entity.id == source:
+        return False
+    if entity.id == proposition.attribution_entity and entity.kind == "person":
+        # Nor the person who tells it: "Iran denies it," Netanyahu said. (A country may be
+        # both: "killed a U.S. soldier, the U.S. military said".)
+        return False
+    if argument.role in DESTINATION_PREPOSITIONS and entity.name.lower() in PLATFORMS:
+        # "blasted the media on Twitter": where it was said, whatever the tagger made of it.
+        return False
+    addressed = code[:2] in DEMAND_ROOTS and argument.role in ADDRESSEE_ROLES
+    if entity.kind not in ("country", "person") and not entity.country and argument.role in DESTINATION_PREPOSITIONS and not addressed:
+        # "complained on Twitter", "invited reporters into the Oval Office": a body named after
+        # these is mostly where, not whom; an appeal "to the United Nations" is to whom.
+        return False
+    if actor is not None and (_own_country(entity, actor) or _same_person(entity, actor)):
+        return False
+    return not (owned and entity.id != argument.entity and _party_of_one(entity, argument))
+
+
+def _offered_act(own: tuple[Argument, ...], code: str) -> tuple[Argument, ...]:
+    """The object of a refusal when it is something offered or asked (OFFERED_ACTS), with the
+    phrases naming its maker ("from", "by"): or () when the refusal is of something else."""
+    if code[:2] != REFUSAL_ROOT:
+        return ()
+    objects = [a for a in own if a.role == "object" and a.head in OFFERED_ACTS]
+    if not objects:
+        return ()
+    makers = tuple(a for a in own if a.role in ("object from", "object by"))
+    return (*objects, *makers)
 
 
 def _ranked(arguments: tuple[Argument, ...], code: str, trigger: str, cue: str, *, places: bool) -> list[Argument]:
@@ -162,15 +225,24 @@ def _names_the_act(head: str, cue: str) -> bool:
     return head.endswith(NOMINAL_SUFFIXES) and len(head) > NOMINAL_STEM and any(v.startswith(stem) for v in verbs if len(v) >= NOMINAL_STEM)
 
 
-def _mentioned_in(argument: Argument, analysis: ReportAnalysis) -> list[str]:
-    """Entities named anywhere in an argument's phrase, in text order: a state's act on
-    "Serbia's suppression of unrest" acts on Serbia, however the parser hung the phrase."""
+def _mentioned_in(argument: Argument, analysis: ReportAnalysis) -> list[tuple[str, bool]]:
+    """Entities named anywhere in an argument's phrase, in text order, each with whether it is
+    named as a place ("in Syria"): a state's act on "Serbia's suppression of unrest" acts on
+    Serbia, however the parser hung the phrase."""
     end = argument.start + len(argument.text)
     kinds = {e.id: e.kind for e in analysis.entities}
     return [
-        m.entity for m in sorted(analysis.mentions, key=lambda m: m.start)
+        (m.entity, _after_place_preposition(argument.text[: m.start - argument.start]))
+        for m in sorted(analysis.mentions, key=lambda m: m.start)
         if argument.start <= m.start < end and kinds.get(m.entity) in DEEP_KINDS
     ]
+
+
+def _after_place_preposition(before: str) -> bool:
+    """Whether a mention inside a phrase follows a preposition of place: "an offensive against
+    Kurdish forces in Syria" names where, and the Kurds whom."""
+    words = before.lower().split()
+    return bool(words) and words[-1] in PLACE_PREPOSITIONS
 
 
 def _preposition(argument: Argument) -> str:
@@ -185,8 +257,30 @@ def _can_be_acted_on(entity: Entity) -> bool:
     return entity.kind in ACTING_KINDS or (entity.kind == "place" and bool(entity.country))
 
 
+def _party_of_one(owner: Entity, argument: Argument) -> bool:
+    """"clashed with the state's Republican attorney general": a party or a group named as the
+    modifier of one person's title tells who that person is, not that the party was acted on (as
+    "Republican senators" or "a Republican counterproposal" would)."""
+    head = argument.head.rstrip(".")
+    if (owner.role != "party" and owner.kind != "group") or head not in load_lexicon().titles:
+        return False
+    words = re.findall(r"[\w.]+", argument.text.lower())
+    return any(w.rstrip(".") == head for w in words) and not any(w.rstrip(".") == head + "s" for w in words)
+
+
+def _same_person(target: Entity, source: Entity) -> bool:
+    """"President Trump denounced the inquiry into Trump's campaign": a person named again by
+    another form of their name ("Donald Trump", "Trump") is the actor, not the target; so is
+    a part of a body's own name ("State" in "The State Department completed its inquiry into
+    the Secretary of State's emails")."""
+    if target.kind == "person" and source.kind == "person":
+        return target.name.split()[-1].lower() == source.name.split()[-1].lower()
+    words = target.name.lower().split()
+    return target.kind != "country" and bool(words) and set(words) < set(source.name.lower().split())
+
+
 def _own_country(target: Entity, source: Entity) -> bool:
-    """The actor's own country or a place in it."""
+    """The actor's own country or a place in it ("the U.S. Navy" is of the United States)."""
     if target.kind not in ("country", "place") or not target.country:
         return False
-    return target.country == source.country
+    return target.country == home_country(source)
