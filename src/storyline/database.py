@@ -47,10 +47,10 @@ class Database:
         Inputs that cannot be read are not raised: each comes back in `rejected` as
         "path: reason: message", and the rest are stored.
         """
-        from storyline.pipeline import ingest_paths, update
+        from storyline.pipeline import ingest
 
-        result = ingest_paths(self.store, [Path(p) for p in paths])
-        updated = update(self.store, self.config)
+        run = ingest(self.store, [Path(p) for p in paths], self.config)
+        result, updated = run.ingested, run.updated
         return Ingested(
             stored=result.stored,
             duplicates=result.duplicates,

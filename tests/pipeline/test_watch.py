@@ -5,13 +5,15 @@ from collections.abc import Iterator
 import pytest
 from local_http import LocalServer, Route, article_html
 
-from storyline.config import IngestOptions
+from storyline.config import AnalyzeOptions, Config, EncodeOptions, IngestOptions
 from storyline.ingest.fetch import Fetcher
+from storyline.pipeline.watch import PollResult, parse_duration, poll_source, watch
 from storyline.store.sqlite import SqliteStore
 from storyline.store.watch_state import load_feed_state, settled_entries
-from storyline.watch import PollResult, parse_duration, poll_source, watch
 
 OPTIONS = IngestOptions(allow_private_addresses=True, fetch_timeout=1.0, host_delay=0.0)
+# Stories without NLP or the sentence encoder: these tests are about polling.
+CONFIG = Config(ingest=OPTIONS, analyze=AnalyzeOptions(enabled=False), encode=EncodeOptions(stories="off"))
 
 
 def _item(number: int, link: str = "") -> str:
@@ -42,7 +44,7 @@ def _run(sources: list[str], store: SqliteStore, polls: int, **kwargs: float) ->
         if len(results) >= polls:
             stop.set()
 
-    finished = threading.Thread(target=watch, args=(sources, kwargs.pop("every", 0.05), store, OPTIONS, stop),
+    finished = threading.Thread(target=watch, args=(sources, kwargs.pop("every", 0.05), store, CONFIG, stop),
                                 kwargs={"on_poll": collect, **kwargs})
     finished.start()
     finished.join(timeout=20)
@@ -57,6 +59,8 @@ def test_new_entries_once_then_not_modified(server: LocalServer, store: SqliteSt
     results = _run([server.url("/feed")], store, polls=2)
     assert [r.status for r in results] == ["new", "unchanged"]
     assert results[0].stored == 2 and results[0].new_entries == 2
+    assert results[0].stories, "a poll places what it stored in stories"
+    assert store.pending_reports() == []
     assert store.count_reports() == 2
     assert server.hits("/feed")[1].headers["if-none-match"] == '"v1"'
     assert len(server.hits("/page")) == 1
@@ -92,12 +96,12 @@ def test_entry_whose_page_fails_is_retried_on_the_next_poll(server: LocalServer,
     feed_url = server.url("/feed")
     server.routes["/page"] = Route(status=503, body=b"busy")
     server.routes["/feed"] = Route(body=_feed(_item(1, server.url("/page"))), etag='"v1"')
-    with Fetcher(OPTIONS) as fetcher:
-        first = poll_source(feed_url, store, fetcher)
+    with Fetcher(CONFIG.ingest) as fetcher:
+        first = poll_source(feed_url, store, fetcher, CONFIG)
         assert first.stored == 0 and not settled_entries(store, feed_url, ["entry-1"])
         assert load_feed_state(store, feed_url).etag == ""
         server.routes["/page"] = Route(body=article_html("Late page"))
-        second = poll_source(feed_url, store, fetcher)
+        second = poll_source(feed_url, store, fetcher, CONFIG)
     assert second.status == "new" and second.stored == 1
     assert settled_entries(store, feed_url, ["entry-1"]) == {"entry-1"}
     assert load_feed_state(store, feed_url).etag == '"v1"'
@@ -112,7 +116,7 @@ def test_feed_that_is_not_xml_fails_the_poll_not_the_loop(server: LocalServer, s
 
 def test_stop_event_ends_a_long_wait(store: SqliteStore) -> None:
     stop = threading.Event()
-    loop = threading.Thread(target=watch, args=(["ftp://refused.example/feed"], 3600, store, OPTIONS, stop))
+    loop = threading.Thread(target=watch, args=(["ftp://refused.example/feed"], 3600, store, CONFIG, stop))
     loop.start()
     stop.set()
     loop.join(timeout=5)

@@ -8,7 +8,7 @@ its own transaction (copy link, features, story membership and story row togethe
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -21,6 +21,7 @@ from storyline.corroborate.independence import independent_sources
 from storyline.encode.stage import TextEncoder, choose_encoder, encode_reports
 from storyline.errors import STOPS_A_RUN, describe_error
 from storyline.models import Report, StageFailure, Story
+from storyline.pipeline.stages import Progress
 from storyline.store.sqlite import SqliteStore
 from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
 from storyline.stories.features import encode_vector
@@ -52,7 +53,7 @@ class Placement:
 
 
 def place_reports(
-    store: SqliteStore, reports: Sequence[Report], analyses: Mapping[str, Any], config: Config, progress: Callable[[str, int, int | None], None]
+    store: SqliteStore, reports: Sequence[Report], analyses: Mapping[str, Any], config: Config, progress: Progress
 ) -> Placement:
     """Give every report a story (and a `copy_of` when it is a syndicated copy)."""
     copy_index = CopyIndex(CopyOptions(**config.copies))
