@@ -27,7 +27,7 @@ from storyline.cli.events import events
 from storyline.cli.terminal import terminal_safe, terminal_text
 from storyline.config import Config, load_config
 from storyline.errors import ConfigError, StorylineError, UsageError
-from storyline.store import default_location, open_store
+from storyline.store import Store, default_location, open_store
 
 EXIT_REJECTED = 3
 EXIT_USAGE = 2
@@ -56,7 +56,7 @@ class State:
         return load_config(cls.config_path, overrides)
 
     @classmethod
-    def store(cls, *, create: bool = True) -> Any:
+    def store(cls, *, create: bool = True) -> Store:
         """The store at --db; commands that only read pass create=False and a missing file is an error."""
         location = cls.db or default_location()
         if not create and location != ":memory:" and not Path(location).exists():

@@ -8,13 +8,13 @@ from typing import Any
 from storyline.config import Config
 from storyline.models import Report
 from storyline.pipeline.stages import Progress
-from storyline.store.sqlite import SqliteStore
+from storyline.store.protocol import Store
 
 # The feature kind a report's analysis is stored under.
 NLP_FEATURES = "nlp"
 
 
-def analyze_stored(store: SqliteStore, reports: Sequence[Report], config: Config, progress: Progress) -> dict[str, Any]:
+def analyze_stored(store: Store, reports: Sequence[Report], config: Config, progress: Progress) -> dict[str, Any]:
     """NLP per report, once: results are persisted as the report's "nlp" features.
 
     A report too large to analyse whole is analysed in its leading piece and one that makes

@@ -13,7 +13,7 @@ from dataclasses import replace
 from storyline.errors import STOPS_A_RUN, describe_error
 from storyline.models import StageFailure
 from storyline.pipeline.stages import Progress, quiet
-from storyline.store.sqlite import SqliteStore
+from storyline.store.protocol import Store
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 CORROBORATE_STAGE = "corroborate"
 
 
-def corroborate_stories(store: SqliteStore, story_ids: Sequence[str], progress: Progress = quiet) -> int:
+def corroborate_stories(store: Store, story_ids: Sequence[str], progress: Progress = quiet) -> int:
     """Recompute facts, entities, quotes and summary for each story, from stored per-report analysis.
 
     A story whose corroboration raises keeps its previous analysis; the failure is recorded
@@ -47,7 +47,7 @@ def corroborate_stories(store: SqliteStore, story_ids: Sequence[str], progress: 
     return done
 
 
-def _corroborate_story(store: SqliteStore, story_id: str, report_ids: list[str]) -> None:
+def _corroborate_story(store: Store, story_id: str, report_ids: list[str]) -> None:
     from storyline.analyze import ReportAnalysis
     from storyline.corroborate import corroborate_story
     from storyline.events import code_story_events

@@ -24,7 +24,7 @@ from storyline.models import RawDocument, Rejection, Report
 from storyline.pipeline.analysis import analyze_stored
 from storyline.pipeline.corroboration import corroborate_stories
 from storyline.pipeline.stages import Progress, quiet
-from storyline.store.sqlite import SqliteStore
+from storyline.store.protocol import Store
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ class IngestRun:
     updated: UpdateResult
 
 
-def ingest(store: SqliteStore, sources: Iterable[Source], config: Config | None = None, progress: Progress = quiet) -> IngestRun:
+def ingest(store: Store, sources: Iterable[Source], config: Config | None = None, progress: Progress = quiet) -> IngestRun:
     """Store every report the sources hold, then place and corroborate every pending report.
 
     Files and folders are read within `config.ingest`'s limits, URLs are fetched (pages and
@@ -109,7 +109,7 @@ def _flush(paths: list[Path], urls: list[str], config: Config) -> Iterator[RawDo
         urls.clear()
 
 
-def ingest_documents(store: SqliteStore, documents: Iterable[RawDocument | Rejection], progress: Progress = quiet) -> IngestResult:
+def ingest_documents(store: Store, documents: Iterable[RawDocument | Rejection], progress: Progress = quiet) -> IngestResult:
     """Clean and store each document; rejections are collected, never raised."""
     result = IngestResult()
     for done, item in enumerate(documents, start=1):
@@ -138,12 +138,12 @@ def ingest_documents(store: SqliteStore, documents: Iterable[RawDocument | Rejec
     return result
 
 
-def ingest_paths(store: SqliteStore, paths: Sequence[Path], progress: Progress = quiet, *, config: Config | None = None) -> IngestResult:
+def ingest_paths(store: Store, paths: Sequence[Path], progress: Progress = quiet, *, config: Config | None = None) -> IngestResult:
     """Read files and folders (recursively) and store every report found, within `config.ingest`'s limits."""
     return ingest_documents(store, read_paths(paths, (config or Config()).ingest), progress)
 
 
-def update(store: SqliteStore, config: Config | None = None, progress: Progress = quiet) -> UpdateResult:
+def update(store: Store, config: Config | None = None, progress: Progress = quiet) -> UpdateResult:
     """Place pending reports in stories (with copy detection), then re-corroborate changed stories.
 
     One process at a time updates a store (`update_lock`); a second waits, then finds only
@@ -153,7 +153,7 @@ def update(store: SqliteStore, config: Config | None = None, progress: Progress 
         return _update(store, config or Config(), progress)
 
 
-def _update(store: SqliteStore, config: Config, progress: Progress) -> UpdateResult:
+def _update(store: Store, config: Config, progress: Progress) -> UpdateResult:
     pending = store.pending_reports()
     result = UpdateResult()
     if not pending:
@@ -170,7 +170,7 @@ def _update(store: SqliteStore, config: Config, progress: Progress) -> UpdateRes
     return result
 
 
-def reanalyze(store: SqliteStore, config: Config | None = None, progress: Progress = quiet) -> UpdateResult:
+def reanalyze(store: Store, config: Config | None = None, progress: Progress = quiet) -> UpdateResult:
     """Analyse every stored report again and re-corroborate every story.
 
     For a new version of the analysis (or of the model): placed reports keep their stories;
@@ -184,7 +184,7 @@ def reanalyze(store: SqliteStore, config: Config | None = None, progress: Progre
         return _reanalyze(store, config, progress, result)
 
 
-def _reanalyze(store: SqliteStore, config: Config, progress: Progress, result: UpdateResult) -> UpdateResult:
+def _reanalyze(store: Store, config: Config, progress: Progress, result: UpdateResult) -> UpdateResult:
     batch: list[Report] = []
     for report in store.iter_reports():
         batch.append(report)
@@ -193,7 +193,7 @@ def _reanalyze(store: SqliteStore, config: Config, progress: Progress, result: U
             batch = []
     if batch:
         analyze_stored(store, batch, config, progress)
-    story_ids = [row[0] for row in store.execute("SELECT id FROM stories ORDER BY id")]
+    story_ids = store.story_ids()
     result.stories_touched = story_ids
     result.analyzed = corroborate_stories(store, story_ids, progress)
     return result

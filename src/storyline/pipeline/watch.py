@@ -2,7 +2,7 @@
 
 Each poll is a conditional GET (If-None-Match / If-Modified-Since from the last complete
 poll); a changed feed has its unseen entries read, fetched and stored. What was seen is
-kept in the store (`storyline.store.watch_state`), so stopping and restarting neither
+kept in the store (`WatchStore`), so stopping and restarting neither
 re-ingests nor misses entries. The documents of a poll go through `pipeline.ingest` in one
 call (stored, then placed in stories), and only then are their entries marked as settled.
 A failing feed is retried with exponential back-off; no error ends the loop, only
@@ -26,15 +26,7 @@ from storyline.ingest.formats import Format
 from storyline.ingest.url import read_resource, response_format
 from storyline.models import RawDocument, Rejection
 from storyline.pipeline.runner import ingest
-from storyline.store.sqlite import SqliteStore
-from storyline.store.watch_state import (
-    FeedState,
-    load_feed_state,
-    mark_entry_done,
-    record_entry_failure,
-    save_feed_state,
-    settled_entries,
-)
+from storyline.store.protocol import FeedState, Store
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +70,7 @@ class WatchSummary:
 def watch(
     sources: Sequence[str],
     every_seconds: float,
-    store: SqliteStore,
+    store: Store,
     config: Config | None = None,
     stop_event: threading.Event | None = None,
     *,
@@ -124,12 +116,12 @@ def watch(
     return summary
 
 
-def poll_source(source: str, store: SqliteStore, fetcher: Fetcher, config: Config, stop: threading.Event | None = None) -> PollResult:
+def poll_source(source: str, store: Store, fetcher: Fetcher, config: Config, stop: threading.Event | None = None) -> PollResult:
     """One conditional poll of a feed (or page); raises `RejectedInput` when the source itself fails."""
-    state = load_feed_state(store, source)
+    state = store.load_feed_state(source)
     resource = fetcher.fetch(source, etag=state.etag, last_modified=state.last_modified)
     if resource.not_modified:
-        save_feed_state(store, FeedState(url=source, etag=state.etag, last_modified=state.last_modified, checked=utc_now()))
+        store.save_feed_state(FeedState(url=source, etag=state.etag, last_modified=state.last_modified, checked=utc_now()))
         return PollResult(source=source, status="unchanged")
     data = resource.body
     name = resource.url.rsplit("/", 1)[-1]
@@ -144,11 +136,11 @@ def poll_source(source: str, store: SqliteStore, fetcher: Fetcher, config: Confi
 
 
 def _poll_feed(
-    source: str, data: bytes, resource: FetchedResource, store: SqliteStore, fetcher: Fetcher, config: Config,
+    source: str, data: bytes, resource: FetchedResource, store: Store, fetcher: Fetcher, config: Config,
     stop: threading.Event | None,
 ) -> PollResult:
     feed = parse_feed(data, source)
-    settled = settled_entries(store, source, (entry.id for entry in feed.entries))
+    settled = store.settled_entries(source, (entry.id for entry in feed.entries))
     # Feeds list the newest first; storing the oldest first keeps arrival order meaningful.
     fresh = [entry for entry in reversed(feed.entries) if entry.id not in settled]
     result = PollResult(source=source, status="new", new_entries=len(fresh))
@@ -168,7 +160,7 @@ def _poll_feed(
         documents.extend(items)
     _ingest(store, documents, config, result)
     for entry_id in read:
-        mark_entry_done(store, source, entry_id)
+        store.mark_entry_done(source, entry_id)
     if stopped:
         return result
     if feed.problem is not None:
@@ -177,16 +169,16 @@ def _poll_feed(
         _save_validators(store, source, resource)
     else:
         # An entry will be retried: the next poll must see the whole feed, not a 304.
-        save_feed_state(store, FeedState(url=source, checked=utc_now()))
+        store.save_feed_state(FeedState(url=source, checked=utc_now()))
     return result
 
 
-def _read_entry(entry: FeedEntry, source: str, store: SqliteStore, fetcher: Fetcher) -> list[RawDocument | Rejection] | None:
+def _read_entry(entry: FeedEntry, source: str, store: Store, fetcher: Fetcher) -> list[RawDocument | Rejection] | None:
     """The documents of one entry (its rejections included); None when it failed in a way worth retrying later."""
     items = entry_documents(entry, source, fetcher)
     transient = [item for item in items if isinstance(item, Rejection) and item.reason in TRANSIENT_REASONS]
     if transient:
-        attempts = record_entry_failure(store, source, entry.id, give_up_after=MAX_ENTRY_ATTEMPTS)
+        attempts = store.record_entry_failure(source, entry.id, give_up_after=MAX_ENTRY_ATTEMPTS)
         if attempts < MAX_ENTRY_ATTEMPTS:
             log.info("%s: entry %s failed (%s); attempt %d of %d", source, entry.id, transient[0].message, attempts, MAX_ENTRY_ATTEMPTS)
             return None
@@ -194,7 +186,7 @@ def _read_entry(entry: FeedEntry, source: str, store: SqliteStore, fetcher: Fetc
     return items
 
 
-def _ingest(store: SqliteStore, items: list[RawDocument | Rejection], config: Config, result: PollResult) -> None:
+def _ingest(store: Store, items: list[RawDocument | Rejection], config: Config, result: PollResult) -> None:
     """Store and place the documents of a poll, in one `ingest` call."""
     if not items:
         return
@@ -206,8 +198,8 @@ def _ingest(store: SqliteStore, items: list[RawDocument | Rejection], config: Co
     result.stories.extend(s for s in run.updated.stories_touched if s not in result.stories)
 
 
-def _save_validators(store: SqliteStore, source: str, resource: FetchedResource) -> None:
-    save_feed_state(store, FeedState(url=source, etag=resource.etag, last_modified=resource.last_modified, checked=utc_now()))
+def _save_validators(store: Store, source: str, resource: FetchedResource) -> None:
+    store.save_feed_state(FeedState(url=source, etag=resource.etag, last_modified=resource.last_modified, checked=utc_now()))
 
 
 def _failed(source: str, message: str, failures: dict[str, int], backoff: float, longest: float) -> PollResult:
