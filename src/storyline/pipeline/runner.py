@@ -166,7 +166,7 @@ def _update(store: Store, config: Config, progress: Progress) -> UpdateResult:
     result.copies = placed.copies
     result.stories_touched = placed.stories
     if config.analyze.enabled:
-        result.analyzed = corroborate_stories(store, placed.stories, progress)
+        result.analyzed = corroborate_stories(store, placed.stories, progress, config=config)
     return result
 
 
@@ -195,5 +195,5 @@ def _reanalyze(store: Store, config: Config, progress: Progress, result: UpdateR
         analyze_stored(store, batch, config, progress)
     story_ids = store.story_ids()
     result.stories_touched = story_ids
-    result.analyzed = corroborate_stories(store, story_ids, progress)
+    result.analyzed = corroborate_stories(store, story_ids, progress, config=config)
     return result
