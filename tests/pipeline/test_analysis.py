@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -31,3 +32,14 @@ def test_two_workers_store_what_one_process_stores(tmp_path: Path) -> None:
     assert len(one_analyses) == 35 and any(analysis.facts for analysis in one_facts.values() if analysis)
     assert two_analyses == one_analyses
     assert two_facts == one_facts
+
+
+@pytest.mark.slow
+def test_workers_spawned_by_a_process_running_threads_store_the_same(tmp_path: Path) -> None:
+    # A web server's job runs in a thread: its workers are spawned, not forked, and must
+    # agree with one process too (hash seeds differ between spawned processes).
+    found: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    job = threading.Thread(target=lambda: found.append(_stored(tmp_path / "spawned.db", workers=2)))
+    job.start()
+    job.join(timeout=600)
+    assert found == [_stored(tmp_path / "one.db", workers=1)]
