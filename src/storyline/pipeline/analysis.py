@@ -79,7 +79,7 @@ def _analyze_chunks(chunks: list[Sequence[Report]], config: Config, workers: int
 
 
 def _load_model() -> None:
-    """In each worker: load the model before the first chunk arrives."""
+    """Load the model once per process, before the first chunk arrives."""
     from storyline.analyze import load_nlp
 
     load_nlp()

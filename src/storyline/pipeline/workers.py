@@ -40,10 +40,18 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def start_pool(workers: int, initializer: Callable[[], None] | None = None) -> ProcessPoolExecutor:
-    """A pool of `workers` processes that leave Ctrl-C to the parent; `initializer` runs once in each."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(), initializer=_start_worker,
-                               initargs=(initializer,))
+def start_pool(workers: int, prepare: Callable[[], None] | None = None) -> ProcessPoolExecutor:
+    """A pool of `workers` processes that leave Ctrl-C to the parent, each made ready by `prepare`.
+
+    Forked workers inherit what the parent prepared (run here once, and kept for the next
+    pool: a model loaded once per process serves every later run); spawned ones prepare
+    themselves when they start.
+    """
+    context = _process_context()
+    if prepare is not None and context.get_start_method() == "fork":
+        prepare()
+        prepare = None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(prepare,))
 
 
 def _process_context() -> multiprocessing.context.BaseContext:
@@ -55,7 +63,7 @@ def _process_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _start_worker(initializer: Callable[[], None] | None) -> None:
+def _start_worker(prepare: Callable[[], None] | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if initializer is not None:
-        initializer()
+    if prepare is not None:
+        prepare()
