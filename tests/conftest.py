@@ -38,6 +38,30 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
         yield opened
 
 
+def _sqlite_store(folder: Path):  # type: ignore[no-untyped-def]
+    from storyline.store import SqliteStore
+
+    return SqliteStore(folder / "store.db")
+
+
+# Every implementation of the `Store` protocol, by name: a function that opens an empty store
+# whose data lives in (or is named after) the given folder. The store suite runs against each.
+STORE_FACTORIES = {"sqlite": _sqlite_store}
+
+
+@pytest.fixture(params=sorted(STORE_FACTORIES))
+def each_store(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An empty store of each implementation in turn (tests/store/ runs on every backend)."""
+    with STORE_FACTORIES[request.param](tmp_path) as opened:
+        yield opened
+
+
+@pytest.fixture(params=sorted(STORE_FACTORIES))
+def reopen_store(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Opens the same store of each implementation again on every call (state across restarts)."""
+    return lambda: STORE_FACTORIES[request.param](tmp_path)
+
+
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
     """The pinned spaCy pipeline, loaded once per test session (analysis and corroboration tests)."""

@@ -50,6 +50,20 @@ def test_bad_files_are_rejected_and_the_rest_stored(seeds_dir: Path, tmp_path: P
     assert all(r["message"] for r in output["rejected"])
 
 
+def test_ingest_applies_the_config_file_byte_limit_to_local_files(tmp_path: Path) -> None:
+    config = tmp_path / "small.toml"
+    config.write_text("[ingest]\nmax_file_bytes = 1000\n", encoding="utf-8")
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_text("Harbour fire\n\nA fire broke out at the harbour on Monday, the fire service said.", encoding="utf-8")
+    large.write_text("Harbour report\n\n" + "The harbour stayed open on Monday. " * 60, encoding="utf-8")
+    result = run("--config", str(config), "ingest", "--json", "--no-analyze", str(small), str(large), db=tmp_path / "t.db")
+    assert result.returncode == 3, result.stderr
+    output = json.loads(result.stdout)
+    assert output["stored"] == 1
+    assert [(Path(r["path"]).name, r["reason"]) for r in output["rejected"]] == [("large.txt", "too-large")]
+    assert "ingest.max_file_bytes" in output["rejected"][0]["message"]
+
+
 def test_rejections_never_change_what_is_stored(seeds_dir: Path, tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     run("ingest", "--no-analyze", str(seeds_dir), db=db)

@@ -91,7 +91,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def test_the_graph_is_read() -> None:
     graph = _graph()
-    assert "storyline.models" in graph["storyline.pipeline"]
+    assert "storyline.models" in graph["storyline.pipeline.runner"]
     assert "storyline.clean.html" in graph["storyline.ingest.html"]
 
 

@@ -116,7 +116,7 @@ def test_a_report_that_makes_the_analysis_raise_fails_alone(store, tmp_path: Pat
 
 
 def test_a_report_the_story_stage_fails_on_is_recorded_and_not_retried(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from storyline.placement import _Placing
+    from storyline.pipeline.placement import _Placing
 
     real_place = _Placing.place
 
@@ -143,11 +143,12 @@ def test_a_report_the_story_stage_fails_on_is_recorded_and_not_retried(store, tm
 
 def test_a_story_whose_corroboration_raises_leaves_the_others_corroborated(store, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     from storyline import pipeline
+    from storyline.pipeline import corroboration
 
     ingest_paths(store, [seeds_dir])
     update(store, Config(analyze=AnalyzeOptions(enabled=False)))
     (story,) = store.list_stories()
-    monkeypatch.setattr(pipeline, "_corroborate_story", lambda *args: (_ for _ in ()).throw(KeyError("slot")))
+    monkeypatch.setattr(corroboration, "_corroborate_story", lambda *args: (_ for _ in ()).throw(KeyError("slot")))
     assert pipeline.corroborate_stories(store, [story.id]) == 0
     failures = store.failures(story.reports)
     assert set(failures) == set(story.reports)

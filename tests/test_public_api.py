@@ -17,7 +17,7 @@ PUBLIC = {
     "storyline.models": ["Report", "Story", "Fact", "Entity", "Mention", "Quote", "Event", "Source", "Span",
                          "ConflictValue", "SummarySentence", "StoryAnalysis", "Rejection", "to_dict", "from_dict"],
     "storyline.store": ["open_store", "Store", "SqliteStore", "SearchHit", "EventQuery", "default_location"],
-    "storyline.pipeline": ["ingest_paths", "ingest_documents", "update", "corroborate_stories", "IngestResult"],
+    "storyline.pipeline": ["ingest", "ingest_paths", "ingest_documents", "update", "corroborate_stories", "IngestResult"],
     "storyline.ingest": ["read_paths", "read_file", "read_bytes"],
     "storyline.clean.report": ["clean_document"],
     "storyline.clean.text": ["clean_text"],
@@ -45,6 +45,7 @@ def test_public_names_exist(module_name: str) -> None:
 def test_pipeline_signatures_are_stable() -> None:
     from storyline import pipeline
 
+    assert list(inspect.signature(pipeline.ingest).parameters) == ["store", "sources", "config", "progress"]
     assert list(inspect.signature(pipeline.ingest_paths).parameters) == ["store", "paths", "progress", "config"]
     assert list(inspect.signature(pipeline.update).parameters) == ["store", "config", "progress"]
 

@@ -34,6 +34,7 @@ class AnalyzeOptions:
     enabled: bool = True
     batch_size: int = 16
     max_chars: int = 50_000
+    workers: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,6 +74,8 @@ class Config:
             raise ConfigError(f"encode.stories must be one of {', '.join(ENCODER_CHOICES)}, not {self.encode.stories!r}")
         if self.encode.threads < 0:
             raise ConfigError("encode.threads must be at least 0 (0: every core)")
+        if self.analyze.workers < 0:
+            raise ConfigError("analyze.workers must be at least 0 (0: one per core, 1: no worker processes)")
         if self.analyze.max_chars < 1:
             raise ConfigError("analyze.max_chars must be at least 1 (try 50000)")
         if not 0 < self.serve.port < 65536:

@@ -21,7 +21,7 @@ from storyline import views
 from storyline.config import Config
 from storyline.errors import UsageError
 from storyline.models import FACT_STATUSES, Event, Fact, Report, Story, StoryAnalysis
-from storyline.store import SearchHit, SqliteStore, open_store
+from storyline.store import SearchHit, Store, open_store
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,7 +38,7 @@ class Database:
     """A storyline store opened for reading and ingesting. Close it (or use `with`) when done."""
 
     def __init__(self, location: str | Path | None = None, *, config: Config | None = None) -> None:
-        self.store: SqliteStore = open_store(location)
+        self.store: Store = open_store(location)
         self.config = config or Config()
 
     def ingest(self, *paths: str | Path) -> Ingested:
@@ -47,10 +47,10 @@ class Database:
         Inputs that cannot be read are not raised: each comes back in `rejected` as
         "path: reason: message", and the rest are stored.
         """
-        from storyline.pipeline import ingest_paths, update
+        from storyline.pipeline import ingest
 
-        result = ingest_paths(self.store, [Path(p) for p in paths])
-        updated = update(self.store, self.config)
+        run = ingest(self.store, [Path(p) for p in paths], self.config)
+        result, updated = run.ingested, run.updated
         return Ingested(
             stored=result.stored,
             duplicates=result.duplicates,

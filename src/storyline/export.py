@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from storyline.analyze.lexicon import alpha3
 from storyline.models import Event, Fact, Span, Story, StoryAnalysis
-from storyline.store.sqlite import SqliteStore
+from storyline.store.protocol import Store
 
 FACT_COLUMNS = (
     "story",
@@ -62,7 +62,7 @@ GDELT_EVENT_COLUMNS = (
 CAMEO_ROLE_CODES = {"government": "GOV", "opposition": "OPP", "military": "MIL", "police": "COP", "business": "BUS"}
 
 
-def write_facts_csv(store: SqliteStore, handle: TextIO) -> int:
+def write_facts_csv(store: Store, handle: TextIO) -> int:
     """One CSV row per fact of every analysed story; returns the number of rows.
 
     Lists (sources, quantities) are joined with "; ", support spans are written as
@@ -113,7 +113,7 @@ def fact_row(story: Story, fact: Fact) -> list[str]:
     ]
 
 
-def write_gdelt_events(store: SqliteStore, handle: TextIO) -> int:
+def write_gdelt_events(store: Store, handle: TextIO) -> int:
     """Every coded event as a row of a GDELT 2.0 Events table; returns the number of rows.
 
     Fields storyline does not compute (tone, geocoordinates, ethnic and religion codes)
@@ -170,14 +170,14 @@ def global_event_id(event_id: str) -> int:
     return int.from_bytes(hashlib.blake2b(event_id.encode("utf-8"), digest_size=7).digest(), "big")
 
 
-def _analysed_stories(store: SqliteStore) -> Iterator[tuple[Story, StoryAnalysis]]:
+def _analysed_stories(store: Store) -> Iterator[tuple[Story, StoryAnalysis]]:
     for story in store.iter_stories():
         analysis = store.get_analysis(story.id)
         if analysis is not None:
             yield story, analysis
 
 
-def _report_urls(store: SqliteStore, events: tuple[Event, ...]) -> dict[str, str]:
+def _report_urls(store: Store, events: tuple[Event, ...]) -> dict[str, str]:
     ids = list(dict.fromkeys(span.report for event in events for span in event.support))
     return {report.id: report.url for report in store.get_reports(ids)}
 

@@ -17,14 +17,14 @@ from typing import Any
 
 from storyline.errors import UsageError
 from storyline.models import Event, Fact, Report, Story, to_dict
-from storyline.store.sqlite import SqliteStore
+from storyline.store.protocol import Store
 
 # Records per row group: large enough for columnar compression, small enough to keep memory flat.
 ROW_GROUP = 5000
 TABLES: dict[str, type[Any]] = {"reports": Report, "stories": Story, "facts": Fact, "events": Event}
 
 
-def write_parquet(store: SqliteStore, folder: Path) -> dict[str, int]:
+def write_parquet(store: Store, folder: Path) -> dict[str, int]:
     """Write reports.parquet, stories.parquet, facts.parquet and events.parquet into `folder`; rows per file."""
     try:
         import pyarrow  # noqa: F401
@@ -43,7 +43,7 @@ def write_parquet(store: SqliteStore, folder: Path) -> dict[str, int]:
     return {name: _write_table(folder / f"{name}.parquet", TABLES[name], records) for name, records in sources.items()}
 
 
-def _analysis_records(store: SqliteStore, kind: str) -> Iterator[Any]:
+def _analysis_records(store: Store, kind: str) -> Iterator[Any]:
     for story in store.iter_stories():
         analysis = store.get_analysis(story.id)
         if analysis is not None:

@@ -18,8 +18,7 @@ from storyline.errors import QueryTooLarge, UsageError
 from storyline.events.lexicon import load_event_lexicon
 from storyline.ids import ID_LENGTH
 from storyline.models import Event, Report, Story, to_dict
-from storyline.store.protocol import EventQuery
-from storyline.store.sqlite import MAX_QUERY_CHARS, SqliteStore
+from storyline.store.protocol import MAX_QUERY_CHARS, EntityCount, EventQuery, Store
 
 
 def story_summary(story: Story) -> dict[str, Any]:
@@ -53,11 +52,11 @@ def report_summary(report: Report, story: str | None = None) -> dict[str, Any]:
     return data
 
 
-def list_stories(store: SqliteStore, **filters: Any) -> list[dict[str, Any]]:
+def list_stories(store: Store, **filters: Any) -> list[dict[str, Any]]:
     return [story_summary(s) for s in store.list_stories(**filters)]
 
 
-def list_reports(store: SqliteStore, **filters: Any) -> list[dict[str, Any]]:
+def list_reports(store: Store, **filters: Any) -> list[dict[str, Any]]:
     """Reports newest first, each with its story and the stages that failed on it (usually none)."""
     reports = store.list_reports(**filters)
     failures = store.failures(r.id for r in reports)
@@ -72,26 +71,26 @@ def list_reports(store: SqliteStore, **filters: Any) -> list[dict[str, Any]]:
 _ID_PREFIX = re.compile(f"[0-9a-f]{{1,{ID_LENGTH}}}")
 
 
-def resolve_story_id(store: SqliteStore, ref: str) -> str:
+def resolve_story_id(store: Store, ref: str) -> str:
     """Accept a story id, a unique id prefix, or a report id (its story)."""
     if store.get_story(ref):
         return ref
-    # Only a short run of hex digits can be an id prefix: anything else would make LIKE a
-    # pattern (a "%"), or one too long for SQLite to match (a 100 KB path was a 500).
+    # Only a short run of hex digits can be an id prefix: anything else is no id, and one too
+    # long for a store to match well (a 100 KB path was a 500) is not looked up.
     prefix = _ID_PREFIX.fullmatch(ref) is not None
-    rows = store.execute("SELECT id FROM stories WHERE id LIKE ? LIMIT 2", (ref + "%",)) if prefix else []
-    if len(rows) == 1:
-        return str(rows[0][0])
+    found = store.story_ids_by_prefix(ref, limit=2) if prefix else []
+    if len(found) == 1:
+        return found[0]
     story = store.story_of(ref)
     if story:
         return story
-    rows = store.execute("SELECT story_id FROM story_reports WHERE report_id LIKE ? LIMIT 2", (ref + "%",)) if prefix else []
-    if len(rows) == 1:
-        return str(rows[0][0])
+    found = store.story_ids_by_report_prefix(ref, limit=2) if prefix else []
+    if len(found) == 1:
+        return found[0]
     raise UsageError(f"no story or report with id {ref[:80]!r} (see `storyline stories`)")
 
 
-def story_detail(store: SqliteStore, ref: str) -> dict[str, Any]:
+def story_detail(store: Store, ref: str) -> dict[str, Any]:
     """One story with its reports and everything corroboration found."""
     story_id = resolve_story_id(store, ref)
     story = store.get_story(story_id)
@@ -112,14 +111,14 @@ def story_detail(store: SqliteStore, ref: str) -> dict[str, Any]:
     return detail
 
 
-def search(store: SqliteStore, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+def search(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
     return [
         {**report_summary(hit.report, hit.story), "score": round(hit.score, 4), "snippet": hit.snippet}
         for hit in store.search(query, limit=limit, offset=offset)
     ]
 
 
-def export_records(store: SqliteStore) -> Iterator[str]:
+def export_records(store: Store) -> Iterator[str]:
     """Every record as JSON lines: reports first (re-ingestible as they are), then stories and analyses."""
     for report in store.iter_reports():
         yield json.dumps({"record": "report", **to_dict(report)}, ensure_ascii=False)
@@ -137,7 +136,7 @@ NOT_REPORTED = "not-reported"
 CONFLICTING = "conflicting"
 
 
-def find_stories(store: SqliteStore, *, q: str = "", limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+def find_stories(store: Store, *, q: str = "", limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
     """Stories as `list_stories`, optionally only those with a report matching the text query `q`."""
     if q.strip():
         hits = store.search(q, limit=SEARCH_STORY_POOL)
@@ -150,21 +149,9 @@ def find_stories(store: SqliteStore, *, q: str = "", limit: int = 50, offset: in
 SEARCH_STORY_POOL = 1000
 
 
-def report_dates(store: SqliteStore, story_ids: list[str]) -> dict[str, list[str]]:
-    """Publication dates of each story's reports (for sparklines), in one query."""
-    dates: dict[str, list[str]] = {sid: [] for sid in story_ids}
-    if not story_ids:
-        return dates
-    marks = ",".join("?" for _ in story_ids)
-    rows = store.execute(
-        "SELECT sr.story_id, r.published FROM story_reports sr JOIN reports r ON r.id = sr.report_id"
-        f" WHERE sr.story_id IN ({marks}) ORDER BY r.published",
-        story_ids,
-    )
-    for row in rows:
-        if row[1]:
-            dates[row[0]].append(row[1])
-    return dates
+def report_dates(store: Store, story_ids: list[str]) -> dict[str, list[str]]:
+    """Publication dates of each story's reports (for sparklines)."""
+    return store.report_dates(story_ids)
 
 
 def facts_matrix(detail: dict[str, Any]) -> dict[str, Any]:
@@ -195,7 +182,7 @@ def copied_from(reports: list[dict[str, Any]]) -> dict[str, str]:
     return {r.get("source", ""): source_of.get(r["copy_of"], "") for r in reports if r.get("copy_of") and source_of.get(r["copy_of"])}
 
 
-def report_detail(store: SqliteStore, report_id: str) -> dict[str, Any]:
+def report_detail(store: Store, report_id: str) -> dict[str, Any]:
     """One report in full: clean body, the furniture cleaning removed, credits and its story."""
     report = store.get_report(report_id)
     if report is None:
@@ -203,77 +190,49 @@ def report_detail(store: SqliteStore, report_id: str) -> dict[str, Any]:
     return {**to_dict(report), "story": store.story_of(report.id)}
 
 
-def list_entities(store: SqliteStore, *, limit: int = 50, offset: int = 0, q: str = "") -> list[dict[str, Any]]:
+def list_entities(store: Store, *, limit: int = 50, offset: int = 0, q: str = "") -> list[dict[str, Any]]:
     """Entities by the number of stories that mention them."""
     if len(q) > MAX_QUERY_CHARS:
         raise QueryTooLarge(f"entity name filter of {len(q):,} characters; the limit is {MAX_QUERY_CHARS:,}")
-    pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    where, args = ("WHERE name LIKE ? ESCAPE '\\'", [pattern]) if q else ("", [])
-    rows = store.execute(
-        "SELECT entity_id, max(name) AS name, max(kind) AS kind, max(country) AS country,"
-        " count(DISTINCT story_id) AS stories, sum(mentions) AS mentions"
-        f" FROM story_entities {where} GROUP BY entity_id ORDER BY stories DESC, mentions DESC, entity_id LIMIT ? OFFSET ?",
-        [*args, limit, offset],
-    )
-    return [_entity_row(row) for row in rows]
+    return [_entity_row(entity) for entity in store.list_entities(limit=limit, offset=offset, name=q)]
 
 
-def entity_detail(store: SqliteStore, entity_id: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+def entity_detail(store: Store, entity_id: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """An entity, the stories that mention it (ranked) and how many of them appeared per day."""
-    rows = store.execute(
-        "SELECT entity_id, max(name) AS name, max(kind) AS kind, max(country) AS country,"
-        " count(DISTINCT story_id) AS stories, sum(mentions) AS mentions FROM story_entities WHERE entity_id = ? GROUP BY entity_id",
-        (entity_id,),
-    )
-    if not rows:
+    entity = store.get_entity(entity_id)
+    if entity is None:
         raise UsageError(f"no entity with id {entity_id!r}")
-    detail = _entity_row(rows[0])
-    days = store.execute(
-        "SELECT substr(s.first_seen, 1, 10) AS day, count(*) FROM story_entities e JOIN stories s ON s.id = e.story_id"
-        " WHERE e.entity_id = ? AND s.first_seen != '' GROUP BY day ORDER BY day",
-        (entity_id,),
-    )
-    detail["timeline"] = [{"date": row[0], "stories": row[1]} for row in days]
+    detail = _entity_row(entity)
+    detail["timeline"] = [{"date": day, "stories": stories} for day, stories in store.entity_timeline(entity_id)]
     detail["story_list"] = list_stories(store, entity=entity_id, limit=limit, offset=offset)
     return detail
 
 
-def _entity_row(row: Any) -> dict[str, Any]:
+def _entity_row(entity: EntityCount) -> dict[str, Any]:
     return {
-        "id": row["entity_id"], "name": row["name"], "kind": row["kind"], "country": row["country"],
-        "stories": row["stories"], "mentions": row["mentions"] or 0,
+        "id": entity.id, "name": entity.name, "kind": entity.kind, "country": entity.country,
+        "stories": entity.stories, "mentions": entity.mentions,
     }
 
 
-def list_outlets(store: SqliteStore, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+def list_outlets(store: Store, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Outlets by number of reports, with their first and last publication dates."""
-    rows = store.execute(
-        "SELECT source, count(*) AS reports, min(published) AS first, max(published) AS last FROM reports"
-        " WHERE source != '' GROUP BY source ORDER BY reports DESC, source LIMIT ? OFFSET ?",
-        (limit, offset),
-    )
-    return [{"name": r["source"], "reports": r["reports"], "first_published": r["first"], "last_published": r["last"]} for r in rows]
+    return [
+        {"name": o.name, "reports": o.reports, "first_published": o.first_published, "last_published": o.last_published}
+        for o in store.list_outlets(limit=limit, offset=offset)
+    ]
 
 
 # Stories whose analysis an outlet page reads to find the facts only that outlet reports.
 OUTLET_ANALYSIS_STORIES = 200
 
 
-def outlet_detail(store: SqliteStore, name: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+def outlet_detail(store: Store, name: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """What an outlet covered, the facts it alone reported, and how often it was first in a story."""
-    counts = store.execute(
-        "SELECT count(*), min(published), max(published) FROM reports WHERE source = ?", (name,)
-    )[0]
-    if not counts[0]:
+    outlet = store.get_outlet(name)
+    if outlet is None:
         raise UsageError(f"no outlet named {name!r} (see /api/outlets)")
-    firsts = store.execute(
-        "SELECT count(*), coalesce(sum(first_mine = first_all), 0) FROM ("
-        " SELECT min(r.published) AS first_all, min(CASE WHEN r.source = ? THEN r.published END) AS first_mine"
-        " FROM story_reports sr JOIN reports r ON r.id = sr.report_id"
-        " WHERE sr.story_id IN (SELECT sr2.story_id FROM story_reports sr2 JOIN reports r2 ON r2.id = sr2.report_id WHERE r2.source = ?)"
-        " GROUP BY sr.story_id)",
-        (name, name),
-    )[0]
+    covered, first_in = store.outlet_firsts(name)
     stories = store.list_stories(source=name, limit=OUTLET_ANALYSIS_STORIES)
     alone: list[dict[str, Any]] = []
     for story in stories:
@@ -283,17 +242,17 @@ def outlet_detail(store: SqliteStore, name: str, *, limit: int = 50, offset: int
                 alone.append({"story": story.id, "story_title": story.headline, "id": fact.id, "text": fact.text})
     return {
         "name": name,
-        "reports": counts[0],
-        "first_published": counts[1],
-        "last_published": counts[2],
-        "stories_covered": firsts[0],
-        "first_in_stories": firsts[1],
+        "reports": outlet.reports,
+        "first_published": outlet.first_published,
+        "last_published": outlet.last_published,
+        "stories_covered": covered,
+        "first_in_stories": first_in,
         "single_source_facts": alone,
         "story_list": list_stories(store, source=name, limit=limit, offset=offset),
     }
 
 
-def full_reports(store: SqliteStore, report_ids: list[str]) -> list[dict[str, Any]]:
+def full_reports(store: Store, report_ids: list[str]) -> list[dict[str, Any]]:
     """Reports in full (body, furniture, credits), in the order given."""
     return [to_dict(r) for r in store.get_reports(report_ids)]
 
@@ -324,14 +283,14 @@ def event_query(
     )
 
 
-def find_events(store: SqliteStore, query: EventQuery) -> list[dict[str, Any]]:
+def find_events(store: Store, query: EventQuery) -> list[dict[str, Any]]:
     """Coded events across stories, as `story_detail` lists them; a story filter may be an id prefix."""
     if query.story:
         query = dataclasses.replace(query, story=resolve_story_id(store, query.story))
     return [to_dict(event) for event in store.query_events(query)]
 
 
-def dyad_series(store: SqliteStore, first: str, second: str, *, by: str = "week", query: EventQuery | None = None) -> dict[str, Any]:
+def dyad_series(store: Store, first: str, second: str, *, by: str = "week", query: EventQuery | None = None) -> dict[str, Any]:
     """Events between two countries (either direction) per period, with their mean Goldstein score.
 
     Only events dated at least as precisely as the period are counted; the others are
@@ -383,7 +342,7 @@ def event_period(date: str, by: str) -> str | None:
     return f"{year:04d}-W{week:02d}"
 
 
-def actor_detail(store: SqliteStore, code: str, *, limit: int = 50, offset: int = 0, by: str = "month") -> dict[str, Any]:
+def actor_detail(store: Store, code: str, *, limit: int = 50, offset: int = 0, by: str = "month") -> dict[str, Any]:
     """A country as an actor: its events as source and as target, its dyads (busiest first) and
     all its events per period (`by`)."""
     country = country_alpha2(code)

@@ -11,7 +11,7 @@ from api_corpus import build_store
 from fastapi.testclient import TestClient
 
 from storyline.api import create_app
-from storyline.store.sqlite import MAX_QUERY_CHARS, MAX_QUERY_WORDS
+from storyline.store.protocol import MAX_QUERY_CHARS, MAX_QUERY_WORDS
 
 LISTINGS = ("/api/stories", "/api/reports", "/api/entities", "/api/outlets", "/api/search?q=fire",
             "/stories", "/search?q=fire", "/entities", "/outlets")

@@ -10,7 +10,7 @@ import threading
 
 from fastapi import Request
 
-from storyline.store import SqliteStore, open_store
+from storyline.store import Store, open_store
 
 
 class StoreProvider:
@@ -19,11 +19,11 @@ class StoreProvider:
     def __init__(self, path: str) -> None:
         self.path = path
         self._local = threading.local()
-        self._opened: list[SqliteStore] = []
+        self._opened: list[Store] = []
         self._lock = threading.Lock()
 
-    def get(self) -> SqliteStore:
-        store: SqliteStore | None = getattr(self._local, "store", None)
+    def get(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
         if store is None:
             store = open_store(self.path)
             self._local.store = store
@@ -38,7 +38,7 @@ class StoreProvider:
             self._opened.clear()
 
 
-def store_of(request: Request) -> SqliteStore:
+def store_of(request: Request) -> Store:
     """This thread's store; call it inside the endpoint so the connection stays on its thread."""
-    store: SqliteStore = request.app.state.stores.get()
+    store: Store = request.app.state.stores.get()
     return store

@@ -20,9 +20,7 @@ from typing import Any
 from storyline.config import Config
 from storyline.errors import StorylineError
 from storyline.ingest import read_bytes
-from storyline.ingest.url import read_urls
-from storyline.models import RawDocument, Rejection
-from storyline.pipeline import IngestResult, ingest_documents
+from storyline.pipeline import Source, ingest
 
 log = logging.getLogger(__name__)
 
@@ -128,9 +126,9 @@ class JobRunner:
             from storyline.store import open_store
 
             with open_store(self.store_path) as store:
-                ingested = ingest_documents(store, self._documents(job), lambda stage, done, total: self._progress(job, stage, done, total))
-                job.result = ingested.to_dict()
-                self._update(job, store, ingested)
+                run = ingest(store, self._sources(job), self.config, lambda stage, done, total: self._progress(job, stage, done, total))
+            job.result = {**run.ingested.to_dict(), "placed": run.updated.placed, "copies": run.updated.copies,
+                          "stories": run.updated.stories_touched}
             job.state = "done"
         except StorylineError as exc:
             job.state, job.error = "failed", str(exc)
@@ -141,25 +139,13 @@ class JobRunner:
             job.uploads = [Upload(name=u.name, data=b"") for u in job.uploads]
             job.finished = _now()
 
-    def _documents(self, job: Job) -> Iterator[RawDocument | Rejection]:
+    def _sources(self, job: Job) -> Iterator[Source]:
+        """The uploads as documents (within `ingest.max_file_bytes` once decompressed), then the URLs."""
         for upload in job.uploads:
-            yield from read_bytes(upload.data, upload.name, f"upload:{upload.name}")
+            yield from read_bytes(upload.data, upload.name, f"upload:{upload.name}", self.config.ingest.max_file_bytes)
         if job.urls:
             job.stage = "fetch"
-            yield from read_urls(job.urls, self.config.ingest)
-
-    def _update(self, job: Job, store: Any, ingested: IngestResult) -> None:
-        if not ingested.stored:
-            return
-        from storyline.pipeline import update
-
-        try:
-            placed = update(store, self.config, lambda stage, done, total: self._progress(job, stage, done, total))
-        except ImportError as exc:
-            job.warnings.append(f"reports stored but not yet placed in stories ({exc}); run `storyline ingest` later")
-            return
-        assert job.result is not None
-        job.result.update({"placed": placed.placed, "copies": placed.copies, "stories": placed.stories_touched})
+            yield from job.urls
 
     @staticmethod
     def _progress(job: Job, stage: str, done: int, total: int | None) -> None:

@@ -14,7 +14,7 @@ from storyline.api.deps import store_of
 from storyline.api.routes_api import MAX_OFFSET, check_date, invalid_filters
 from storyline.api.templating import render
 from storyline.errors import UsageError
-from storyline.store import SqliteStore
+from storyline.store import Store
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,7 +33,7 @@ def _pager(request: Request, offset: int, count: int, size: int) -> dict[str, st
     return links
 
 
-def _add_sparklines(store: SqliteStore, stories: list[dict[str, Any]]) -> None:
+def _add_sparklines(store: Store, stories: list[dict[str, Any]]) -> None:
     dates = views.report_dates(store, [s["id"] for s in stories])
     for story in stories:
         story["sparkline"] = sparkline(dates[story["id"]])

@@ -20,7 +20,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.bench.stories import make_stream
+from storyline.store import SqliteStore
 
 OUTLETS = ("Harbour Herald", "Valley Post", "Coast Courier", "Northern Ledger", "City Wire", "Daily Meridian", "Evening Star")
 
@@ -60,17 +60,16 @@ def finish(db: Path, corpus: Path) -> float:
 
 def state(db: Path) -> dict[str, Any]:
     """What the comparison reads from a store."""
-    with sqlite3.connect(db) as store:
-        stories: dict[str, set[str]] = {}
-        for report, story in store.execute("SELECT report_id, story_id FROM story_reports"):
-            stories.setdefault(story, set()).add(report)
+    with SqliteStore(db) as store:
+        reports = list(store.iter_reports())
+        stories = {frozenset(story.reports) for story in store.iter_stories() if story.reports}
         return {
-            "integrity": store.execute("PRAGMA integrity_check").fetchone()[0],
-            "reports": store.execute("SELECT count(*) FROM reports").fetchone()[0],
-            "distinct": store.execute("SELECT count(DISTINCT id) FROM reports").fetchone()[0],
-            "pending": store.execute("SELECT count(*) FROM reports WHERE id NOT IN (SELECT report_id FROM story_reports)").fetchone()[0],
-            "copies": dict(store.execute("SELECT id, copy_of FROM reports WHERE copy_of != ''").fetchall()),
-            "stories": {frozenset(members) for members in stories.values()},
+            "integrity": store.integrity_check(),
+            "reports": len(reports),
+            "distinct": len({report.id for report in reports}),
+            "pending": len(store.pending_reports()),
+            "copies": {report.id: report.copy_of for report in reports if report.copy_of},
+            "stories": stories,
         }
 
 

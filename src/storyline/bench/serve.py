@@ -3,7 +3,7 @@
     storyline bench serve                      # 1,000, 10,000 and 100,000 reports
     storyline bench serve --sizes 1000 --requests 100 --json results.json
 
-Each store is filled in bulk (one transaction, straight into the store's tables) with N
+Each store is filled in bulk (one transaction, `SqliteStore.load_placed`) with N
 reports in N/5 stories, each story with an analysis (facts, entities, quotes, summary). Then,
 in-process through the ASGI app (FastAPI TestClient), every route is warmed up and timed;
 p50 and p95 are printed. Targets: story page < 100 ms p95 at 100,000 reports; story list and
@@ -16,7 +16,6 @@ import argparse
 import itertools
 import json
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -25,8 +24,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from storyline.models import ConflictValue, Entity, Fact, Quote, StoryAnalysis, SummarySentence, to_dict
-from storyline.store import open_store
+from storyline.models import ConflictValue, Entity, Fact, Quote, Report, Story, StoryAnalysis, SummarySentence
+from storyline.store import SqliteStore
 
 TARGETS_MS = {"story page": 100.0, "story list": 200.0, "search": 200.0, "search, common word": 200.0}
 REPORTS_PER_STORY = 5
@@ -68,17 +67,9 @@ def _query_word(rng: random.Random, ranks: tuple[int, int]) -> str:
 
 def fill(path: Path, reports: int, seed: int = 7) -> list[str]:
     """Write `reports` synthetic reports in stories with analyses; returns the story ids."""
-    open_store(path).close()  # create the schema, with every migration
     rng = random.Random(seed)
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=OFF")
     story_ids: list[str] = []
-    report_rows: list[tuple[Any, ...]] = []
-    member_rows: list[tuple[Any, ...]] = []
-    story_rows: list[tuple[Any, ...]] = []
-    analysis_rows: list[tuple[Any, ...]] = []
-    entity_rows: list[tuple[Any, ...]] = []
+    placed: list[tuple[Story, list[Report], StoryAnalysis]] = []
     n_stories = max(1, reports // REPORTS_PER_STORY)
     made = 0
     for s in range(n_stories):
@@ -88,35 +79,20 @@ def fill(path: Path, reports: int, seed: int = 7) -> list[str]:
         place = rng.choice(PLACES)
         day = f"2024-{1 + s * 12 // n_stories:02d}-{1 + rng.randrange(28):02d}"
         outlets = rng.sample(OUTLETS, min(size, len(OUTLETS)))
-        ids = []
+        members = []
         for i in range(size):
             report_id = f"rep{made:08d}"
             made += 1
-            ids.append(report_id)
-            outlet = outlets[i % len(outlets)]
             published = f"{day}T{8 + i:02d}:{rng.randrange(60):02d}:00"
             body = "\n\n".join(_sentence(rng) for _ in range(6)) + f" In {place}."
-            report_rows.append((report_id, outlet, f"{place}: {_sentence(rng, 7)[:-1]}", published, body,
-                                json.dumps(["Subscribe to our newsletter", "Share this article"])))
-            member_rows.append((report_id, story_id))
-        sources = list(dict.fromkeys(outlets[i % len(outlets)] for i in range(size)))
-        story_rows.append((story_id, f"{place}: {_sentence(rng, 6)[:-1]}", f"{day}T08:00:00", f"{day}T{8 + size:02d}:00:00",
-                           size, len(sources), len(sources), json.dumps(sources), json.dumps(sources)))
-        analysis = _analysis(rng, story_id, ids, sources, place)
-        analysis_rows.append((story_id, "bench", json.dumps(to_dict(analysis))))
-        entity_rows.extend((story_id, e.id, e.name, e.kind, e.country, e.mentions) for e in analysis.entities)
-    db.execute("BEGIN")
-    db.executemany("INSERT INTO reports (id, source, title, published, body, furniture) VALUES (?, ?, ?, ?, ?, ?)", report_rows)
-    db.executemany("INSERT INTO story_reports (report_id, story_id) VALUES (?, ?)", member_rows)
-    db.executemany(
-        "INSERT INTO stories (id, headline, first_seen, last_seen, report_count, source_count, independent_count, sources,"
-        " independent_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", story_rows)
-    db.executemany("INSERT INTO story_analysis (story_id, version, data) VALUES (?, ?, ?)", analysis_rows)
-    db.executemany("INSERT OR IGNORE INTO story_entities (story_id, entity_id, name, kind, country, mentions) VALUES (?, ?, ?, ?, ?, ?)",
-                   entity_rows)
-    db.execute("COMMIT")
-    db.execute("PRAGMA optimize")
-    db.close()
+            members.append(Report(id=report_id, source=outlets[i % len(outlets)], title=f"{place}: {_sentence(rng, 7)[:-1]}",
+                                  published=published, body=body, furniture=("Subscribe to our newsletter", "Share this article")))
+        sources = tuple(dict.fromkeys(outlets[i % len(outlets)] for i in range(size)))
+        story = Story(id=story_id, headline=f"{place}: {_sentence(rng, 6)[:-1]}", reports=tuple(r.id for r in members),
+                      sources=sources, independent_sources=sources, first_seen=f"{day}T08:00:00", last_seen=f"{day}T{8 + size:02d}:00:00")
+        placed.append((story, members, _analysis(rng, story_id, [r.id for r in members], list(sources), place)))
+    with SqliteStore(path) as store:
+        store.load_placed(placed)
     return story_ids
 
 

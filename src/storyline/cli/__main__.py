@@ -2,4 +2,6 @@
 
 from storyline.cli.commands import main
 
-main()
+# Guarded: the analysis's worker processes are spawned, and import the main module again.
+if __name__ == "__main__":
+    main()

@@ -27,7 +27,7 @@ from storyline.cli.events import events
 from storyline.cli.terminal import terminal_safe, terminal_text
 from storyline.config import Config, load_config
 from storyline.errors import ConfigError, StorylineError, UsageError
-from storyline.store import default_location, open_store
+from storyline.store import Store, default_location, open_store
 
 EXIT_REJECTED = 3
 EXIT_USAGE = 2
@@ -56,7 +56,7 @@ class State:
         return load_config(cls.config_path, overrides)
 
     @classmethod
-    def store(cls, *, create: bool = True) -> Any:
+    def store(cls, *, create: bool = True) -> Store:
         """The store at --db; commands that only read pass create=False and a missing file is an error."""
         location = cls.db or default_location()
         if not create and location != ":memory:" and not Path(location).exists():
@@ -100,7 +100,7 @@ def ingest(
     no_analyze: bool = typer.Option(False, "--no-analyze", help="Skip NLP: stories only, no facts."),
 ) -> None:
     """Store reports, place them in stories and corroborate the stories they changed."""
-    from storyline.pipeline import ingest_paths, update
+    from storyline.pipeline import ingest as run_ingest
 
     config = State.config(analyze={"enabled": False} if no_analyze else {})
     bar, progress = _progress(not as_json)
@@ -109,17 +109,7 @@ def ingest(
             bar.start()
         before = store.count_reports()
         try:
-            local = [Path(p) for p in paths if "://" not in p]
-            remote = [p for p in paths if "://" in p]
-            result = ingest_paths(store, local, progress, config=config)
-            if remote:
-                from storyline.ingest.url import read_urls
-
-                extra = ingest_documents_from(store, read_urls(remote, config.ingest), progress)
-                result.stored += extra.stored
-                result.duplicates += extra.duplicates
-                result.rejected.extend(extra.rejected)
-            updated = update(store, config, progress)
+            run = run_ingest(store, paths, config, progress)
         except KeyboardInterrupt:
             if bar:
                 bar.stop()
@@ -128,6 +118,7 @@ def ingest(
         finally:
             if bar:
                 bar.stop()
+    result, updated = run.ingested, run.updated
     if as_json:
         _emit_json(result.to_dict())
     else:
@@ -147,12 +138,6 @@ def _say_interrupted(stored: int, pending: int) -> None:
         "(reports already stored are skipped)",
         highlight=False,
     )
-
-
-def ingest_documents_from(store: Any, documents: Any, progress: Any) -> Any:
-    from storyline.pipeline import ingest_documents
-
-    return ingest_documents(store, documents, progress)
 
 
 @app.command()
@@ -334,9 +319,8 @@ def watch(
     no_analyze: bool = typer.Option(False, "--no-analyze", help="Skip NLP: stories only, no facts."),
 ) -> None:
     """Poll feeds and ingest only what is new, until interrupted (Ctrl-C)."""
-    from storyline.pipeline import update as run_update
-    from storyline.watch import PollResult, parse_duration
-    from storyline.watch import watch as run_watch
+    from storyline.pipeline.watch import PollResult, parse_duration
+    from storyline.pipeline.watch import watch as run_watch
 
     try:
         seconds = parse_duration(every)
@@ -351,13 +335,12 @@ def watch(
                 err.print(f"[yellow]failed[/] {terminal_text(f'{result.source}: {result.error}')} (retry in {result.retry_in:.0f} s)", highlight=False)
                 return
             if result.stored:
-                updated = run_update(store, config)
-                out.print(f"{terminal_text(result.source)}: stored {result.stored}, {len(updated.stories_touched)} stories updated", highlight=False)
+                out.print(f"{terminal_text(result.source)}: stored {result.stored}, {len(result.stories)} stories updated", highlight=False)
             for rejection in result.rejected:
                 err.print(f"[yellow]rejected[/] {terminal_text(f'{rejection.path}: {rejection.reason}: {rejection.message}')}", highlight=False)
 
         err.print(f"watching {len(sources)} source(s) every {terminal_text(every)}; Ctrl-C to stop", highlight=False)
-        summary = run_watch(sources, seconds, store, config.ingest, on_poll=report)
+        summary = run_watch(sources, seconds, store, config, on_poll=report)
     out.print(f"polls {summary.polls}, stored {summary.stored}, failures {summary.failures}")
 
 

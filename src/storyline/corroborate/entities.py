@@ -108,7 +108,9 @@ def unify_people(propositions: Sequence[Proposition]) -> list[Proposition]:
     every such fuller name can be one person; "Gigante" stays as it is in a story that also
     names Louis Gigante.
     """
-    people = sorted({t[2:] for p in propositions for t in (*p.terms, *p.core) if t.startswith("@:person:")}, key=len)
+    # In order of first appearance, so names of one length (and the fullest name chosen among
+    # them) come in the same order in every process, not in the order of a set's hashes.
+    people = sorted(dict.fromkeys(t[2:] for p in propositions for t in (*p.terms, *p.core) if t.startswith("@:person:")), key=len)
     fullest: dict[str, str] = {}
     for position, person in enumerate(people):
         fuller = [other for other in people[position + 1 :] if len(other) > len(person) and same_person(other, person)]

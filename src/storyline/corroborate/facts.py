@@ -26,6 +26,8 @@ def canonical_outlet(name: str) -> str:
     return outlet if outlet else name
 
 
+# Names looked up once per process: a story asks for the same few outlets for every clause of
+# every fact (8.5 million lookups for ECB+'s 9,749 facts took 40 % of corroborating them).
 @functools.lru_cache(maxsize=4096)
 def _registered(name: str) -> str:
     """The registry's name of an outlet named or hosted as `name`, or ""."""

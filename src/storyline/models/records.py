@@ -8,6 +8,7 @@ JSON unchanged and need no parsing to compare.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -251,12 +252,19 @@ def _plain(value: Any) -> Any:
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Build a record of type `cls` from `to_dict` output; unknown keys are ignored."""
-    hints = typing.get_type_hints(cls)
     kwargs: dict[str, Any] = {}
-    for item in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if item.name in data:
-            kwargs[item.name] = _revive(hints[item.name], data[item.name])
+    for name, hint in _field_hints(typing.cast(type, cls)):
+        if name in data:
+            kwargs[name] = _revive(hint, data[name])
     return cls(**kwargs)
+
+
+@functools.cache
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(field name, resolved type) of a record class, resolved once per class: resolving the
+    string annotations anew for every record was a fifth of the time of corroborating ECB+."""
+    hints = typing.get_type_hints(cls)
+    return tuple((item.name, hints[item.name]) for item in dataclasses.fields(cls))
 
 
 def _revive(hint: Any, value: Any) -> Any:

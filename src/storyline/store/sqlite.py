@@ -11,7 +11,7 @@ import fcntl
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
@@ -19,7 +19,10 @@ from typing import Any, Self
 from storyline.errors import CorruptStoreError, QueryTooLarge, StoreError
 from storyline.models import Event, Report, StageFailure, Story, StoryAnalysis, from_dict, to_dict
 from storyline.store.migrations import APPLICATION_ID, migrate
-from storyline.store.protocol import EventQuery, SearchHit
+from storyline.store.protocol import MAX_QUERY_CHARS, MAX_QUERY_WORDS, EventQuery, SearchHit
+from storyline.store.sqlite_aggregates import SqliteAggregates
+from storyline.store.sqlite_base import CHUNK, Transaction, chunks
+from storyline.store.watch_state import SqliteWatchState
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _JSON_FIELDS = ("credits", "cited_outlets", "furniture")
@@ -28,19 +31,17 @@ _REPORT_COLUMNS = (
     "body", "credits", "cited_outlets", "furniture", "copy_of", "origin", "fetched",
 )
 _SELECT_REPORT = "SELECT " + ", ".join(_REPORT_COLUMNS) + " FROM reports"
+_INSERT_REPORT = f"INSERT OR IGNORE INTO reports ({', '.join(_REPORT_COLUMNS)}) VALUES ({', '.join('?' for _ in _REPORT_COLUMNS)})"
+_PLACE = "INSERT OR REPLACE INTO story_reports (report_id, story_id) VALUES (?, ?)"
 # Beside the database file: the lock `update_lock` holds.
 UPDATE_LOCK_SUFFIX = "-update.lock"
 # Stage failures live beside the other per-report features, as kind "failure:<stage>".
 FAILURE_KIND = "failure:"
 _FTS_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-# Bounds on one search: a 100 KB query of 16,000 words took 11.6 s of CPU (the any-word
-# fallback grows with the square of the words), while real searches are a few words.
-MAX_QUERY_CHARS = 1000
-MAX_QUERY_WORDS = 32
 
 
-class SqliteStore:
-    """Store backed by one SQLite file (or ":memory:" for tests)."""
+class SqliteStore(SqliteAggregates, SqliteWatchState):
+    """The `Store` backed by one SQLite file (or ":memory:" for tests)."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -60,14 +61,8 @@ class SqliteStore:
 
     def add_report(self, report: Report) -> bool:
         """Store a report; False when a report with this id is already stored."""
-        values = _report_row(report)
         with self._write() as db:
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO reports (" + ", ".join(_REPORT_COLUMNS) + ") VALUES ("
-                + ", ".join("?" for _ in _REPORT_COLUMNS) + ")",
-                values,
-            )
-            return cursor.rowcount == 1
+            return db.execute(_INSERT_REPORT, _report_row(report)).rowcount == 1
 
     def has_report(self, report_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is not None
@@ -80,7 +75,7 @@ class SqliteStore:
         """Reports in the order of `report_ids`, skipping unknown ids."""
         ids = list(report_ids)
         found: dict[str, Report] = {}
-        for chunk in _chunks(ids, 500):
+        for chunk in chunks(ids, CHUNK):
             marks = ",".join("?" for _ in chunk)
             for row in self._db.execute(_SELECT_REPORT + f" WHERE id IN ({marks})", chunk):
                 found[row["id"]] = _report(row)
@@ -171,7 +166,7 @@ class SqliteStore:
     def get_features(self, report_ids: Iterable[str], kind: str) -> dict[str, Any]:
         """Features of one kind for the given reports (missing ones are left out)."""
         found: dict[str, Any] = {}
-        for chunk in _chunks(list(report_ids), 500):
+        for chunk in chunks(list(report_ids), CHUNK):
             marks = ",".join("?" for _ in chunk)
             rows = self._db.execute(
                 f"SELECT report_id, data FROM report_features WHERE kind = ? AND report_id IN ({marks})", [kind, *chunk]
@@ -182,7 +177,7 @@ class SqliteStore:
 
     def delete_features(self, report_ids: Iterable[str], kind: str) -> None:
         """Forget the features of one kind for these reports."""
-        for chunk in _chunks(list(report_ids), 500):
+        for chunk in chunks(list(report_ids), CHUNK):
             marks = ",".join("?" for _ in chunk)
             with self._write() as db:
                 db.execute(f"DELETE FROM report_features WHERE kind = ? AND report_id IN ({marks})", [kind, *chunk])
@@ -210,7 +205,7 @@ class SqliteStore:
     def failures(self, report_ids: Iterable[str]) -> dict[str, list[StageFailure]]:
         """Recorded stage failures of the given reports (reports without any are left out)."""
         found: dict[str, list[StageFailure]] = {}
-        for chunk in _chunks(list(report_ids), 500):
+        for chunk in chunks(list(report_ids), CHUNK):
             marks = ",".join("?" for _ in chunk)
             rows = self._db.execute(
                 f"SELECT report_id, data FROM report_features WHERE kind LIKE ? AND report_id IN ({marks}) ORDER BY kind",
@@ -245,7 +240,7 @@ class SqliteStore:
                     "INSERT OR REPLACE INTO report_features (report_id, kind, data) VALUES (?, ?, ?)",
                     (report_id, kind, json.dumps(data)),
                 )
-            db.execute("INSERT OR REPLACE INTO story_reports (report_id, story_id) VALUES (?, ?)", (report_id, story.id))
+            db.execute(_PLACE, (report_id, story.id))
             _upsert_story(db, story)
 
     def move_report(self, report_id: str, story_id: str) -> None:
@@ -316,6 +311,22 @@ class SqliteStore:
         ).fetchall()
         return [self._story(row) for row in rows]
 
+    def story_ids(self) -> list[str]:
+        """Every story id, in id order."""
+        return [row[0] for row in self._db.execute("SELECT id FROM stories ORDER BY id")]
+
+    def story_ids_by_prefix(self, prefix: str, *, limit: int) -> list[str]:
+        """Ids of stories whose id starts with `prefix` (at most `limit`)."""
+        rows = self._db.execute("SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' LIMIT ?", (_like_prefix(prefix), limit))
+        return [str(row[0]) for row in rows]
+
+    def story_ids_by_report_prefix(self, prefix: str, *, limit: int) -> list[str]:
+        """Stories of the reports whose id starts with `prefix` (at most `limit`)."""
+        rows = self._db.execute(
+            "SELECT story_id FROM story_reports WHERE report_id LIKE ? ESCAPE '\\' LIMIT ?", (_like_prefix(prefix), limit)
+        )
+        return [str(row[0]) for row in rows]
+
     def latest_story_id(self) -> str:
         """The story most recently created or changed by an ingest, or "" in an empty store."""
         row = self._db.execute("SELECT id FROM stories WHERE report_count > 0 ORDER BY updated DESC, rowid DESC LIMIT 1").fetchone()
@@ -348,25 +359,20 @@ class SqliteStore:
     def save_analysis(self, analysis: StoryAnalysis) -> None:
         """Replace a story's facts, entities, quotes, events and summary."""
         with self._write() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO story_analysis (story_id, version, data) VALUES (?, ?, ?)",
-                (analysis.story, analysis.version, json.dumps(to_dict(analysis))),
-            )
-            db.execute("DELETE FROM story_entities WHERE story_id = ?", (analysis.story,))
-            db.executemany(
-                "INSERT OR REPLACE INTO story_entities (story_id, entity_id, name, kind, country, mentions) VALUES (?, ?, ?, ?, ?, ?)",
-                [(analysis.story, e.id, e.name, e.kind, e.country, e.mentions) for e in analysis.entities],
-            )
-            db.execute("DELETE FROM events WHERE story_id = ?", (analysis.story,))
-            db.executemany(
-                "INSERT OR REPLACE INTO events (story_id, id, actor1_country, actor2_country, plover, cameo, goldstein, date, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (analysis.story, e.id, e.actor1_country, e.actor2_country, e.plover, e.cameo, e.goldstein, e.date,
-                     json.dumps(to_dict(e)))
-                    for e in analysis.events
-                ],
-            )
+            _write_analysis(db, analysis)
+
+    def load_placed(self, stories: Iterable[tuple[Story, Sequence[Report], StoryAnalysis]]) -> None:
+        """Write stories with their (new) reports and analyses in one transaction: a quick fill for benchmarks.
+
+        Nothing is checked or derived: the stories are taken as placed and analysed.
+        """
+        with self._write() as db:
+            for story, reports, analysis in stories:
+                db.executemany(_INSERT_REPORT, [_report_row(report) for report in reports])
+                db.executemany(_PLACE, [(report.id, story.id) for report in reports])
+                _upsert_story(db, story)
+                _write_analysis(db, analysis)
+        self._db.execute("PRAGMA optimize")
 
     def get_analysis(self, story_id: str) -> StoryAnalysis | None:
         row = self._db.execute("SELECT data FROM story_analysis WHERE story_id = ?", (story_id,)).fetchone()
@@ -418,8 +424,12 @@ class SqliteStore:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    def integrity_check(self) -> str:
+        """SQLite's own check of the file: "ok", or what is damaged."""
+        return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+
     def execute(self, sql: str, args: Iterable[Any] = ()) -> list[sqlite3.Row]:
-        """Read-only query for adapters that need an aggregate the methods above do not offer."""
+        """A query on the file, for SQLite's own checks (integrity, tests); not part of `Store`."""
         return self._db.execute(sql, tuple(args)).fetchall()
 
     def close(self) -> None:
@@ -431,13 +441,9 @@ class SqliteStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def transaction(self) -> _Transaction:
-        """A write transaction for store extensions (for example the watch state): all or nothing."""
-        return _Transaction(self._db, self.path)
-
     # helpers
 
-    def _write(self) -> _Transaction:
+    def _write(self) -> Transaction:
         return self.transaction()
 
     def _story(self, row: sqlite3.Row) -> Story:
@@ -458,41 +464,26 @@ class SqliteStore:
         )
 
 
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any error, with storage errors made readable."""
-
-    def __init__(self, db: sqlite3.Connection, path: str) -> None:
-        self._db = db
-        self._path = path
-
-    def __enter__(self) -> sqlite3.Connection:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(_write_failure(self._path, exc)) from None
-        return self._db
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            try:
-                self._db.execute("COMMIT")
-                return
-            except sqlite3.DatabaseError as commit_error:
-                exc = commit_error
-        if self._db.in_transaction:
-            try:
-                self._db.execute("ROLLBACK")
-            except sqlite3.DatabaseError:
-                pass  # SQLite has rolled back itself after a failed commit
-        if isinstance(exc, sqlite3.DatabaseError):
-            raise StoreError(_write_failure(self._path, exc)) from None
-
-
-def _write_failure(path: str, exc: sqlite3.DatabaseError) -> str:
-    """One line for a failed write; a full disk says how to finish the interrupted run."""
-    if "full" in str(exc):
-        return f"{path}: write failed, disk full ({exc}); what was stored is kept: free space and run the command again"
-    return f"{path}: write failed ({exc})"
+def _write_analysis(db: sqlite3.Connection, analysis: StoryAnalysis) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO story_analysis (story_id, version, data) VALUES (?, ?, ?)",
+        (analysis.story, analysis.version, json.dumps(to_dict(analysis))),
+    )
+    db.execute("DELETE FROM story_entities WHERE story_id = ?", (analysis.story,))
+    db.executemany(
+        "INSERT OR REPLACE INTO story_entities (story_id, entity_id, name, kind, country, mentions) VALUES (?, ?, ?, ?, ?, ?)",
+        [(analysis.story, e.id, e.name, e.kind, e.country, e.mentions) for e in analysis.entities],
+    )
+    db.execute("DELETE FROM events WHERE story_id = ?", (analysis.story,))
+    db.executemany(
+        "INSERT OR REPLACE INTO events (story_id, id, actor1_country, actor2_country, plover, cameo, goldstein, date, data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (analysis.story, e.id, e.actor1_country, e.actor2_country, e.plover, e.cameo, e.goldstein, e.date,
+             json.dumps(to_dict(e)))
+            for e in analysis.events
+        ],
+    )
 
 
 def _upsert_story(db: sqlite3.Connection, story: Story) -> None:
@@ -549,9 +540,9 @@ def _event_conditions(query: EventQuery) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _like_prefix(prefix: str) -> str:
+    """A LIKE pattern matching what starts with `prefix`, its wildcards taken literally."""
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def fts_query(text: str) -> str:

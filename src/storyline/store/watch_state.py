@@ -1,4 +1,4 @@
-"""What `storyline watch` remembers per feed, kept in the store so a restart resumes.
+"""What `storyline watch` remembers per feed, kept in the SQLite store so a restart resumes.
 
 Per feed: the ETag and Last-Modified validators of the last complete poll. Per entry:
 whether it is settled (ingested, or given up on after repeated failures) and how many
@@ -10,83 +10,68 @@ skips only the entries already settled.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from storyline.store.sqlite import SqliteStore
-
-# Entry ids per IN (...) query, under SQLite's default limit on bound parameters.
-_CHUNK = 500
+from storyline.store.protocol import FeedState
+from storyline.store.sqlite_base import CHUNK, SqliteBase
 
 
-@dataclass(frozen=True, kw_only=True)
-class FeedState:
-    """HTTP validators of a feed's last complete poll, and when it was checked (ISO 8601)."""
+class SqliteWatchState(SqliteBase):
+    """`WatchStore` over the watch_feeds and watch_entries tables (migration 2)."""
 
-    url: str
-    etag: str = ""
-    last_modified: str = ""
-    checked: str = ""
+    def load_feed_state(self, url: str) -> FeedState:
+        """The saved state of a feed; an empty state for a feed never polled."""
+        row = self._db.execute("SELECT etag, last_modified, checked FROM watch_feeds WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return FeedState(url=url)
+        return FeedState(url=url, etag=row["etag"], last_modified=row["last_modified"], checked=row["checked"])
 
+    def save_feed_state(self, state: FeedState) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO watch_feeds (url, etag, last_modified, checked) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,"
+                " checked = excluded.checked",
+                (state.url, state.etag, state.last_modified, state.checked),
+            )
 
-def load_feed_state(store: SqliteStore, url: str) -> FeedState:
-    """The saved state of a feed; an empty state for a feed never polled."""
-    rows = store.execute("SELECT etag, last_modified, checked FROM watch_feeds WHERE url = ?", (url,))
-    if not rows:
-        return FeedState(url=url)
-    row = rows[0]
-    return FeedState(url=url, etag=row["etag"], last_modified=row["last_modified"], checked=row["checked"])
+    def settled_entries(self, feed: str, entry_ids: Iterable[str]) -> set[str]:
+        """The ids among `entry_ids` that need no further work."""
+        ids = list(dict.fromkeys(entry_ids))
+        settled: set[str] = set()
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            marks = ",".join("?" for _ in chunk)
+            rows = self._db.execute(
+                f"SELECT entry_id FROM watch_entries WHERE feed = ? AND done = 1 AND entry_id IN ({marks})", (feed, *chunk)
+            )
+            settled.update(row["entry_id"] for row in rows)
+        return settled
 
+    def mark_entry_done(self, feed: str, entry_id: str) -> None:
+        """Record that an entry was ingested (or rejected for good) and must not be read again."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO watch_entries (feed, entry_id, done) VALUES (?, ?, 1)"
+                " ON CONFLICT(feed, entry_id) DO UPDATE SET done = 1,"
+                " updated = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
+                (feed, entry_id),
+            )
 
-def save_feed_state(store: SqliteStore, state: FeedState) -> None:
-    with store.transaction() as db:
-        db.execute(
-            "INSERT INTO watch_feeds (url, etag, last_modified, checked) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,"
-            " checked = excluded.checked",
-            (state.url, state.etag, state.last_modified, state.checked),
-        )
+    def record_entry_failure(self, feed: str, entry_id: str, *, give_up_after: int) -> int:
+        """Count a failed attempt; the entry is settled once `give_up_after` attempts have failed.
 
-
-def settled_entries(store: SqliteStore, feed: str, entry_ids: Iterable[str]) -> set[str]:
-    """The ids among `entry_ids` that need no further work."""
-    ids = list(dict.fromkeys(entry_ids))
-    settled: set[str] = set()
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ",".join("?" for _ in chunk)
-        rows = store.execute(
-            f"SELECT entry_id FROM watch_entries WHERE feed = ? AND done = 1 AND entry_id IN ({marks})", (feed, *chunk)
-        )
-        settled.update(row["entry_id"] for row in rows)
-    return settled
-
-
-def mark_entry_done(store: SqliteStore, feed: str, entry_id: str) -> None:
-    """Record that an entry was ingested (or rejected for good) and must not be read again."""
-    with store.transaction() as db:
-        db.execute(
-            "INSERT INTO watch_entries (feed, entry_id, done) VALUES (?, ?, 1)"
-            " ON CONFLICT(feed, entry_id) DO UPDATE SET done = 1,"
-            " updated = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
-            (feed, entry_id),
-        )
-
-
-def record_entry_failure(store: SqliteStore, feed: str, entry_id: str, *, give_up_after: int) -> int:
-    """Count a failed attempt; the entry is settled once `give_up_after` attempts have failed.
-
-    Returns the number of failed attempts so far.
-    """
-    with store.transaction() as db:
-        db.execute(
-            "INSERT INTO watch_entries (feed, entry_id, attempts) VALUES (?, ?, 1)"
-            " ON CONFLICT(feed, entry_id) DO UPDATE SET attempts = attempts + 1,"
-            " updated = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
-            (feed, entry_id),
-        )
-        attempts = int(db.execute(
-            "SELECT attempts FROM watch_entries WHERE feed = ? AND entry_id = ?", (feed, entry_id)
-        ).fetchone()[0])
-        if attempts >= give_up_after:
-            db.execute("UPDATE watch_entries SET done = 1 WHERE feed = ? AND entry_id = ?", (feed, entry_id))
-    return attempts
+        Returns the number of failed attempts so far.
+        """
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO watch_entries (feed, entry_id, attempts) VALUES (?, ?, 1)"
+                " ON CONFLICT(feed, entry_id) DO UPDATE SET attempts = attempts + 1,"
+                " updated = strftime('%Y-%m-%dT%H:%M:%S', 'now')",
+                (feed, entry_id),
+            )
+            attempts = int(db.execute(
+                "SELECT attempts FROM watch_entries WHERE feed = ? AND entry_id = ?", (feed, entry_id)
+            ).fetchone()[0])
+            if attempts >= give_up_after:
+                db.execute("UPDATE watch_entries SET done = 1 WHERE feed = ? AND entry_id = ?", (feed, entry_id))
+        return attempts

@@ -5,13 +5,14 @@ from collections.abc import Iterator
 import pytest
 from local_http import LocalServer, Route, article_html
 
-from storyline.config import IngestOptions
+from storyline.config import AnalyzeOptions, Config, EncodeOptions, IngestOptions
 from storyline.ingest.fetch import Fetcher
-from storyline.store.sqlite import SqliteStore
-from storyline.store.watch_state import load_feed_state, settled_entries
-from storyline.watch import PollResult, parse_duration, poll_source, watch
+from storyline.pipeline.watch import PollResult, parse_duration, poll_source, watch
+from storyline.store import Store
 
 OPTIONS = IngestOptions(allow_private_addresses=True, fetch_timeout=1.0, host_delay=0.0)
+# Stories without NLP or the sentence encoder: these tests are about polling.
+CONFIG = Config(ingest=OPTIONS, analyze=AnalyzeOptions(enabled=False), encode=EncodeOptions(stories="off"))
 
 
 def _item(number: int, link: str = "") -> str:
@@ -32,7 +33,7 @@ def server() -> Iterator[LocalServer]:
         yield running
 
 
-def _run(sources: list[str], store: SqliteStore, polls: int, **kwargs: float) -> list[PollResult]:
+def _run(sources: list[str], store: Store, polls: int, **kwargs: float) -> list[PollResult]:
     """Run the watch loop until it has made `polls` polls."""
     results: list[PollResult] = []
     stop = threading.Event()
@@ -42,7 +43,7 @@ def _run(sources: list[str], store: SqliteStore, polls: int, **kwargs: float) ->
         if len(results) >= polls:
             stop.set()
 
-    finished = threading.Thread(target=watch, args=(sources, kwargs.pop("every", 0.05), store, OPTIONS, stop),
+    finished = threading.Thread(target=watch, args=(sources, kwargs.pop("every", 0.05), store, CONFIG, stop),
                                 kwargs={"on_poll": collect, **kwargs})
     finished.start()
     finished.join(timeout=20)
@@ -50,23 +51,25 @@ def _run(sources: list[str], store: SqliteStore, polls: int, **kwargs: float) ->
     return results
 
 
-def test_new_entries_once_then_not_modified(server: LocalServer, store: SqliteStore) -> None:
+def test_new_entries_once_then_not_modified(server: LocalServer, store: Store) -> None:
     server.routes["/page"] = Route(body=article_html("Linked story"))
     server.routes["/feed"] = Route(body=_feed(_item(1), _item(2, server.url("/page"))), etag='"v1"',
                                    content_type="application/rss+xml")
     results = _run([server.url("/feed")], store, polls=2)
     assert [r.status for r in results] == ["new", "unchanged"]
     assert results[0].stored == 2 and results[0].new_entries == 2
+    assert results[0].stories, "a poll places what it stored in stories"
+    assert store.pending_reports() == []
     assert store.count_reports() == 2
     assert server.hits("/feed")[1].headers["if-none-match"] == '"v1"'
     assert len(server.hits("/page")) == 1
 
 
-def test_only_new_entries_are_read_after_a_change_and_a_restart(server: LocalServer, store: SqliteStore) -> None:
+def test_only_new_entries_are_read_after_a_change_and_a_restart(server: LocalServer, store: Store) -> None:
     server.routes["/page"] = Route(body=article_html("Linked story"))
     server.routes["/feed"] = Route(body=_feed(_item(1), _item(2, server.url("/page"))), last_modified="Mon, 26 Jun 2017 09:00:00 GMT")
     _run([server.url("/feed")], store, polls=1)
-    assert load_feed_state(store, server.url("/feed")).last_modified == "Mon, 26 Jun 2017 09:00:00 GMT"
+    assert store.load_feed_state(server.url("/feed")).last_modified == "Mon, 26 Jun 2017 09:00:00 GMT"
     # A restart (a new loop on the same store) asks conditionally and reads nothing.
     assert [r.status for r in _run([server.url("/feed")], store, polls=1)] == ["unchanged"]
     assert server.hits("/feed")[-1].headers["if-modified-since"] == "Mon, 26 Jun 2017 09:00:00 GMT"
@@ -77,7 +80,7 @@ def test_only_new_entries_are_read_after_a_change_and_a_restart(server: LocalSer
     assert len(server.hits("/page")) == 1
 
 
-def test_failing_feed_backs_off_and_never_stops_the_loop(server: LocalServer, store: SqliteStore) -> None:
+def test_failing_feed_backs_off_and_never_stops_the_loop(server: LocalServer, store: Store) -> None:
     server.routes["/bad"] = Route(status=500, body=b"oops")
     server.routes["/good"] = Route(body=_feed(_item(1)))
     results = _run([server.url("/bad"), server.url("/good")], store, polls=4, every=0.05, backoff_seconds=0.1)
@@ -88,31 +91,31 @@ def test_failing_feed_backs_off_and_never_stops_the_loop(server: LocalServer, st
     assert any(r.source == server.url("/good") and r.stored == 1 for r in results)
 
 
-def test_entry_whose_page_fails_is_retried_on_the_next_poll(server: LocalServer, store: SqliteStore) -> None:
+def test_entry_whose_page_fails_is_retried_on_the_next_poll(server: LocalServer, store: Store) -> None:
     feed_url = server.url("/feed")
     server.routes["/page"] = Route(status=503, body=b"busy")
     server.routes["/feed"] = Route(body=_feed(_item(1, server.url("/page"))), etag='"v1"')
-    with Fetcher(OPTIONS) as fetcher:
-        first = poll_source(feed_url, store, fetcher)
-        assert first.stored == 0 and not settled_entries(store, feed_url, ["entry-1"])
-        assert load_feed_state(store, feed_url).etag == ""
+    with Fetcher(CONFIG.ingest) as fetcher:
+        first = poll_source(feed_url, store, fetcher, CONFIG)
+        assert first.stored == 0 and not store.settled_entries(feed_url, ["entry-1"])
+        assert store.load_feed_state(feed_url).etag == ""
         server.routes["/page"] = Route(body=article_html("Late page"))
-        second = poll_source(feed_url, store, fetcher)
+        second = poll_source(feed_url, store, fetcher, CONFIG)
     assert second.status == "new" and second.stored == 1
-    assert settled_entries(store, feed_url, ["entry-1"]) == {"entry-1"}
-    assert load_feed_state(store, feed_url).etag == '"v1"'
+    assert store.settled_entries(feed_url, ["entry-1"]) == {"entry-1"}
+    assert store.load_feed_state(feed_url).etag == '"v1"'
 
 
-def test_feed_that_is_not_xml_fails_the_poll_not_the_loop(server: LocalServer, store: SqliteStore) -> None:
+def test_feed_that_is_not_xml_fails_the_poll_not_the_loop(server: LocalServer, store: Store) -> None:
     server.routes["/feed"] = Route(body=b"definitely not xml", content_type="application/rss+xml")
     results = _run([server.url("/feed")], store, polls=2, backoff_seconds=0.05)
     assert [r.status for r in results] == ["failed", "failed"]
     assert "feed" in results[0].error
 
 
-def test_stop_event_ends_a_long_wait(store: SqliteStore) -> None:
+def test_stop_event_ends_a_long_wait(store: Store) -> None:
     stop = threading.Event()
-    loop = threading.Thread(target=watch, args=(["ftp://refused.example/feed"], 3600, store, OPTIONS, stop))
+    loop = threading.Thread(target=watch, args=(["ftp://refused.example/feed"], 3600, store, CONFIG, stop))
     loop.start()
     stop.set()
     loop.join(timeout=5)

@@ -2,9 +2,11 @@
 
 Each poll is a conditional GET (If-None-Match / If-Modified-Since from the last complete
 poll); a changed feed has its unseen entries read, fetched and stored. What was seen is
-kept in the store (`storyline.store.watch_state`), so stopping and restarting neither
-re-ingests nor misses entries. A failing feed is retried with exponential back-off; no
-error ends the loop, only `stop_event` does.
+kept in the store (`WatchStore`), so stopping and restarting neither
+re-ingests nor misses entries. The documents of a poll go through `pipeline.ingest` in one
+call (stored, then placed in stories), and only then are their entries marked as settled.
+A failing feed is retried with exponential back-off; no error ends the loop, only
+`stop_event` does.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from storyline.config import IngestOptions
+from storyline.config import Config
 from storyline.decoding import GZIP_MAGIC, gunzip_limited
 from storyline.errors import Reason, RejectedInput
 from storyline.ingest.feed import FeedEntry, entry_documents, parse_feed
@@ -23,16 +25,8 @@ from storyline.ingest.fetch import FetchedResource, Fetcher, utc_now
 from storyline.ingest.formats import Format
 from storyline.ingest.url import read_resource, response_format
 from storyline.models import RawDocument, Rejection
-from storyline.pipeline import ingest_documents
-from storyline.store.sqlite import SqliteStore
-from storyline.store.watch_state import (
-    FeedState,
-    load_feed_state,
-    mark_entry_done,
-    record_entry_failure,
-    save_feed_state,
-    settled_entries,
-)
+from storyline.pipeline.runner import ingest
+from storyline.store.protocol import FeedState, Store
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +42,7 @@ TRANSIENT_REASONS = frozenset({Reason.TIMEOUT.value, Reason.HTTP_ERROR.value, Re
 
 @dataclass(kw_only=True)
 class PollResult:
-    """What one poll of one source did. `status` is "new", "unchanged" or "failed"."""
+    """What one poll of one source did. `status` is "new", "unchanged" or "failed"; `stories` it changed."""
 
     source: str
     status: str
@@ -57,6 +51,7 @@ class PollResult:
     duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     report_ids: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
     error: str = ""
     retry_in: float = 0.0
 
@@ -75,8 +70,8 @@ class WatchSummary:
 def watch(
     sources: Sequence[str],
     every_seconds: float,
-    store: SqliteStore,
-    options: IngestOptions | None = None,
+    store: Store,
+    config: Config | None = None,
     stop_event: threading.Event | None = None,
     *,
     on_poll: Callable[[PollResult], None] | None = None,
@@ -85,16 +80,18 @@ def watch(
 ) -> WatchSummary:
     """Poll every source each `every_seconds` until `stop_event` is set; return the totals.
 
-    `on_poll` is called after each poll (to place new reports in stories, or to report
-    progress); an exception it raises is logged like any other poll error.
+    New reports are stored and placed in stories with `config`'s options (`config.ingest`
+    for fetching). `on_poll` is called after each poll (to report progress); an exception
+    it raises is logged like any other poll error.
     """
     if every_seconds <= 0:
         raise ValueError(f"every_seconds must be positive, got {every_seconds}")
+    config = config or Config()
     stop = stop_event or threading.Event()
     summary = WatchSummary()
     due = dict.fromkeys(sources, time.monotonic())
     failures = dict.fromkeys(sources, 0)
-    with Fetcher(options) as fetcher:
+    with Fetcher(config.ingest) as fetcher:
         while not stop.is_set() and due:
             for source in due:
                 if stop.is_set():
@@ -102,7 +99,7 @@ def watch(
                 if due[source] > time.monotonic():
                     continue
                 try:
-                    result = poll_source(source, store, fetcher, stop)
+                    result = poll_source(source, store, fetcher, config, stop)
                     failures[source] = 0
                     due[source] = time.monotonic() + every_seconds
                 except RejectedInput as exc:
@@ -119,12 +116,12 @@ def watch(
     return summary
 
 
-def poll_source(source: str, store: SqliteStore, fetcher: Fetcher, stop: threading.Event | None = None) -> PollResult:
+def poll_source(source: str, store: Store, fetcher: Fetcher, config: Config, stop: threading.Event | None = None) -> PollResult:
     """One conditional poll of a feed (or page); raises `RejectedInput` when the source itself fails."""
-    state = load_feed_state(store, source)
+    state = store.load_feed_state(source)
     resource = fetcher.fetch(source, etag=state.etag, last_modified=state.last_modified)
     if resource.not_modified:
-        save_feed_state(store, FeedState(url=source, etag=state.etag, last_modified=state.last_modified, checked=utc_now()))
+        store.save_feed_state(FeedState(url=source, etag=state.etag, last_modified=state.last_modified, checked=utc_now()))
         return PollResult(source=source, status="unchanged")
     data = resource.body
     name = resource.url.rsplit("/", 1)[-1]
@@ -132,61 +129,77 @@ def poll_source(source: str, store: SqliteStore, fetcher: Fetcher, stop: threadi
         data = gunzip_limited(data, fetcher.options.max_file_bytes, source)
     if response_format(data, name, resource.content_type) is not Format.FEED:
         result = PollResult(source=source, status="new", new_entries=1)
-        _ingest(store, list(read_resource(resource, source, fetcher)), result)
+        _ingest(store, list(read_resource(resource, source, fetcher)), config, result)
         _save_validators(store, source, resource)
         return result
-    return _poll_feed(source, data, resource, store, fetcher, stop)
+    return _poll_feed(source, data, resource, store, fetcher, config, stop)
 
 
 def _poll_feed(
-    source: str, data: bytes, resource: FetchedResource, store: SqliteStore, fetcher: Fetcher, stop: threading.Event | None
+    source: str, data: bytes, resource: FetchedResource, store: Store, fetcher: Fetcher, config: Config,
+    stop: threading.Event | None,
 ) -> PollResult:
     feed = parse_feed(data, source)
-    settled = settled_entries(store, source, (entry.id for entry in feed.entries))
+    settled = store.settled_entries(source, (entry.id for entry in feed.entries))
     # Feeds list the newest first; storing the oldest first keeps arrival order meaningful.
     fresh = [entry for entry in reversed(feed.entries) if entry.id not in settled]
     result = PollResult(source=source, status="new", new_entries=len(fresh))
     complete = True
+    stopped = False
+    read: list[str] = []
+    documents: list[RawDocument | Rejection] = []
     for entry in fresh:
         if stop is not None and stop.is_set():
-            return result
-        complete = _read_entry(entry, source, store, fetcher, result) and complete
+            stopped = True
+            break
+        items = _read_entry(entry, source, store, fetcher)
+        if items is None:
+            complete = False
+            continue
+        read.append(entry.id)
+        documents.extend(items)
+    _ingest(store, documents, config, result)
+    for entry_id in read:
+        store.mark_entry_done(source, entry_id)
+    if stopped:
+        return result
     if feed.problem is not None:
         result.rejected.append(feed.problem)
     if complete:
         _save_validators(store, source, resource)
     else:
         # An entry will be retried: the next poll must see the whole feed, not a 304.
-        save_feed_state(store, FeedState(url=source, checked=utc_now()))
+        store.save_feed_state(FeedState(url=source, checked=utc_now()))
     return result
 
 
-def _read_entry(entry: FeedEntry, source: str, store: SqliteStore, fetcher: Fetcher, result: PollResult) -> bool:
-    """Ingest one entry; False when it failed in a way worth retrying on a later poll."""
+def _read_entry(entry: FeedEntry, source: str, store: Store, fetcher: Fetcher) -> list[RawDocument | Rejection] | None:
+    """The documents of one entry (its rejections included); None when it failed in a way worth retrying later."""
     items = entry_documents(entry, source, fetcher)
     transient = [item for item in items if isinstance(item, Rejection) and item.reason in TRANSIENT_REASONS]
     if transient:
-        attempts = record_entry_failure(store, source, entry.id, give_up_after=MAX_ENTRY_ATTEMPTS)
+        attempts = store.record_entry_failure(source, entry.id, give_up_after=MAX_ENTRY_ATTEMPTS)
         if attempts < MAX_ENTRY_ATTEMPTS:
             log.info("%s: entry %s failed (%s); attempt %d of %d", source, entry.id, transient[0].message, attempts, MAX_ENTRY_ATTEMPTS)
-            return False
-        result.rejected.extend(transient)
-        return True
-    _ingest(store, items, result)
-    mark_entry_done(store, source, entry.id)
-    return True
+            return None
+        return list(transient)
+    return items
 
 
-def _ingest(store: SqliteStore, items: list[RawDocument | Rejection], result: PollResult) -> None:
-    ingested = ingest_documents(store, items)
-    result.stored += ingested.stored
-    result.duplicates += ingested.duplicates
-    result.rejected.extend(ingested.rejected)
-    result.report_ids.extend(ingested.report_ids)
+def _ingest(store: Store, items: list[RawDocument | Rejection], config: Config, result: PollResult) -> None:
+    """Store and place the documents of a poll, in one `ingest` call."""
+    if not items:
+        return
+    run = ingest(store, items, config)
+    result.stored += run.ingested.stored
+    result.duplicates += run.ingested.duplicates
+    result.rejected.extend(run.ingested.rejected)
+    result.report_ids.extend(run.ingested.report_ids)
+    result.stories.extend(s for s in run.updated.stories_touched if s not in result.stories)
 
 
-def _save_validators(store: SqliteStore, source: str, resource: FetchedResource) -> None:
-    save_feed_state(store, FeedState(url=source, etag=resource.etag, last_modified=resource.last_modified, checked=utc_now()))
+def _save_validators(store: Store, source: str, resource: FetchedResource) -> None:
+    store.save_feed_state(FeedState(url=source, etag=resource.etag, last_modified=resource.last_modified, checked=utc_now()))
 
 
 def _failed(source: str, message: str, failures: dict[str, int], backoff: float, longest: float) -> PollResult:

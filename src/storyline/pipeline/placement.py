@@ -8,7 +8,7 @@ its own transaction (copy link, features, story membership and story row togethe
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -21,7 +21,8 @@ from storyline.corroborate.independence import independent_sources
 from storyline.encode.stage import TextEncoder, choose_encoder, encode_reports
 from storyline.errors import STOPS_A_RUN, describe_error
 from storyline.models import Report, StageFailure, Story
-from storyline.store.sqlite import SqliteStore
+from storyline.pipeline.stages import Progress
+from storyline.store.protocol import Store
 from storyline.stories import StoryClusterer, StoryDocument, StoryOptions
 from storyline.stories.features import encode_vector
 
@@ -52,7 +53,7 @@ class Placement:
 
 
 def place_reports(
-    store: SqliteStore, reports: Sequence[Report], analyses: Mapping[str, Any], config: Config, progress: Callable[[str, int, int | None], None]
+    store: Store, reports: Sequence[Report], analyses: Mapping[str, Any], config: Config, progress: Progress
 ) -> Placement:
     """Give every report a story (and a `copy_of` when it is a syndicated copy)."""
     copy_index = CopyIndex(CopyOptions(**config.copies))
@@ -102,7 +103,7 @@ def place_reports(
 class _Placing:
     """The state one placement run carries from report to report."""
 
-    store: SqliteStore
+    store: Store
     copy_index: CopyIndex
     clusterer: StoryClusterer
     analyses: Mapping[str, Any]
@@ -158,7 +159,7 @@ class _Placing:
 
 
 def _stored_story_features(
-    store: SqliteStore, encoder: TextEncoder | None, min_share: float
+    store: Store, encoder: TextEncoder | None, min_share: float
 ) -> list[tuple[str, str, dict[str, Any]]]:
     """(report id, story id, features) of every placed report, in placement order.
 
@@ -207,7 +208,7 @@ def _meaning_id(encoder_id: str, encoded: bool) -> str:
     return encoder_id if encoded else NOT_ENCODED + encoder_id
 
 
-def _apply_refinement(store: SqliteStore, clusterer: StoryClusterer, result: Placement, earlier: list[str]) -> None:
+def _apply_refinement(store: Store, clusterer: StoryClusterer, result: Placement, earlier: list[str]) -> None:
     """Let the clusterer fold early stray reports into stories that have grown, and store the moves.
 
     `earlier` are stories that grew in a run killed before its refinement: refining them

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from storyline import placement
 from storyline.bench.crash_safety import write_corpus
 from storyline.config import AnalyzeOptions, Config
 from storyline.models import Report
-from storyline.pipeline import ingest_paths, update
+from storyline.pipeline import ingest_paths, placement, update
 from storyline.store import SqliteStore, open_store
 
 NO_ANALYSIS = Config(analyze=AnalyzeOptions(enabled=False))
