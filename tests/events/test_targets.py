@@ -213,3 +213,11 @@ def test_one_member_described_is_not_the_party() -> None:
     party = replace(member, text="Democrats")
     proposition = replace(proposition, arguments=(party,))
     assert event_target(proposition, analysis, code="051", trigger="praise", source="country:CA").entity == "group:democrat"
+
+
+def test_a_treaty_known_by_its_acronym_is_no_target() -> None:
+    nafta = Entity(id="org:nafta", name="NAFTA", kind="organisation")
+    deal = Argument(role="object", text="NAFTA", head="nafta", entity="org:nafta", start=20)
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="country:CA", arguments=(deal,))
+    analysis = ReportAnalysis(report="r", entities=(*ENTITIES, nafta), propositions=(proposition,))
+    assert event_target(proposition, analysis, code="111", trigger="criticize", source="country:CA").entity == ""

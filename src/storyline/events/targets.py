@@ -75,6 +75,11 @@ _NAMED_INSTRUMENT = re.compile(r"\b(Act|Agreement|Treaty|Accord|Accords|Conventi
 # (docs/events-reading.md); rerun `storyline eval events` and `eval event-sample`.
 _INSTRUMENT_AFTER = r"(?:\s+[A-Za-z-]+){{0,3}}?\s+(?:accords?|agreements?|treaty|treaties|conventions?|protocols?|deals?|pacts?|charters?)\b"
 _NOT_MODIFIER = frozenset({"with", "and", "between", "of", "to", "for", "against", "on", "by"})
+# Treaties and trade agreements known by their acronyms, which the entity finder takes for
+# bodies: "slammed NAFTA" acts on an agreement, not on anyone.
+_INSTRUMENT_ACRONYMS = frozenset({
+    "NAFTA", "USMCA", "CUSMA", "TPP", "CPTPP", "TTIP", "CETA", "RCEP", "JCPOA", "NPT", "INF", "START", "CTBT", "GATT",
+})
 DIRECT_ROLES = frozenset({"patient", "object", "dative"})
 # Who may be named deep inside an object and still be acted on: not a group or a party, which
 # the entity finder also makes of demonyms and plural nouns ("Euros").
@@ -271,7 +276,7 @@ def _names_an_instrument(name: str, text: str) -> bool:
 def _can_be_acted_on(entity: Entity) -> bool:
     """People, bodies and countries; a place as its country (sanctions on Moscow, a visit to
     Tokyo); not a law or a treaty named like a body ("the Federal Vacancies Reform Act")."""
-    if _NAMED_INSTRUMENT.search(entity.name):
+    if _NAMED_INSTRUMENT.search(entity.name) or entity.name in _INSTRUMENT_ACRONYMS:
         return False
     return entity.kind in ACTING_KINDS or (entity.kind == "place" and bool(entity.country))
 
