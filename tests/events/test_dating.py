@@ -47,3 +47,11 @@ def test_when_the_report_dates_a_clause() -> None:
 def test_a_habit_is_not_the_news_of_the_day() -> None:
     assert not of_the_day(_clause("the governor has often dismissed the complaints", tense="perfect"))
     assert not of_the_day(_clause("the mayor routinely criticized the council"))
+
+
+def test_a_possessive_time_is_when_a_thing_is() -> None:
+    talks = _clause("the union agreed to hold talks ahead of next month's festival", time="next month")
+    assert clause_date(talks, PUBLISHED) == ("", "")
+    assert of_the_day(talks)
+    vote = _clause("the mayor criticized last week's vote", time="last week")
+    assert clause_date(vote, PUBLISHED) == ("", "")

@@ -89,3 +89,16 @@ def test_an_act_in_the_simple_present_is_scheduled_but_a_stance_is_news() -> Non
     assert not scheduled("Mr. Mueller is investigating the campaign", "present", "090")
     assert not scheduled("The DNC blames Russia for the breaches", "present", "112")
     assert not scheduled("Mike Pompeo met with Kim Jong Un", "past", "040")
+
+
+def test_a_clause_asked_after_whether_is_not_done_in_any_tense() -> None:
+    assert pending("perfect", "Reporters asked the minister whether ")
+    assert pending("past", "It is unclear if ")
+    assert not pending("past", "Reporters said that ")
+
+
+def test_an_act_suggested_is_not_done() -> None:
+    assert hypothetical("The governor suggests jailing the protest leaders", "173", trigger="jail")
+    assert hypothetical("the ministry considered imposing tariffs on steel", "163", trigger="impose")
+    assert not hypothetical("The governor suggested talks with the protest leaders", "036", trigger="suggest")
+    assert not hypothetical("The governor jailed the protest leaders", "173", trigger="jail")

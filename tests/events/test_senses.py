@@ -116,3 +116,10 @@ def test_a_cue_named_only_in_the_purpose_does_not_say_what_the_act_is() -> None:
     assert not political_sense(_coding("offer", cue="troop", confidence=0.9), bounties)
     troops = _clause(Argument(role="object", text="troops", head="troop", verb="offer"), action="offer")
     assert political_sense(_coding("offer", cue="troop", confidence=0.9), troops)
+
+
+def test_suspending_ones_own_campaign_is_no_sanction() -> None:
+    campaign = _clause(Argument(role="object", text="her mayoral campaign", head="campaign"))
+    assert not political_sense(_coding("suspend"), campaign)
+    aid = _clause(Argument(role="object", text="military aid", head="aid"))
+    assert political_sense(_coding("suspend", cue="aid", confidence=0.9), aid)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.events.targets import event_target
 from storyline.models import Argument, Entity, Mention, Proposition, ReportAnalysis
 
@@ -191,3 +193,31 @@ def replace_propositions(analysis: ReportAnalysis, proposition: Proposition) -> 
     from dataclasses import replace
 
     return replace(analysis, propositions=(proposition,))
+
+
+def test_a_place_naming_a_treaty_is_no_party_to_it() -> None:
+    # "Canada pulled out of the Tokyo Fisheries Accord": Tokyo is where it was signed.
+    accord = Argument(role="out of", text="the Tokyo Fisheries Accord", head="accord", entity="place:tokyo", start=20)
+    assert _target("160", "quit", "country:CA", accord) == ""
+    # "Canada signed a deal with Tokyo": the place is the party.
+    deal = Argument(role="object", text="a deal with Tokyo", head="deal", entity="place:tokyo", start=20)
+    assert _target("057", "sign", "country:CA", deal) == "place:tokyo"
+
+
+def test_one_member_described_is_not_the_party() -> None:
+    analysis_entities = Entity(id="group:democrat", name="Democrat", kind="group", country="US")
+    member = Argument(role="object", text="the Vermont Democrat", head="democrat", entity="group:democrat", start=20)
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="country:CA", arguments=(member,))
+    analysis = ReportAnalysis(report="r", entities=(*ENTITIES, analysis_entities), propositions=(proposition,))
+    assert event_target(proposition, analysis, code="051", trigger="praise", source="country:CA").entity == ""
+    party = replace(member, text="Democrats")
+    proposition = replace(proposition, arguments=(party,))
+    assert event_target(proposition, analysis, code="051", trigger="praise", source="country:CA").entity == "group:democrat"
+
+
+def test_a_treaty_known_by_its_acronym_is_no_target() -> None:
+    nafta = Entity(id="org:nafta", name="NAFTA", kind="organisation")
+    deal = Argument(role="object", text="NAFTA", head="nafta", entity="org:nafta", start=20)
+    proposition = Proposition(index=0, sentence=0, start=0, end=100, text="", actor_entity="country:CA", arguments=(deal,))
+    analysis = ReportAnalysis(report="r", entities=(*ENTITIES, nafta), propositions=(proposition,))
+    assert event_target(proposition, analysis, code="111", trigger="criticize", source="country:CA").entity == ""

@@ -41,6 +41,10 @@ _WEEK = re.compile(r"\b(last|this|past|previous) week(end)?\b|\bweekend\b", re.I
 _NAMING_YEAR = r"\b(?:the|a|an|its|his|her|their|our|this|that)\s+{year}\b|['’]s\s+{year}\b|\b{year}\s*[-–]\s*\d{{2,4}}\b"
 # A year is the time of the act when a preposition of time leads to it ("in 1961", "since 2015",
 # "again in 2005", "in early 2017"); otherwise it names something ("2020 Democratic hopefuls").
+# A time written as a possessive names when a thing is, not when the act was: "agreed to talks
+# ahead of next month's Olympics", "criticized last week's vote". Tuned on AllSides leads (reading 5
+# of docs/events-reading.md); rerun `storyline eval event-sample`.
+_POSSESSIVE = "{time}\\s*['’]s\\b"
 _TIME_YEAR = r"\b(?:in|since|by|until|till|before|after|during|from|through|of|around|circa)\s+(?:(?:early|late|mid-?|the\s+(?:spring|summer|fall|autumn|winter)\s+of)\s*)?{year}\b"
 
 
@@ -56,7 +60,7 @@ def clause_date(proposition: Proposition, published: str) -> tuple[str, str]:
         if precision == "day" and _WEEK.search(proposition.text):
             precision = "week"
         return date, precision
-    if proposition.time and published:
+    if proposition.time and published and not _time_names_a_thing(proposition):
         for resolved in resolve_dates(proposition.time, published):
             precision = resolved.precision
             if precision in (WEEK, WEEKEND):
@@ -72,7 +76,13 @@ def of_the_day(proposition: Proposition) -> bool:
     """Whether the report's date may date a clause that gives no date of its own."""
     if _DURATIVE.search(proposition.text) or proposition.tense == "past-perfect":
         return False
-    return not proposition.time
+    return not proposition.time or _time_names_a_thing(proposition)
+
+
+def _time_names_a_thing(proposition: Proposition) -> bool:
+    """Whether the clause's time words are a possessive of a noun ("next month's Olympics")."""
+    pattern = _POSSESSIVE.format(time=re.escape(proposition.time))
+    return re.search(pattern, proposition.text, flags=re.IGNORECASE) is not None
 
 
 def date_precision(date: str) -> str:

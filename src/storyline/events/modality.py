@@ -21,6 +21,11 @@ _HYPOTHETICAL = re.compile(
     r"can|cannot|can't|hopes? to|hoped to|hoping to|wants? to|wanted to|would like)\b",
     re.IGNORECASE,
 )
+# An act put forward, not done: "suggests arresting the senator", "considered imposing tariffs".
+# The proposal itself may be an event (its verb is the trigger then); the act proposed is not.
+# Tuned on AllSides leads (reading 5 of docs/events-reading.md); rerun `storyline eval event-sample`.
+_PROPOSED = re.compile(r"\b(suggest|propose|recommend|consider|float|mull|weigh)(s|es|ed|d|ing)?\s+(\w+ing)\b", re.IGNORECASE)
+_PROPOSING_VERBS = frozenset({"suggest", "propose", "recommend", "consider", "float", "mull", "weigh"})
 # Obligation and advice: what someone should do, not what they did (a demand is coded as 10).
 _OBLIGATION = re.compile(r"\b(should|must|ought to|need to|needs to|needed to|has to|have to|had to)\b", re.IGNORECASE)
 _DEMAND_MODAL = re.compile(r"\b(must|should|ought to)\b", re.IGNORECASE)
@@ -55,6 +60,10 @@ _PASSIVE = re.compile(
 )
 # Conjunctions after which a clause in the present is expected, not done.
 _PENDING = re.compile(r"\b(before|until|unless|once|if|when|whenever|after|as soon as)\W*$", re.IGNORECASE)
+# A question or a condition the clause is asked in, whatever its tense: "asked whether Mexico has
+# pledged to buy more", "if the council approved it". Tuned on AllSides leads (reading 5 of
+# docs/events-reading.md); rerun `storyline eval event-sample`.
+_ASKED = re.compile(r"\b(whether|if)\W*$", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(is|are|am|['’]s|['’]re)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
 # Roots of acts (meetings, cooperation, aid, yielding, protest, force), as against statements,
 # appeals, intentions, support and verbal conflict (01-03, 05, 09-13), which are news in the
@@ -72,6 +81,9 @@ def hypothetical(text: str, cameo: str, sentence: str = "", trigger: str = "", *
     `attributed` whether a speaker is credited with the clause ("X must stop", the minister said)."""
     if _HYPOTHETICAL.search(text) or _NEWSROOM.search(text) or sentence.rstrip(" \"'”’)").endswith("?"):
         return True
+    proposed = _PROPOSED.search(text)
+    if proposed and trigger not in _PROPOSING_VERBS and proposed.group(3).lower() not in ("during", "nothing", "something", "anything"):
+        return True
     if _OBLIGATION.search(text) and (cameo[:2] != "10" or not attributed or not _DEMAND_MODAL.search(text)):
         # "Iraq must cooperate" is no demand made, unless a speaker made it ("must", "should"):
         # the coder then codes the speaker's demand (CAMEO 10), which stands. "Had to" and
@@ -83,7 +95,10 @@ def hypothetical(text: str, cameo: str, sentence: str = "", trigger: str = "", *
 def pending(tense: str, lead_in: str) -> bool:
     """"... before Mr. Kim agrees to give up his weapons": a clause in the present after "before",
     "until", "if" or "once" tells what is expected, not what happened. `lead_in` is the text of
-    its sentence before the clause."""
+    its sentence before the clause; one after "whether" or "if" is asked, in any tense."""
+    if _ASKED.search(lead_in):
+        # "... whether Mexico has pledged": asked, in any tense, not told.
+        return True
     return tense == "present" and bool(_PENDING.search(lead_in))
 
 

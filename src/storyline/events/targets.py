@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 
 from storyline.analyze.lexicon import load_lexicon
-from storyline.events.actors import home_country
+from storyline.events.actors import described_one, home_country
 from storyline.events.lexicon import load_event_lexicon
 from storyline.events.records import Actor
 from storyline.models import Argument, Entity, Proposition, ReportAnalysis
@@ -70,6 +70,16 @@ VISIT_CODES = frozenset({"042", "043"})
 STATE_ROLES = frozenset({"government", "military", "police"})
 # Names of laws, treaties and plans: what an act is about, never whom it acts on.
 _NAMED_INSTRUMENT = re.compile(r"\b(Act|Agreement|Treaty|Accord|Accords|Convention|Protocol|Deal|Pact|Plan|Law|Resolution|Charter)\b$")
+# A place named as the modifier of an instrument names where it was signed, not a party:
+# "withdrew from the Paris Climate Accord", "left the Kyoto protocol". Tuned on AllSides leads
+# (docs/events-reading.md); rerun `storyline eval events` and `eval event-sample`.
+_INSTRUMENT_AFTER = r"(?:\s+[A-Za-z-]+){{0,3}}?\s+(?:accords?|agreements?|treaty|treaties|conventions?|protocols?|deals?|pacts?|charters?)\b"
+_NOT_MODIFIER = frozenset({"with", "and", "between", "of", "to", "for", "against", "on", "by"})
+# Treaties and trade agreements known by their acronyms, which the entity finder takes for
+# bodies: "slammed NAFTA" acts on an agreement, not on anyone.
+_INSTRUMENT_ACRONYMS = frozenset({
+    "NAFTA", "USMCA", "CUSMA", "TPP", "CPTPP", "TTIP", "CETA", "RCEP", "JCPOA", "NPT", "INF", "START", "CTBT", "GATT",
+})
 DIRECT_ROLES = frozenset({"patient", "object", "dative"})
 # Who may be named deep inside an object and still be acted on: not a group or a party, which
 # the entity finder also makes of demonyms and plural nouns ("Euros").
@@ -153,6 +163,11 @@ def _fits(entity: Entity, argument: Argument, proposition: Proposition, actor: E
         # these is mostly where, not whom; an appeal "to the United Nations" is to whom.
         return False
     if actor is not None and (_own_country(entity, actor) or _same_person(entity, actor)):
+        return False
+    if entity.kind == "place" and _names_an_instrument(entity.name, argument.text):
+        return False
+    if entity.kind == "group" and entity.id == argument.entity and described_one(argument.text, entity):
+        # "praised the Minnesota Democrat": one member described, not the party.
         return False
     return not (owned and entity.id != argument.entity and _party_of_one(entity, argument))
 
@@ -249,10 +264,19 @@ def _preposition(argument: Argument) -> str:
     return argument.role.rpartition(" ")[2]
 
 
+def _names_an_instrument(name: str, text: str) -> bool:
+    """Whether a place is named as the modifier of a treaty or a deal in a phrase ("the Paris
+    Climate Accord"), with no preposition between them ("a deal with Tehran" still names Tehran)."""
+    match = re.search(re.escape(name) + _INSTRUMENT_AFTER.format(), text, flags=re.IGNORECASE)
+    if match is None:
+        return False
+    return not _NOT_MODIFIER.intersection(match.group(0).lower().split())
+
+
 def _can_be_acted_on(entity: Entity) -> bool:
     """People, bodies and countries; a place as its country (sanctions on Moscow, a visit to
     Tokyo); not a law or a treaty named like a body ("the Federal Vacancies Reform Act")."""
-    if _NAMED_INSTRUMENT.search(entity.name):
+    if _NAMED_INSTRUMENT.search(entity.name) or entity.name in _INSTRUMENT_ACRONYMS:
         return False
     return entity.kind in ACTING_KINDS or (entity.kind == "place" and bool(entity.country))
 
