@@ -1,10 +1,13 @@
-"""How many worker processes a stage uses."""
+"""How many worker processes a stage uses, and how they are started."""
 
 from __future__ import annotations
 
 import threading
 
+import pytest
+
 from storyline.config import AnalyzeOptions, Config
+from storyline.pipeline import workers
 from storyline.pipeline.workers import MIN_REPORTS_PER_WORKER, _process_context, available_cores, worker_count
 
 
@@ -18,8 +21,14 @@ def test_worker_count_follows_the_option_the_cores_and_the_work() -> None:
     assert worker_count(Config(analyze=AnalyzeOptions(workers=8)), 10_000, tasks=2) == 2
 
 
+def test_a_single_threaded_process_forks_its_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other tests may leave a thread behind in this process, so the count is pinned to one."""
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    expected = "fork" if "fork" in workers.multiprocessing.get_all_start_methods() else "spawn"
+    assert _process_context().get_start_method() == expected
+
+
 def test_a_process_running_other_threads_spawns_its_workers() -> None:
-    assert _process_context().get_start_method() == "fork"
     release = threading.Event()
     waiting = threading.Thread(target=release.wait)
     waiting.start()
