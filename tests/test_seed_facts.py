@@ -56,6 +56,7 @@ def test_expected_fact(story: StoryAnalysis, seed_reports, label: str, keywords:
     fact = locate(story, bodies, keywords)
     assert fact.status == status, f"{label}: {fact.status} {fact.sources} {fact.text!r}"
     assert set(fact.sources) == sources, f"{label}: {fact.sources}"
+    assert not fact.folded, f"{label}: folded as minor: {fact.text!r}"
 
 
 def test_no_conflicts(story: StoryAnalysis) -> None:

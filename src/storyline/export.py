@@ -37,6 +37,7 @@ FACT_COLUMNS = (
     "origins",
     "support",
     "conflicts",
+    "folded",
 )
 
 # Column order of the GDELT 2.0 Events table (codebook, September 2016): 61 tab-separated
@@ -110,6 +111,7 @@ def fact_row(story: Story, fact: Fact) -> list[str]:
         "; ".join(fact.origins),
         "; ".join(_span(span) for span in fact.support),
         " | ".join(f"{c.value} ({', '.join(c.sources)})" for c in fact.conflicts),
+        "yes" if fact.folded else "",
     ]
 
 

@@ -155,7 +155,8 @@ def report_dates(store: Store, story_ids: list[str]) -> dict[str, list[str]]:
 
 
 def facts_matrix(detail: dict[str, Any]) -> dict[str, Any]:
-    """Facts × outlets from `story_detail`: each cell is reported, not-reported or conflicting (with the value given)."""
+    """Facts × outlets from `story_detail`: each cell is reported, not-reported or conflicting
+    (with the value given); rows of minor single-source facts are marked `folded`."""
     outlets = list(detail["sources"])
     originals = copied_from(detail.get("reports", []))
     rows = []
@@ -171,7 +172,7 @@ def facts_matrix(detail: dict[str, Any]) -> dict[str, Any]:
                 cells.append({"outlet": outlet, "state": REPORTED, "value": "", "copy_of": copy_of})
             else:
                 cells.append({"outlet": outlet, "state": NOT_REPORTED, "value": "", "copy_of": ""})
-        rows.append({"id": fact["id"], "text": fact["text"], "status": fact["status"], "cells": cells})
+        rows.append({"id": fact["id"], "text": fact["text"], "status": fact["status"], "folded": bool(fact.get("folded")), "cells": cells})
     return {"outlets": outlets, "rows": rows}
 
 

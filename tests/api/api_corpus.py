@@ -80,6 +80,8 @@ ANALYSES = (
                             ConflictValue(value="15", sources=("Globe",), reports=("r-fire-globe",)))),
             Fact(id="f-resigned", story=FIRE, text="The harbour master resigned on Tuesday", status="single-source",
                  sources=("Daily Courier",), independent_sources=("Daily Courier",), reports=("r-fire-courier",)),
+            Fact(id="f-gulls", story=FIRE, text="Gulls circled over the harbour", status="single-source", folded=True,
+                 sources=("Coast Radio",), independent_sources=("Coast Radio",), reports=("r-fire-radio",)),
         ),
         entities=(Entity(id="port-ellis", name="Port Ellis", kind="place", country="CA", mentions=5),
                   Entity(id="maria-lund", name="Maria Lund", kind="person", mentions=1)),

@@ -79,7 +79,9 @@ def test_story_detail_has_everything_corroboration_found(client: TestClient) -> 
     story = client.get(f"/api/stories/{FIRE}").json()
     assert [r["id"] for r in story["reports"]] == ["r-fire-reuters", "r-fire-radio", "r-fire-globe", "r-fire-courier"]
     assert {f["id"]: f["status"] for f in story["facts"]} == {
-        "f-fire": "corroborated", "f-injured": "conflicting", "f-resigned": "single-source"}
+        "f-fire": "corroborated", "f-injured": "conflicting", "f-resigned": "single-source", "f-gulls": "single-source"}
+    assert [f["id"] for f in story["facts"] if f["folded"]] == ["f-gulls"]
+    assert [row["id"] for row in story["matrix"]["rows"] if row["folded"]] == ["f-gulls"]
     assert [c["id"] for c in story["conflicts"]] == ["f-injured"]
     assert {e["id"] for e in story["entities"]} == {"port-ellis", "maria-lund"}
     assert story["quotes"][0]["speaker"] == "Maria Lund"
@@ -95,8 +97,9 @@ def test_story_facts_download_as_csv(client: TestClient) -> None:
     assert response.headers["content-type"].startswith("text/csv")
     assert f"story-{FIRE}-facts.csv" in response.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert {row["fact"]: row["status"] for row in rows} == {
-        "f-fire": "corroborated", "f-injured": "conflicting", "f-resigned": "single-source"}
+    assert {row["fact"]: (row["status"], row["folded"]) for row in rows} == {
+        "f-fire": ("corroborated", ""), "f-injured": ("conflicting", ""), "f-resigned": ("single-source", ""),
+        "f-gulls": ("single-source", "yes")}
     assert_error(client.get("/api/stories/no-such-story/facts.csv"), 404, "not-found")
 
 

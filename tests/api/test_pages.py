@@ -65,6 +65,14 @@ def test_story_page_facts_matrix_has_symbols_text_and_headers(client: TestClient
     assert "✔ corroborated" in page and "◐ single source" in page
 
 
+def test_story_page_folds_minor_facts_under_a_disclosure(client: TestClient) -> None:
+    page = html(client, f"/stories/{FIRE}")
+    folded = page[page.index('<details class="folded-facts">'):page.index("</details>", page.index('<details class="folded-facts">'))]
+    assert "1 more single-source fact, ranked as minor" in folded
+    assert 'data-fact="f-gulls"' in folded and 'data-fact="f-resigned"' not in folded
+    assert page.count('data-fact="f-gulls"') == 1 and 'data-fact="f-resigned"' in page
+
+
 def test_story_page_sections(client: TestClient) -> None:
     page = html(client, f"/stories/{FIRE}")
     # citations link to the reports on the page, numbered in order

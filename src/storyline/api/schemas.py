@@ -82,6 +82,7 @@ class MatrixRow(BaseModel):
     id: str
     text: str
     status: str
+    folded: bool = Field(False, description="A minor single-source fact, shown on request.")
     cells: list[MatrixCell]
 
 

@@ -216,7 +216,8 @@ def stories(
 def show(
     story_id: str = typer.Argument("", help="Story id (or a prefix, or a report id)."),
     latest: bool = typer.Option(False, "--latest", help="The story the last ingest created or changed, instead of an id."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    all_facts: bool = typer.Option(False, "--all-facts", help="Also the minor single-source facts, folded by default."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document (every fact, each marked `folded` or not)."),
 ) -> None:
     """One story: its reports, the facts matrix (facts × outlets), conflicts, quotes and summary."""
     from storyline.cli.render import print_story
@@ -232,7 +233,7 @@ def show(
     if as_json:
         _emit_json(detail)
     else:
-        print_story(out, terminal_safe(detail))
+        print_story(out, terminal_safe(detail), all_facts=all_facts)
 
 
 @app.command()

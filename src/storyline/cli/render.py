@@ -14,8 +14,9 @@ CONFLICTING = "✗"
 STATUS_MARK = {"corroborated": "✔ corroborated", "single-source": "◐ single source", "conflicting": "✗ conflicting"}
 
 
-def print_story(console: Console, detail: dict[str, Any]) -> None:
-    """Print one story as `views.story_detail` describes it."""
+def print_story(console: Console, detail: dict[str, Any], *, all_facts: bool = False) -> None:
+    """Print one story as `views.story_detail` describes it; minor single-source facts
+    (corroborate/salience.py) only with `all_facts`."""
     console.print(f"[bold]{detail['title']}[/]  (story {detail['id']})", highlight=False)
     console.print(
         f"{detail['report_count']} reports · {len(detail['sources'])} outlets · "
@@ -31,8 +32,12 @@ def print_story(console: Console, detail: dict[str, Any]) -> None:
         for sentence in detail["summary"]:
             console.print(f"  {sentence['text']} [dim]{', '.join(sentence['citations'])}[/]", highlight=False)
     if detail["facts"]:
-        console.print(facts_matrix(detail))
+        console.print(facts_matrix(detail, all_facts=all_facts))
         console.print(f"{REPORTED} reported   {NOT_REPORTED} not reported   {CONFLICTING} reports a conflicting value")
+        folded = sum(1 for fact in detail["facts"] if fact.get("folded"))
+        if folded and not all_facts:
+            noun = "fact, ranked as minor, is" if folded == 1 else "facts, ranked as minor, are"
+            console.print(f"{folded} more single-source {noun} folded: --all-facts shows them", highlight=False)
     for fact in detail["conflicts"]:
         console.print(f"[bold red]Conflict[/] {fact['text']}", highlight=False)
         for value in fact["conflicts"]:
@@ -59,11 +64,14 @@ def _actor(name: str, country: str) -> str:
     return f"{name} ({country})" if country and name else name or country
 
 
-def facts_matrix(detail: dict[str, Any]) -> Table:
-    """Facts as rows, outlets as columns; each cell says whether the outlet reports the fact."""
+def facts_matrix(detail: dict[str, Any], *, all_facts: bool = False) -> Table:
+    """Facts as rows, outlets as columns; each cell says whether the outlet reports the fact.
+    Folded (minor) facts are left out unless `all_facts`."""
     outlets = list(detail["sources"])
     table = Table("fact", "status", *outlets, title="Facts × outlets")
     for fact in detail["facts"]:
+        if fact.get("folded") and not all_facts:
+            continue
         conflicting = {s for value in fact.get("conflicts", []) for s in value["sources"]}
         cells = []
         for outlet in outlets:

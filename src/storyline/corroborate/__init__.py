@@ -6,7 +6,8 @@ A pure function of the reports and their stored per-report analyses: proposition
 aligned across reports (align.py), each group becomes a fact with its sources, its
 independent sources after copies and citations are credited to their origin, and a status
 (facts.py, conflicts.py); entities are merged (entities.py); the summary is extracted
-from the best-corroborated facts (storyline.corroborate.summary).
+from the best-corroborated facts (storyline.corroborate.summary); single-source facts are
+ranked, the minor ones folded (salience.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from storyline.corroborate.align import align, similarity_matrix
 from storyline.corroborate.entities import merge_entities, recover_names, unify_people
 from storyline.corroborate.facts import build_fact, credited_outlet
 from storyline.corroborate.meaning import claim_probabilities
+from storyline.corroborate.salience import rank_and_fold
 from storyline.encode.stage import TextEncoder
 from storyline.models import ANALYSIS_VERSION, Fact, Proposition, Quote, Report, ReportAnalysis, StoryAnalysis
 
@@ -73,6 +75,7 @@ def corroborate_story(
     entities, _mapping = merge_entities(a.entities for a in present)
     quotes: list[Quote] = [q for a in present for q in a.quotes]
     summary = summarize(facts, ordered, present)
+    facts = rank_and_fold(facts)
     return StoryAnalysis(
         story=story_id,
         facts=tuple(facts),

@@ -12,6 +12,8 @@ reports they add.
   ranked such match is scored); a report that splits the fact over two sentences is
   covered by the match together with one companion fact holding the missing keywords in
   at least two listed reports (`_split_covered`);
+- facts_folded: answer-key facts found only as a fact folded away as minor (an answer-key
+  fact is one a reader needs, so it should be shown: corroborate/salience.py);
 - status_accuracy / sources_accuracy: of those found, the share with the right status /
   exactly the listed reports' outlets as sources;
 - status_errors: answer-key facts with no match or a match of the wrong status;
@@ -216,6 +218,7 @@ def _score_facts(gold: Sequence[Mapping[str, Any]], run: PipelineRun) -> dict[st
     found = right_status = right_sources = located = status_errors = 0
     missed: list[str] = []
     wrong: list[str] = []
+    folded: list[str] = []
     for expected in gold:
         ids = [run.by_url[u].id for u in expected["reports"] if u in run.by_url]
         candidates = _story_facts(run, ids)
@@ -236,6 +239,8 @@ def _score_facts(gold: Sequence[Mapping[str, Any]], run: PipelineRun) -> dict[st
             missed.append(expected["text"])
             continue
         found += 1
+        if fact.folded:
+            folded.append(expected["text"])
         right_status += fact.status == expected["status"]
         outlets = {run.reports[rid].source for rid in ids}
         right_sources += set(fact.sources) == outlets
@@ -251,6 +256,8 @@ def _score_facts(gold: Sequence[Mapping[str, Any]], run: PipelineRun) -> dict[st
         "status_errors": status_errors,
         "status_errors_list": wrong,
         "facts_missed": missed,
+        "facts_folded": len(folded),
+        "facts_folded_list": folded,
     }
 
 

@@ -141,6 +141,8 @@ class Fact:
     support: tuple[Span, ...] = ()
     conflicts: tuple[ConflictValue, ...] = ()
     slot: str = ""
+    # A minor single-source fact, shown only on request (corroborate/salience.py).
+    folded: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
