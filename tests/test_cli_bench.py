@@ -36,3 +36,17 @@ def test_bench_with_bad_sizes_is_a_usage_error() -> None:
     result = subprocess.run([sys.executable, "-m", "storyline.cli", "bench", "stories", "--sizes", "ten"], capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "--sizes" in result.stderr
+
+
+def test_bench_analyze_reports_the_ratio_to_the_pipe_and_the_encoders_share() -> None:
+    # It reads the example corpus of the checkout it runs in.
+    result = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "bench", "analyze", "--sizes", "8", "--repeat", "1", "--json"],
+        capture_output=True, text=True, check=False, timeout=300, cwd=Path(__file__).parents[1],
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout[result.stdout.index("{"):])
+    (run,) = report["runs"]
+    assert run["reports"] == 8 and run["words"] > 0
+    assert run["analyze_seconds"] >= run["encode_seconds"] >= 0 and run["ratio"] > 0
+    assert report["encoder"] != "off" and 0.0 <= run["encoder_share"] < 1.0
