@@ -70,6 +70,22 @@ def test_an_example_is_shown_in_its_clause(nlp) -> None:  # type: ignore[no-unty
     assert example.claim.startswith("Some countries, including the United States, have long accused Beijing")
 
 
+def test_a_complement_of_a_verb_that_reports_no_speech_stays_in_its_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Split apart, these read "Jan Olson said it was an earthquake" (he only thought so at
+    # first) and "... said the president would sit for an interview" (a question dropped).
+    thought = {p.claim for p in _propositions(nlp, "Jan Olson said at first I thought it was an earthquake.")}
+    assert thought == {"Jan Olson said at first I thought it was an earthquake"}
+    body = "Rudolph Giuliani said he was trying to determine whether the president would sit for an interview."
+    found = _propositions(nlp, body)
+    assert {p.claim for p in found} == {"Rudolph Giuliani said he was trying to determine whether the president would sit for an interview"}
+    assert "whether" in {p.modality for p in found}
+
+
+def test_a_complement_of_a_reporting_verb_is_a_claim_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = {p.claim for p in _propositions(nlp, "Police said the suspect turned himself in to authorities on Sunday.")}
+    assert claims == {"Police said the suspect turned himself in to authorities on Sunday"}
+
+
 def test_a_claim_opening_with_a_figure_keeps_it_as_written() -> None:
     assert claim_text("16-year-old Kimani Gray was shot in the back") == "16-year-old Kimani Gray was shot in the back"
     assert claim_text("“the deal is done,” he said") == "“The deal is done,” he said"

@@ -331,6 +331,15 @@ def _claim(ctx: _Context, clause: Clause, text: str, attribution: tuple[Referent
         body = _trim(sorted(parent.tokens + clause.tokens, key=lambda t: t.i))
         text = _tidy(_joined(body)) or text
         clause = parent
+    root = _embedding_root(ctx, clause)
+    embedded = _embedded_under(ctx, root)
+    if root is not clause or embedded:
+        # "at first I thought | it was an earthquake", "trying to determine | whether the
+        # president would sit": a complement of a verb that does not report speech is part
+        # of its governor's claim, and the governor's claim is cut short without it.
+        body = _trim(sorted([t for c in (root, *embedded) for t in c.tokens], key=lambda t: t.i))
+        text = _tidy(_joined(body)) or text
+        clause = root
     head = clause.head
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     written = ctx.resolver.description(subject) if subject is not None and clause.kind == "clause" else ""
@@ -352,6 +361,34 @@ def _claim(ctx: _Context, clause: Clause, text: str, attribution: tuple[Referent
     body = _trim(clause.tokens)
     opens_with_name = bool(body) and (body[0].pos_ == "PROPN" or bool(ctx.table.entity_of(body[0])))
     return claim_text(text, subject=written, stands_for=stands_for, voice=voice, opens_with_name=opens_with_name)
+
+
+def _embedded(ctx: _Context, clause: Clause) -> bool:
+    """A complement clause of a verb in a clause that reports no speech ("thought", "trying
+    to determine"): not a claim of its own, but the end of its governor's."""
+    if clause.kind != "clause" or clause.head.dep_ != "ccomp" or not 0 <= clause.parent < len(ctx.clauses):
+        return False
+    parent = ctx.clauses[clause.parent]
+    return parent.kind == "clause" and not parent.reporting and ctx.owner[clause.head.head.i] == parent.index
+
+
+def _embedding_root(ctx: _Context, clause: Clause) -> Clause:
+    while _embedded(ctx, clause):
+        clause = ctx.clauses[clause.parent]
+    return clause
+
+
+def _embedded_under(ctx: _Context, root: Clause) -> list[Clause]:
+    """The clauses embedded in `root`, at any depth, in text order."""
+    found: list[Clause] = []
+    frontier = [root.index]
+    while frontier:
+        parent = frontier.pop()
+        for candidate in ctx.clauses:
+            if candidate.parent == parent and _embedded(ctx, candidate):
+                found.append(candidate)
+                frontier.append(candidate.index)
+    return sorted(found, key=lambda c: c.head.i)
 
 
 def _demonstrative_opener(subject: Token) -> bool:
