@@ -74,3 +74,23 @@ def test_no_summary_sentence_states_one_side_of_a_conflict() -> None:
                 conflicts=(ConflictValue(value="12", sources=("A",)), ConflictValue(value="14", sources=("B",))))
     summary = summarize([hit, hurt], reports, analyses)
     assert [s.text for s in summary] == ["The ferry hit the wharf at noon."]
+
+
+def test_a_sentence_of_a_few_words_or_a_lone_quote_mark_is_passed_over() -> None:
+    from storyline.corroborate.summary import summarize
+    from storyline.models import Fact, Report, ReportAnalysis, Sentence, Span
+
+    lines = {"a": ["\u201d", "The ferry hit the wharf at noon on Monday."], "b": ["\u201d", "Nobody was hurt."]}
+    reports = [Report(id=r, source=r.upper(), body=" ".join(t)) for r, t in lines.items()]
+    analyses = [
+        ReportAnalysis(report=r, sentences=tuple(Sentence(index=i, start=0, end=len(t), text=t) for i, t in enumerate(texts)))
+        for r, texts in lines.items()
+    ]
+    quote = Fact(id="q", story="s", text="\u201d", status="corroborated", independent_sources=("A", "B"), reports=("a", "b"),
+                 support=(Span(report="a", sentence=0, start=0, end=1), Span(report="b", sentence=0, start=0, end=1)))
+    hit = Fact(id="hit", story="s", text="The ferry hit the wharf", status="single-source", independent_sources=("A",),
+               reports=("a",), support=(Span(report="a", sentence=1, start=0, end=1),))
+    short = Fact(id="short", story="s", text="Nobody was hurt", status="single-source", independent_sources=("B",),
+                 reports=("b",), support=(Span(report="b", sentence=1, start=0, end=1),))
+    summary = summarize([quote, hit, short], reports, analyses)
+    assert [s.text for s in summary] == ["The ferry hit the wharf at noon on Monday."]
