@@ -92,6 +92,20 @@ def test_patterns_do_not_fire_on_ordinary_sentences() -> None:
         assert classify_line(sentence, patterns) == "", sentence
 
 
+def test_a_caption_placing_people_in_the_picture_is_furniture() -> None:
+    rules = load_patterns()
+    captions = [
+        "Prime Minister Benjamin Netanyahu of Israel, left, and Secretary of State Mike Pompeo on Sunday in Tel Aviv.",
+        "Michael T. Flynn, right, the former national security adviser, with Mr. Trump in January 2017.",
+    ]
+    assert [classify_line(line, rules) for line in captions] == ["caption", "caption"]
+    prose = [
+        "The party moved to the right, left, and then back again, officials said.",
+        "In case you had any doubts whether or not Pierre Thomas (left) would get more carries, you can now be sure.",
+    ]
+    assert [classify_line(line, rules) for line in prose] == ["", ""]
+
+
 def test_language_is_identified_from_the_opening_of_the_text() -> None:
     from storyline.clean.language import detect_language
 
