@@ -86,6 +86,11 @@ def test_a_complement_of_a_reporting_verb_is_a_claim_of_its_own(nlp) -> None:  #
     assert claims == {"Police said the suspect turned himself in to authorities on Sunday"}
 
 
+def test_a_pronoun_is_not_replaced_by_another_pronoun() -> None:
+    assert claim_text("It is so naive that he would trust them", subject="It", stands_for="I") == "It is so naive that he would trust them"
+    assert claim_text("it will close", subject="it", stands_for="the plant") == "The plant will close"
+
+
 def test_a_claim_opening_with_a_figure_keeps_it_as_written() -> None:
     assert claim_text("16-year-old Kimani Gray was shot in the back") == "16-year-old Kimani Gray was shot in the back"
     assert claim_text("“the deal is done,” he said") == "“The deal is done,” he said"

@@ -27,6 +27,8 @@ FRAGMENT_OPENERS = frozenset({"including", "such", "like", "especially", "partic
 # Pronouns a claim may not be left with as its subject when nothing resolved them.
 # ("I" and "we" outside a quotation are the writer, who is the outlet: not dangling.)
 DANGLING_SUBJECTS = frozenset({"it", "he", "she", "they", "this", "these", "those", "you", "him", "her", "them", "its", "his", "their"})
+# Pronouns of the speaker and listener: never what another pronoun is resolved to.
+PERSONAL_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "my", "our", "your"})
 # Reporting verbs whose object is the listener, not the claim: "told the paper that X" is
 # shown as "said X".
 LISTENER_VERBS = {"told": "said", "tells": "says", "tell": "say", "telling": "saying", "assured": "said", "informed": "said"}
@@ -56,7 +58,10 @@ def claim_text(
     claim = text.strip()
     replaced = False
     reported_pronoun = voice is not None and subject.lower() in DANGLING_SUBJECTS
-    if subject and stands_for and not reported_pronoun:
+    # A pronoun standing for another pronoun resolves nothing ("It is so naive that ..."
+    # once read "I is so naive ...").
+    pronoun_for_pronoun = stands_for.strip().lower() in DANGLING_SUBJECTS | PERSONAL_PRONOUNS
+    if subject and stands_for and not reported_pronoun and not pronoun_for_pronoun:
         # In reported speech a pronoun most often stands for the speaker ("Sondland said he
         # was acting on orders"), whom the claim shows: it is kept rather than guessed.
         claim, replaced = _replace_word(claim, subject, stands_for), True
