@@ -81,7 +81,9 @@ class Database:
         return list(self.store.iter_reports())
 
     def facts(self, story: str = "", *, status: str = "") -> list[Fact]:
-        """Facts of one story, or of every story; `status` keeps corroborated, single-source or conflicting ones."""
+        """Facts of one story, or of every story, in reading order (the lead, facts several
+        outlets state, then single-source ones ranked, those marked `folded` minor); `status`
+        keeps corroborated, single-source or conflicting ones."""
         if status and status not in FACT_STATUSES:
             raise UsageError(f"unknown fact status {status!r}; one of {', '.join(FACT_STATUSES)}")
         stories = [self.story(story)] if story else self.store.iter_stories()
