@@ -5,6 +5,8 @@ The `Store` contract itself runs on PostgreSQL in test_protocol.py (`STORE_FACTO
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -126,3 +128,12 @@ def test_a_nul_character_is_dropped_rather_than_failing_the_ingest(postgres_url:
         assert store.add_report(Report(id="n", title="A\x00B", body="body\x00text"))
         stored = store.get_report("n")
         assert stored is not None and (stored.title, stored.body) == ("AB", "bodytext")
+
+
+def test_commands_that_only_read_take_a_postgresql_url(postgres_url: str) -> None:
+    with open_store(postgres_url) as store:
+        store.add_report(Report(id="r1", body="b"))
+    shown = subprocess.run([sys.executable, "-m", "storyline.cli", "--db", postgres_url, "reports", "--json"],
+                           capture_output=True, text=True, check=False, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    assert '"r1"' in shown.stdout
