@@ -137,3 +137,9 @@ def test_commands_that_only_read_take_a_postgresql_url(postgres_url: str) -> Non
                            capture_output=True, text=True, check=False, timeout=120)
     assert shown.returncode == 0, shown.stderr
     assert '"r1"' in shown.stdout
+
+
+def test_a_schema_that_does_not_exist_is_a_clear_error(postgres_cluster) -> None:  # type: ignore[no-untyped-def]
+    url = postgres_cluster.new_database() + "?options=-csearch_path%3Dmissing"
+    with pytest.raises(StoreError, match="cannot set up the store's tables"):
+        open_store(url)

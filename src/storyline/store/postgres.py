@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Self
 from storyline.errors import StoreError
 from storyline.models import Event, Report, StageFailure, Story, StoryAnalysis, from_dict, to_dict
 from storyline.store.postgres_aggregates import PostgresAggregates, PostgresWatchState
-from storyline.store.postgres_base import display_location
+from storyline.store.postgres_base import display_location, error_line
 from storyline.store.postgres_schema import UPDATE_LOCK, migrate
 from storyline.store.postgres_search import search_reports
 from storyline.store.protocol import EventQuery, SearchHit
@@ -78,9 +78,12 @@ class PostgresStore(PostgresAggregates, PostgresWatchState):
         try:
             self._db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
         except psycopg.Error as exc:
-            raise StoreError(f"{self.location}: cannot connect ({str(exc).strip().splitlines()[0]})") from None
+            raise StoreError(f"{self.location}: cannot connect ({error_line(exc)})") from None
         try:
             migrate(self._db, self.location)
+        except psycopg.Error as exc:
+            self._db.close()
+            raise StoreError(f"{self.location}: cannot set up the store's tables ({error_line(exc)})") from None
         except BaseException:
             self._db.close()
             raise

@@ -62,7 +62,7 @@ class PostgresBase:
             with self._db.transaction():
                 yield self._db
         except psycopg.Error as exc:
-            raise StoreError(f"{self.location}: write failed ({_first_line(exc)})") from None
+            raise StoreError(f"{self.location}: write failed ({error_line(exc)})") from None
 
     def rows(self, sql: str, args: Any = ()) -> list[DictRow]:
         """Every row of one read query."""
@@ -73,5 +73,6 @@ class PostgresBase:
         return self._db.execute(sql, args).fetchone()
 
 
-def _first_line(exc: BaseException) -> str:
+def error_line(exc: BaseException) -> str:
+    """The first line of a driver error, for a one-line message."""
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
