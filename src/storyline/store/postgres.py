@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from psycopg.rows import DictRow
 
 _SELECT_REPORT = "SELECT " + ", ".join(REPORT_COLUMNS) + " FROM reports"
+_SELECT_REPORT_SEQ = "SELECT seq, " + ", ".join(REPORT_COLUMNS) + " FROM reports"
 _INSERT_REPORT = (
     f"INSERT INTO reports ({', '.join(REPORT_COLUMNS)}) VALUES ({', '.join('%s' for _ in REPORT_COLUMNS)})"
     " ON CONFLICT (id) DO NOTHING"
@@ -112,8 +113,7 @@ class PostgresStore(PostgresAggregates, PostgresWatchState):
     def iter_reports(self) -> Iterator[Report]:
         """Every report, in the order it was stored."""
         last = 0
-        while rows := self.rows(_SELECT_REPORT.replace("SELECT ", "SELECT seq, ", 1) + " WHERE seq > %s ORDER BY seq LIMIT %s",
-                                (last, _PAGE)):
+        while rows := self.rows(_SELECT_REPORT_SEQ + " WHERE seq > %s ORDER BY seq LIMIT %s", (last, _PAGE)):
             yield from (report_from_row(row) for row in rows)
             last = rows[-1]["seq"]
 
