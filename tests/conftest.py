@@ -44,9 +44,39 @@ def _sqlite_store(folder: Path):  # type: ignore[no-untyped-def]
     return SqliteStore(folder / "store.db")
 
 
+def _postgres_store(folder: Path):  # type: ignore[no-untyped-def]
+    from pg_cluster import shared_cluster
+
+    from storyline.store.postgres import PostgresStore
+
+    return PostgresStore(shared_cluster().store_url(str(folder)))
+
+
 # Every implementation of the `Store` protocol, by name: a function that opens an empty store
 # whose data lives in (or is named after) the given folder. The store suite runs against each.
-STORE_FACTORIES = {"sqlite": _sqlite_store}
+STORE_FACTORIES = {"sqlite": _sqlite_store, "postgres": _postgres_store}
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():  # type: ignore[no-untyped-def]
+    """The throwaway PostgreSQL cluster of this session (skips the test, saying why, where none can start)."""
+    from pg_cluster import shared_cluster
+
+    return shared_cluster()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
+    """The URL of a new, empty store (a schema of its own) in the session's cluster."""
+    url: str = postgres_cluster.store_url(str(tmp_path))
+    return url
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Stop the PostgreSQL cluster, if a test started one."""
+    from pg_cluster import stop_shared_cluster
+
+    stop_shared_cluster()
 
 
 @pytest.fixture(params=sorted(STORE_FACTORIES))

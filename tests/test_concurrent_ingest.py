@@ -1,4 +1,8 @@
-"""Two ingests into one store at once: each report stored and placed once, every story row true to its members."""
+"""Two ingests into one store at once: each report stored and placed once, every story row true to its members.
+
+Run on SQLite (one file, its lock file) and on PostgreSQL (a schema of the test cluster,
+its advisory lock and unique constraints).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,11 @@ import json
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import EXAMPLES
 from test_cli_reliability import _corpus
 
@@ -25,10 +32,44 @@ INVARIANTS = {
         " WHERE f.kind = 'story' AND json_extract(f.data, '$.story') != r.story_id"
     ),
 }
+# The same invariants in PostgreSQL's dialect, where it differs.
+POSTGRES_INVARIANTS = {
+    **INVARIANTS,
+    "story features naming another story": (
+        "SELECT count(*) FROM report_features f JOIN story_reports r ON r.report_id = f.report_id"
+        " WHERE f.kind = 'story' AND (f.data::jsonb ->> 'story') != r.story_id"
+    ),
+}
+
+Query = Callable[[str], tuple[Any, ...]]
 
 
-def _ingest_both(db: Path, first: Path, second: Path, *extra: str) -> list[dict[str, object]]:
-    command = [sys.executable, "-m", "storyline.cli", "--db", str(db), "ingest", "--json", *extra]
+@pytest.fixture(params=["sqlite", "postgres"])
+def shared_store(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, Query, dict[str, str]]:
+    """(the --db of an empty store, a function running one query on it, its invariants) for each backend."""
+    if request.param == "sqlite":
+        db = tmp_path / "shared.db"
+
+        def sqlite_query(sql: str) -> tuple[Any, ...]:
+            with sqlite3.connect(db) as check:
+                return tuple(check.execute(sql).fetchone())
+
+        return str(db), sqlite_query, INVARIANTS
+    import psycopg
+
+    url: str = request.getfixturevalue("postgres_url")
+
+    def postgres_query(sql: str) -> tuple[Any, ...]:
+        with psycopg.connect(url) as check:
+            row = check.execute(sql).fetchone()
+            assert row is not None
+            return tuple(row)
+
+    return url, postgres_query, POSTGRES_INVARIANTS
+
+
+def _ingest_both(db: str, first: Path, second: Path, *extra: str) -> list[dict[str, object]]:
+    command = [sys.executable, "-m", "storyline.cli", "--db", db, "ingest", "--json", *extra]
     processes = [subprocess.Popen([*command, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for path in (first, second)]
     results = []
@@ -39,10 +80,10 @@ def _ingest_both(db: Path, first: Path, second: Path, *extra: str) -> list[dict[
     return results
 
 
-def _broken_invariants(db: Path) -> dict[str, int]:
-    with sqlite3.connect(db) as check:
-        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        counts = {name: check.execute(sql).fetchone()[0] for name, sql in INVARIANTS.items()}
+def _broken_invariants(db: str, query: Query, invariants: dict[str, str]) -> dict[str, int]:
+    if not db.startswith("postgresql://"):
+        assert query("PRAGMA integrity_check")[0] == "ok"
+    counts = {name: query(sql)[0] for name, sql in invariants.items()}
     return {name: count for name, count in counts.items() if count}
 
 
@@ -55,24 +96,24 @@ def _halves(source: Path, folder: Path) -> tuple[Path, Path]:
     return first, second
 
 
-def test_two_analysing_ingests_leave_no_orphan_story_analysis(tmp_path: Path) -> None:
-    db = tmp_path / "shared.db"
+def test_two_analysing_ingests_leave_no_orphan_story_analysis(tmp_path: Path, shared_store: tuple[str, Query, dict[str, str]]) -> None:
+    db, query, invariants = shared_store
     first, second = _halves(EXAMPLES / "reports.jsonl", tmp_path / "in")
     results = _ingest_both(db, first, second)
     total = len(first.read_text().splitlines()) + len(second.read_text().splitlines())
     assert sum(int(r["stored"]) for r in results) == total  # type: ignore[call-overload]
-    assert _broken_invariants(db) == {}
-    with sqlite3.connect(db) as check:
-        assert check.execute("SELECT count(DISTINCT id), count(*) FROM reports").fetchone() == (total, total)
-        assert check.execute("SELECT count(*) FROM stories WHERE id NOT IN (SELECT story_id FROM story_analysis)").fetchone()[0] == 0
+    assert _broken_invariants(db, query, invariants) == {}
+    assert query("SELECT count(DISTINCT id), count(*) FROM reports") == (total, total)
+    assert query("SELECT count(*) FROM stories WHERE id NOT IN (SELECT story_id FROM story_analysis)")[0] == 0
 
 
-def test_two_ingests_of_overlapping_folders_store_and_place_each_report_once(tmp_path: Path) -> None:
+def test_two_ingests_of_overlapping_folders_store_and_place_each_report_once(
+    tmp_path: Path, shared_store: tuple[str, Query, dict[str, str]]
+) -> None:
+    db, query, invariants = shared_store
     everything = _corpus(tmp_path / "all", 300)
-    db = tmp_path / "shared.db"
     results = _ingest_both(db, everything, everything, "--no-analyze")
     assert sum(int(r["stored"]) for r in results) == 300  # type: ignore[call-overload]
     assert sum(int(r["duplicates"]) for r in results) == 300  # type: ignore[call-overload]
-    assert _broken_invariants(db) == {}
-    with sqlite3.connect(db) as check:
-        assert check.execute("SELECT count(*), count(DISTINCT report_id) FROM story_reports").fetchone() == (300, 300)
+    assert _broken_invariants(db, query, invariants) == {}
+    assert query("SELECT count(*), count(DISTINCT report_id) FROM story_reports") == (300, 300)

@@ -20,7 +20,7 @@ __version__ = "0.1.0"
 
 
 def open(location: str | Path | None = None, *, config: Config | None = None) -> Database:
-    """Open (creating if needed) the store at `location`: $STORYLINE_DB or ./storyline.db by default."""
+    """Open (creating if needed) the store at `location` (a file or a postgresql:// URL; $STORYLINE_DB or ./storyline.db)."""
     from storyline.database import open_database
 
     return open_database(location, config=config)

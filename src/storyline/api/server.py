@@ -9,7 +9,7 @@ import sys
 
 from storyline.config import Config
 from storyline.errors import ServeError
-from storyline.store import default_location
+from storyline.store import default_location, describe_location
 
 
 def run_server(db_path: str | None, config: Config) -> None:
@@ -31,7 +31,7 @@ def run_server(db_path: str | None, config: Config) -> None:
             file=sys.stderr, flush=True,
         )
     base = f"http://{shown}:{port}"
-    print(f"storyline: serving {location} at {base}/  (REST API: {base}/api/, its schema {base}/api/openapi.json; "
+    print(f"storyline: serving {describe_location(location)} at {base}/  (REST API: {base}/api/, its schema {base}/api/openapi.json; "
           f"writes {writes})", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 

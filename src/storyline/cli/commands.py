@@ -27,7 +27,7 @@ from storyline.cli.events import events
 from storyline.cli.terminal import terminal_safe, terminal_text
 from storyline.config import Config, load_config
 from storyline.errors import ConfigError, StorylineError, UsageError
-from storyline.store import Store, default_location, open_store
+from storyline.store import Store, default_location, is_postgres_location, open_store
 
 EXIT_REJECTED = 3
 EXIT_USAGE = 2
@@ -57,16 +57,20 @@ class State:
 
     @classmethod
     def store(cls, *, create: bool = True) -> Store:
-        """The store at --db; commands that only read pass create=False and a missing file is an error."""
+        """The store at --db; commands that only read pass create=False and a missing file is an error.
+
+        A PostgreSQL database is never created here (only its tables are): a missing one is
+        the server's error.
+        """
         location = cls.db or default_location()
-        if not create and location != ":memory:" and not Path(location).exists():
+        if not create and location != ":memory:" and not is_postgres_location(location) and not Path(location).exists():
             raise UsageError(f"{location}: no such database (`storyline ingest` creates one)")
         return open_store(location)
 
 
 @app.callback()
 def _global(
-    db: str | None = typer.Option(None, "--db", help="Database file (default: $STORYLINE_DB or ./storyline.db)."),
+    db: str | None = typer.Option(None, "--db", help="Database file, or a postgresql://user@host:port/dbname URL (default: $STORYLINE_DB or ./storyline.db)."),
     config: str | None = typer.Option(None, "--config", help="TOML file of options (see default.toml)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
 ) -> None:

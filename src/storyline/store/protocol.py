@@ -2,7 +2,7 @@
 
 The pipeline, the views, the exports and the adapters are typed with `Store`, never with an
 implementation, and no SQL lives outside `storyline.store`. The protocol is the union of a
-few small ones, one per kind of data, so a backend (SQLite today, PostgreSQL next) can be
+few small ones, one per kind of data, so a backend (SQLite, PostgreSQL) can be
 written and tested one part at a time; `tests/store/` runs the same suite against every
 implementation.
 

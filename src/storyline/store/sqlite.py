@@ -9,35 +9,38 @@ from __future__ import annotations
 
 import fcntl
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from storyline.errors import CorruptStoreError, QueryTooLarge, StoreError
+from storyline.errors import CorruptStoreError, StoreError
 from storyline.models import Event, Report, StageFailure, Story, StoryAnalysis, from_dict, to_dict
 from storyline.store.migrations import APPLICATION_ID, migrate
-from storyline.store.protocol import MAX_QUERY_CHARS, MAX_QUERY_WORDS, EventQuery, SearchHit
+from storyline.store.protocol import EventQuery, SearchHit
+from storyline.store.rows import (
+    FAILURE_KIND,
+    REPORT_COLUMNS,
+    event_conditions,
+    like_prefix,
+    report_from_row,
+    report_row,
+    search_words,
+    story_filter,
+    story_from_row,
+    story_row,
+)
 from storyline.store.sqlite_aggregates import SqliteAggregates
 from storyline.store.sqlite_base import CHUNK, Transaction, chunks
 from storyline.store.watch_state import SqliteWatchState
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
-_JSON_FIELDS = ("credits", "cited_outlets", "furniture")
-_REPORT_COLUMNS = (
-    "id", "source", "source_domain", "url", "title", "byline", "published", "dateline", "language",
-    "body", "credits", "cited_outlets", "furniture", "copy_of", "origin", "fetched",
-)
-_SELECT_REPORT = "SELECT " + ", ".join(_REPORT_COLUMNS) + " FROM reports"
-_INSERT_REPORT = f"INSERT OR IGNORE INTO reports ({', '.join(_REPORT_COLUMNS)}) VALUES ({', '.join('?' for _ in _REPORT_COLUMNS)})"
+_SELECT_REPORT = "SELECT " + ", ".join(REPORT_COLUMNS) + " FROM reports"
+_INSERT_REPORT = f"INSERT OR IGNORE INTO reports ({', '.join(REPORT_COLUMNS)}) VALUES ({', '.join('?' for _ in REPORT_COLUMNS)})"
 _PLACE = "INSERT OR REPLACE INTO story_reports (report_id, story_id) VALUES (?, ?)"
 # Beside the database file: the lock `update_lock` holds.
 UPDATE_LOCK_SUFFIX = "-update.lock"
-# Stage failures live beside the other per-report features, as kind "failure:<stage>".
-FAILURE_KIND = "failure:"
-_FTS_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 
 
 class SqliteStore(SqliteAggregates, SqliteWatchState):
@@ -62,14 +65,14 @@ class SqliteStore(SqliteAggregates, SqliteWatchState):
     def add_report(self, report: Report) -> bool:
         """Store a report; False when a report with this id is already stored."""
         with self._write() as db:
-            return db.execute(_INSERT_REPORT, _report_row(report)).rowcount == 1
+            return db.execute(_INSERT_REPORT, report_row(report)).rowcount == 1
 
     def has_report(self, report_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is not None
 
     def get_report(self, report_id: str) -> Report | None:
         row = self._db.execute(_SELECT_REPORT + " WHERE id = ?", (report_id,)).fetchone()
-        return _report(row) if row else None
+        return report_from_row(row) if row else None
 
     def get_reports(self, report_ids: Iterable[str]) -> list[Report]:
         """Reports in the order of `report_ids`, skipping unknown ids."""
@@ -78,7 +81,7 @@ class SqliteStore(SqliteAggregates, SqliteWatchState):
         for chunk in chunks(ids, CHUNK):
             marks = ",".join("?" for _ in chunk)
             for row in self._db.execute(_SELECT_REPORT + f" WHERE id IN ({marks})", chunk):
-                found[row["id"]] = _report(row)
+                found[row["id"]] = report_from_row(row)
         return [found[i] for i in ids if i in found]
 
     def iter_reports(self) -> Iterator[Report]:
@@ -86,12 +89,12 @@ class SqliteStore(SqliteAggregates, SqliteWatchState):
         last = 0
         while True:
             rows = self._db.execute(
-                "SELECT seq, " + ", ".join(_REPORT_COLUMNS) + " FROM reports WHERE seq > ? ORDER BY seq LIMIT 500", (last,)
+                "SELECT seq, " + ", ".join(REPORT_COLUMNS) + " FROM reports WHERE seq > ? ORDER BY seq LIMIT 500", (last,)
             ).fetchall()
             if not rows:
                 return
             for row in rows:
-                yield _report(row)
+                yield report_from_row(row)
             last = rows[-1]["seq"]
 
     def list_reports(self, *, limit: int = 50, offset: int = 0, source: str = "") -> list[Report]:
@@ -100,7 +103,7 @@ class SqliteStore(SqliteAggregates, SqliteWatchState):
         rows = self._db.execute(
             _SELECT_REPORT + f" {where} ORDER BY published DESC, seq DESC LIMIT ? OFFSET ?", [*args, limit, offset]
         ).fetchall()
-        return [_report(row) for row in rows]
+        return [report_from_row(row) for row in rows]
 
     def count_reports(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM reports").fetchone()[0])
@@ -228,7 +231,7 @@ class SqliteStore(SqliteAggregates, SqliteWatchState):
             " AND id NOT IN (SELECT report_id FROM report_features WHERE kind = ?) ORDER BY seq",
             (FAILURE_KIND + "stories",),
         ).fetchall()
-        return [_report(row) for row in rows]
+        return [report_from_row(row) for row in rows]
 
     def place_report(self, report_id: str, story: Story, *, copy_of: str = "", features: dict[str, Any] | None = None) -> None:
         """In one transaction: the report's copy link, features, story membership and the story's summary row."""
@@ -285,25 +288,8 @@ class SqliteStore(SqliteAggregates, SqliteWatchState):
         ids: Iterable[str] | None = None,
     ) -> list[Story]:
         """Stories ranked by size (independent sources, then reports) and recency."""
-        clauses: list[str] = []
-        args: list[Any] = []
-        if source:
-            clauses.append("id IN (SELECT sr.story_id FROM story_reports sr JOIN reports r ON r.id = sr.report_id WHERE r.source = ?)")
-            args.append(source)
-        if since:
-            clauses.append("last_seen >= ?")
-            args.append(since)
-        if until:
-            clauses.append("first_seen <= ?")
-            args.append(until)
-        if entity:
-            clauses.append("id IN (SELECT story_id FROM story_entities WHERE entity_id = ? OR name = ?)")
-            args.extend([entity, entity])
-        if ids is not None:
-            id_list = list(ids)
-            clauses.append(f"id IN ({','.join('?' for _ in id_list) or 'NULL'})")
-            args.extend(id_list)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, args = story_filter("?", source=source, since=since, until=until, entity=entity,
+                                   ids=None if ids is None else list(ids))
         rows = self._db.execute(
             f"SELECT * FROM stories {where} ORDER BY independent_count DESC, report_count DESC, last_seen DESC, id"
             " LIMIT ? OFFSET ?",
@@ -317,13 +303,13 @@ class SqliteStore(SqliteAggregates, SqliteWatchState):
 
     def story_ids_by_prefix(self, prefix: str, *, limit: int) -> list[str]:
         """Ids of stories whose id starts with `prefix` (at most `limit`)."""
-        rows = self._db.execute("SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' LIMIT ?", (_like_prefix(prefix), limit))
+        rows = self._db.execute("SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' LIMIT ?", (like_prefix(prefix), limit))
         return [str(row[0]) for row in rows]
 
     def story_ids_by_report_prefix(self, prefix: str, *, limit: int) -> list[str]:
         """Stories of the reports whose id starts with `prefix` (at most `limit`)."""
         rows = self._db.execute(
-            "SELECT story_id FROM story_reports WHERE report_id LIKE ? ESCAPE '\\' LIMIT ?", (_like_prefix(prefix), limit)
+            "SELECT story_id FROM story_reports WHERE report_id LIKE ? ESCAPE '\\' LIMIT ?", (like_prefix(prefix), limit)
         )
         return [str(row[0]) for row in rows]
 
@@ -368,7 +354,7 @@ class SqliteStore(SqliteAggregates, SqliteWatchState):
         """
         with self._write() as db:
             for story, reports, analysis in stories:
-                db.executemany(_INSERT_REPORT, [_report_row(report) for report in reports])
+                db.executemany(_INSERT_REPORT, [report_row(report) for report in reports])
                 db.executemany(_PLACE, [(report.id, story.id) for report in reports])
                 _upsert_story(db, story)
                 _write_analysis(db, analysis)
@@ -380,7 +366,7 @@ class SqliteStore(SqliteAggregates, SqliteWatchState):
 
     def query_events(self, query: EventQuery) -> list[Event]:
         """Coded events matching `query`, newest dated first (undated last), then by story and id."""
-        where, args = _event_conditions(query)
+        where, args = event_conditions(query, "?")
         rows = self._db.execute(
             f"SELECT data FROM events {where} ORDER BY date = '', date DESC, story_id, id LIMIT ? OFFSET ?",
             [*args, query.limit, query.offset],
@@ -392,7 +378,7 @@ class SqliteStore(SqliteAggregates, SqliteWatchState):
 
         Events without a country on both sides are left out: they belong to no dyad.
         """
-        where, args = _event_conditions(query)
+        where, args = event_conditions(query, "?")
         joiner = " AND " if where else "WHERE "
         rows = self._db.execute(
             f"SELECT actor1_country, actor2_country, count(*), avg(goldstein) FROM events {where}"
@@ -451,17 +437,7 @@ class SqliteStore(SqliteAggregates, SqliteWatchState):
         threads = self._db.execute(
             "SELECT earlier, later FROM story_threads WHERE earlier = ? OR later = ?", (story_id, story_id)
         ).fetchall()
-        return Story(
-            id=story_id,
-            headline=row["headline"],
-            reports=tuple(self.story_report_ids(story_id)),
-            sources=tuple(json.loads(row["sources"])),
-            independent_sources=tuple(json.loads(row["independent_sources"])),
-            first_seen=row["first_seen"],
-            last_seen=row["last_seen"],
-            thread_previous=tuple(t[0] for t in threads if t[1] == story_id),
-            thread_next=tuple(t[1] for t in threads if t[0] == story_id),
-        )
+        return story_from_row(row, self.story_report_ids(story_id), [(t[0], t[1]) for t in threads])
 
 
 def _write_analysis(db: sqlite3.Connection, analysis: StoryAnalysis) -> None:
@@ -491,58 +467,8 @@ def _upsert_story(db: sqlite3.Connection, story: Story) -> None:
         "INSERT OR REPLACE INTO stories (id, headline, first_seen, last_seen, report_count, source_count,"
         " independent_count, sources, independent_sources, updated)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%f', 'now'))",
-        (
-            story.id, story.headline, story.first_seen, story.last_seen, len(story.reports), len(story.sources),
-            len(story.independent_sources), json.dumps(list(story.sources)), json.dumps(list(story.independent_sources)),
-        ),
+        story_row(story),
     )
-
-
-def _report_row(report: Report) -> list[Any]:
-    data = to_dict(report)
-    return [json.dumps(data[name]) if name in _JSON_FIELDS else data[name] for name in _REPORT_COLUMNS]
-
-
-def _report(row: sqlite3.Row) -> Report:
-    data = {name: row[name] for name in _REPORT_COLUMNS}
-    for name in _JSON_FIELDS:
-        data[name] = json.loads(data[name])
-    return from_dict(Report, data)
-
-
-def _event_conditions(query: EventQuery) -> tuple[str, list[Any]]:
-    """The WHERE clause (or "") and its arguments for an event query."""
-    clauses: list[str] = []
-    args: list[Any] = []
-    for column, value in (("actor1_country", query.actor), ("actor2_country", query.target), ("story_id", query.story),
-                          ("plover", query.plover)):
-        if value:
-            clauses.append(f"{column} = ?")
-            args.append(value)
-    if query.party:
-        clauses.append("(actor1_country = ? OR actor2_country = ?)")
-        args.extend([query.party, query.party])
-    if query.dyad is not None:
-        first, second = query.dyad
-        clauses.append("((actor1_country = ? AND actor2_country = ?) OR (actor1_country = ? AND actor2_country = ?))")
-        args.extend([first, second, second, first])
-    if query.cameo:
-        clauses.append("cameo LIKE ?")
-        args.append(query.cameo + "%")
-    if query.since:
-        # A partial date ("2018-06") is kept when the period it names can reach `since`; a date
-        # without a year ("????-06-22") and undated events are left out of any date range.
-        clauses.append("date GLOB '[0-9]*' AND date >= substr(?, 1, length(date))")
-        args.append(query.since)
-    if query.until:
-        clauses.append("date GLOB '[0-9]*' AND substr(date, 1, length(?)) <= ?")
-        args.extend([query.until, query.until])
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
-
-
-def _like_prefix(prefix: str) -> str:
-    """A LIKE pattern matching what starts with `prefix`, its wildcards taken literally."""
-    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def fts_query(text: str) -> str:
@@ -550,12 +476,7 @@ def fts_query(text: str) -> str:
 
     Raises `QueryTooLarge` past MAX_QUERY_CHARS characters or MAX_QUERY_WORDS words.
     """
-    if len(text) > MAX_QUERY_CHARS:
-        raise QueryTooLarge(f"search query of {len(text):,} characters; the limit is {MAX_QUERY_CHARS:,}")
-    words = _FTS_WORD.findall(text)
-    if len(words) > MAX_QUERY_WORDS:
-        raise QueryTooLarge(f"search query of {len(words):,} words; the limit is {MAX_QUERY_WORDS}")
-    return " ".join('"' + w.replace('"', "") + '"' for w in words)
+    return " ".join('"' + w.replace('"', "") + '"' for w in search_words(text))
 
 
 def _check_file(path: str) -> None:

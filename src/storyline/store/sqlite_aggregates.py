@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from storyline.store.protocol import EntityCount, OutletCount
+from storyline.store.rows import like_escape
 from storyline.store.sqlite_base import CHUNK, SqliteBase, chunks
 
 _ENTITY_COLUMNS = (
@@ -33,7 +34,7 @@ class SqliteAggregates(SqliteBase):
 
     def list_entities(self, *, limit: int = 50, offset: int = 0, name: str = "") -> list[EntityCount]:
         """Entities by stories mentioning them, then mentions; `name` keeps those whose name contains it."""
-        pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = "%" + like_escape(name) + "%"
         where, args = ("WHERE name LIKE ? ESCAPE '\\'", [pattern]) if name else ("", [])
         rows = self._db.execute(
             f"{_ENTITY_COLUMNS} {where} GROUP BY entity_id ORDER BY stories DESC, mentions DESC, entity_id LIMIT ? OFFSET ?",
