@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
@@ -138,9 +139,13 @@ def dask_client(config: Config) -> Iterator[Any]:
             yield client
         return
     workers = config.analyze.workers or available_cores()
-    # One thread per worker: spaCy holds the GIL, so parallel parsing needs processes.
+    # Dask logs each worker's start and stop at INFO on a handler of its own: heard only as
+    # verbosely as the rest of storyline.
+    logging.getLogger("distributed").setLevel(logging.getLogger().getEffectiveLevel())
+    # One thread per worker: spaCy holds the GIL, so parallel parsing needs processes. The
+    # dashboard takes a free port, so two clusters on one machine never compete for one.
     with (
-        distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
         distributed.Client(cluster) as client,
     ):
         yield client
