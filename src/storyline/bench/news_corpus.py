@@ -78,25 +78,56 @@ _FACT_TEMPLATES = (
     "The government of {country} has promised {n5} million dollars in aid for {place}.",
     "Residents said the {alt} reached their streets within hours, and {n2} {people} remain in shelters.",
 )
-# A report's own sentences around the facts: background and colour that differ from report to report.
-_FILLER_TEMPLATES = (
-    "The {topic} is the latest in a series of setbacks for the region, which has struggled since {year}.",
-    "Local media reported long queues outside the town hall in {place} as people waited for news.",
-    "Analysts said the episode would raise questions about how {country} prepares for events of this kind.",
-    "A spokesperson for {org} declined to comment further when contacted on {day}.",
-    "In a statement, the {org2} urged people to follow official advice and avoid the area around {place}.",
-    "Photographs shared online showed {people} gathered near the main square in {place}.",
-    "The area around {place} is home to about {n7} people, many of whom work in farming or tourism.",
-    "Similar events in neighbouring {country2} last year led to new rules on safety inspections.",
-    "Opposition politicians called for a full inquiry and said the authorities had been too slow to act.",
-    "It was not immediately clear how many of the {people} had been able to return home by {day}.",
-    "Schools in {place} were closed on {day}, and several roads into the town remained shut.",
-    "{org} employs around {n7} people across {country} and reported record profits last year.",
-    "The weather service said conditions were expected to improve over the coming days.",
-    "Volunteers from {place2} brought food, water and blankets to the shelters set up in school halls.",
-    "Insurers said it was too early to estimate the total cost of the damage to homes and businesses.",
-    "The minister is due to visit {place} later this week, her office said.",
+# A report's own sentences around the facts, drawn word by word from a small grammar, so two
+# reports of one story share their facts but not their wording (real copy rates need it).
+_ADJECTIVES = tuple("""new local national early late main key former senior small large rural urban coastal northern
+southern eastern western public private regional federal official annual recent further serious major minor strong
+weak sudden slow rapid costly heavy light long short wide narrow temporary permanent emergency independent joint
+careful cautious angry worried hopeful frustrated quiet busy""".split())
+_NOUNS = tuple("""council report plan review decision inquiry committee agency board court ministry programme project
+budget contract policy proposal agreement warning statement figure estimate survey study audit hearing meeting
+campaign effort response system network service station hospital school bridge road railway port airport market
+factory plant office district province region village town community group union company firm bank insurer""".split())
+_PLURALS = tuple("""residents officials workers families engineers volunteers analysts lawmakers investors drivers
+farmers teachers doctors nurses students inspectors experts critics neighbours witnesses businesses shops schools
+clinics roads homes offices buildings vehicles flights trains contracts documents records claims""".split())
+_VERBS = tuple("""approved rejected delayed reviewed announced criticised questioned praised extended cancelled
+suspended expanded reduced increased examined published released confirmed denied challenged welcomed opposed
+supported funded repaired inspected closed reopened replaced tested""".split())
+_INTRANSITIVE = tuple("""gathered waited returned arrived left protested worked stayed struggled recovered complained
+responded volunteered met spoke""".split())
+_TIMES = ("on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "over the weekend", "last week",
+          "last month", "earlier this year", "in recent days", "late on Sunday", "this morning", "within hours",
+          "by the end of the month", "next year", "in the coming weeks", "since the spring", "overnight")
+_PREPOSITIONS = ("in", "near", "outside", "across", "around", "north of", "south of", "along the coast from")
+_SAYINGS = ("said", "told reporters", "said in a statement", "wrote on social media", "told local radio",
+            "said at a news conference", "added")
+_FILLER_PATTERNS = (
+    "The {a} {n} {v} the {a2} {n2} {t}, {who} {say}.",
+    "{Who} said the {n} had {v} {many} {p} {prep} {place} {t}.",
+    "\"We have {v} every {n} we could,\" {who} {say}, adding that {p} {prep} {place} were {a}.",
+    "According to the {org}, {many} {p} {i} {prep} {place} {t}.",
+    "{Many} {p} {i} {t} after the {a} {n} was {v}.",
+    "The {n} in {place} was {v} {t}, and {many} {a} {p} are expected to follow.",
+    "Critics said the {a} {n} should have been {v} {t}, but {who} disagreed.",
+    "It was the {a} time the {n} had been {v} since {year}, {who} {say}.",
+    "A {a} {n} {v} by the {org} {t} found that {many} {p} had been affected.",
+    "{Who} {say} that {p} from {place2} {i} {prep} {place} {t}.",
 )
+
+
+def _filler(rng: random.Random, names: dict[str, str]) -> str:
+    """One sentence of a report's own wording, in the story's setting."""
+    who = rng.choice((names["person"], names["person2"], names["role"], f"a spokesperson for {names['org']}"))
+    many = rng.choice(("dozens of", "hundreds of", "several", "many", "some", "a few", str(rng.randrange(3, 400))))
+    words = {
+        "a": rng.choice(_ADJECTIVES), "a2": rng.choice(_ADJECTIVES), "n": rng.choice(_NOUNS), "n2": rng.choice(_NOUNS),
+        "p": rng.choice(_PLURALS), "v": rng.choice(_VERBS), "i": rng.choice(_INTRANSITIVE), "t": rng.choice(_TIMES),
+        "prep": rng.choice(_PREPOSITIONS), "say": rng.choice(_SAYINGS), "who": who, "Who": who[0].upper() + who[1:],
+        "many": many, "Many": many[0].upper() + many[1:], "place": names["place"], "place2": names["place2"],
+        "org": rng.choice((names["org"], names["org2"])), "year": str(rng.randrange(1990, 2025)),
+    }
+    return rng.choice(_FILLER_PATTERNS).format(**words)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -193,7 +224,7 @@ def _report(rng: random.Random, story: _Story) -> tuple[str, str]:
     sentences = list(rng.sample(story.facts, FACTS_PER_REPORT))
     words = sum(len(sentence.split()) for sentence in sentences)
     while words < target:
-        filler = rng.choice(_FILLER_TEMPLATES).format(**story.names)
+        filler = _filler(rng, story.names)
         sentences.insert(rng.randrange(1, len(sentences) + 1), filler)
         words += len(filler.split())
     paragraphs: list[str] = []
