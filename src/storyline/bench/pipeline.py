@@ -127,7 +127,7 @@ def main(sizes: Sequence[int], executor: str = "local", workers: int = 0, as_jso
     if plot:
         from storyline.bench.plot import plot_throughput
 
-        plot_throughput(runs, Path(plot))
+        plot_throughput(runs, Path(plot), day_reports=DAY_REPORTS, day_hours=DAY_TARGET_HOURS)
     if as_json:
         sys.stdout.write(json.dumps(result, indent=2) + "\n")
     elif runs:
