@@ -50,3 +50,25 @@ def test_bench_analyze_reports_the_ratio_to_the_pipe_and_the_encoders_share() ->
     assert run["reports"] == 8 and run["words"] > 0
     assert run["analyze_seconds"] >= run["encode_seconds"] >= 0 and run["ratio"] > 0
     assert report["encoder"] != "off" and 0.0 <= run["encoder_share"] < 1.0
+
+
+def test_bench_pipeline_times_every_stage_and_projects_a_day(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "bench", "pipeline", "--sizes", "40", "--workers", "1", "--json"],
+        capture_output=True, text=True, check=False, timeout=600, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout[result.stdout.index("{"):])
+    (run,) = found["runs"]
+    assert run["reports"] == 40 and run["executor"] == "local" and run["workers"] == 1
+    assert run["seconds"] > 0 and run["reports_per_second"] > 0 and run["words_per_second"] > 0 and run["peak_mib"] > 0
+    assert {"ingest", "analyze", "encode", "stories", "corroborate"} <= set(run["stages"])
+    assert sum(run["stages"].values()) <= run["seconds"] + 0.05
+    assert run["stored"] == 40 and found["projection"]["day_hours"] > 0
+
+
+def test_bench_pipeline_rejects_an_unknown_executor() -> None:
+    result = subprocess.run([sys.executable, "-m", "storyline.cli", "bench", "pipeline", "--executor", "spark"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "--executor" in result.stderr

@@ -45,9 +45,11 @@ def test_public_names_exist(module_name: str) -> None:
 def test_pipeline_signatures_are_stable() -> None:
     from storyline import pipeline
 
-    assert list(inspect.signature(pipeline.ingest).parameters) == ["store", "sources", "config", "progress"]
+    # `executor` is keyword-only: calls written before it still mean the same.
+    assert list(inspect.signature(pipeline.ingest).parameters) == ["store", "sources", "config", "progress", "executor"]
     assert list(inspect.signature(pipeline.ingest_paths).parameters) == ["store", "paths", "progress", "config"]
-    assert list(inspect.signature(pipeline.update).parameters) == ["store", "config", "progress"]
+    assert list(inspect.signature(pipeline.update).parameters) == ["store", "config", "progress", "executor"]
+    assert inspect.signature(pipeline.update).parameters["executor"].kind is inspect.Parameter.KEYWORD_ONLY
 
 
 def test_every_rejection_reason_is_kebab_case() -> None:

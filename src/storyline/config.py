@@ -49,6 +49,17 @@ ENCODER_CHOICES = ("static", "full", "off")
 
 
 @dataclass(frozen=True, kw_only=True)
+class ExecutorOptions:
+    """Where per-report and per-story work runs (see storyline.pipeline.executor)."""
+
+    kind: str = "local"
+    scheduler: str = ""
+
+
+EXECUTOR_CHOICES = ("local", "dask")
+
+
+@dataclass(frozen=True, kw_only=True)
 class ServeOptions:
     host: str = "127.0.0.1"
     port: int = 8000
@@ -63,6 +74,7 @@ class Config:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     analyze: AnalyzeOptions = field(default_factory=AnalyzeOptions)
     encode: EncodeOptions = field(default_factory=EncodeOptions)
+    executor: ExecutorOptions = field(default_factory=ExecutorOptions)
     serve: ServeOptions = field(default_factory=ServeOptions)
     copies: dict[str, Any] = field(default_factory=dict)
     stories: dict[str, Any] = field(default_factory=dict)
@@ -72,6 +84,10 @@ class Config:
             raise ConfigError("analyze.batch_size must be at least 1 (try 16)")
         if self.encode.stories not in ENCODER_CHOICES:
             raise ConfigError(f"encode.stories must be one of {', '.join(ENCODER_CHOICES)}, not {self.encode.stories!r}")
+        if self.executor.kind not in EXECUTOR_CHOICES:
+            raise ConfigError(f"executor.kind must be one of {', '.join(EXECUTOR_CHOICES)}, not {self.executor.kind!r}")
+        if self.executor.scheduler and self.executor.kind != "dask":
+            raise ConfigError("executor.scheduler is the address of a Dask scheduler: set executor.kind = \"dask\" too")
         if self.encode.threads < 0:
             raise ConfigError("encode.threads must be at least 0 (0: every core)")
         if self.analyze.workers < 0:
@@ -86,6 +102,7 @@ _SECTIONS: dict[str, type] = {
     "ingest": IngestOptions,
     "analyze": AnalyzeOptions,
     "encode": EncodeOptions,
+    "executor": ExecutorOptions,
     "serve": ServeOptions,
 }
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import typer
 
+from storyline.config import EXECUTOR_CHOICES
 from storyline.errors import UsageError
 
 # Plain help, as the main command's (no "<bool>" after flags).
@@ -41,6 +42,22 @@ def bench_stories(
     if encoder not in ("full", "static", "off"):
         raise UsageError(f"--encoder must be full, static or off, not {encoder!r}")
     _benchmark("stories").main(_sizes(sizes), as_json, words, encoder)
+
+
+@bench_app.command("pipeline")
+def bench_pipeline(
+    sizes: str = typer.Option("1000,10000", "--sizes", help="Comma-separated numbers of reports."),
+    executor: str = typer.Option("local", "--executor", help="Where analysis and corroboration run: local or dask."),
+    workers: int = typer.Option(0, "--workers", help="Worker processes (0: one per core)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    plot: str = typer.Option("", "--plot", help="Also draw reports/s per size into this PNG file (needs matplotlib)."),
+) -> None:
+    """Every ingest stage on a generated news corpus (~600 words a report): reports/s, stage times, memory, a day projected."""
+    if executor not in EXECUTOR_CHOICES:
+        raise UsageError(f"--executor must be one of {', '.join(EXECUTOR_CHOICES)}, not {executor!r}")
+    if workers < 0:
+        raise UsageError("--workers must be at least 0 (0: one per core)")
+    _benchmark("pipeline").main(_sizes(sizes), executor, workers, as_json, plot)
 
 
 _PASS_THROUGH: dict[str, Any] = {"allow_extra_args": True, "ignore_unknown_options": True}

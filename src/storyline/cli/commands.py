@@ -102,11 +102,14 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursively) or http(s) URLs of pages and feeds."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
     no_analyze: bool = typer.Option(False, "--no-analyze", help="Skip NLP: stories only, no facts."),
+    executor: str | None = typer.Option(None, "--executor", help="Where reports are analysed: local (default) or dask."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a cluster on this machine)."),
 ) -> None:
     """Store reports, place them in stories and corroborate the stories they changed."""
     from storyline.pipeline import ingest as run_ingest
 
-    config = State.config(analyze={"enabled": False} if no_analyze else {})
+    running = {"kind": executor or ("dask" if scheduler else None), "scheduler": scheduler}
+    config = State.config(analyze={"enabled": False} if no_analyze else {}, executor=running)
     bar, progress = _progress(not as_json)
     with State.store() as store:
         if bar:

@@ -1,22 +1,21 @@
 """The analysis stage over stored reports: NLP once per report, kept as the report's "nlp" features.
 
 Parsing is most of an ingest's time, and each report's parse depends on that report alone,
-so the reports are analysed in worker processes (`pipeline.workers`), each loading the
-pinned model once; the parent writes each chunk's results to the store in input order as
-they come back. Chunks are whole multiples of `analyze.batch_size`, so spaCy sees
+so the reports are analysed by the run's executor (`pipeline.executor`: worker processes
+here, or a Dask cluster), each worker loading the pinned model once; the parent writes
+each chunk's results to the store in input order as they come back. Chunks are whole multiples of `analyze.batch_size`, so spaCy sees
 the same batches in every worker count and the results are those of one process.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import repeat
 from typing import TYPE_CHECKING
 
 from storyline.config import Config
 from storyline.models import Report, ReportAnalysis
+from storyline.pipeline.executor import Executor, LocalExecutor
 from storyline.pipeline.stages import Progress
-from storyline.pipeline.workers import start_pool, worker_count
 from storyline.store.protocol import Store
 
 if TYPE_CHECKING:
@@ -31,7 +30,9 @@ _BATCHES_PER_CHUNK = 8
 _BATCHES_PER_WORKER_CHUNK = 2
 
 
-def analyze_stored(store: Store, reports: Sequence[Report], config: Config, progress: Progress) -> dict[str, ReportAnalysis]:
+def analyze_stored(
+    store: Store, reports: Sequence[Report], config: Config, progress: Progress, executor: Executor | None = None
+) -> dict[str, ReportAnalysis]:
     """NLP per report, once: results are persisted as the report's "nlp" features.
 
     A report too large to analyse whole is analysed in its leading piece and one that makes
@@ -42,13 +43,14 @@ def analyze_stored(store: Store, reports: Sequence[Report], config: Config, prog
         return {}
     from storyline.analyze.guard import STAGE
 
+    executor = executor or LocalExecutor(config)
     worker_chunk = config.analyze.batch_size * _BATCHES_PER_WORKER_CHUNK
-    workers = worker_count(config, len(reports), -(-len(reports) // worker_chunk))
+    workers = executor.workers(len(reports), -(-len(reports) // worker_chunk))
     size = worker_chunk if workers > 1 else config.analyze.batch_size * _BATCHES_PER_CHUNK
     chunks = [reports[start : start + size] for start in range(0, len(reports), size)]
     results: dict[str, ReportAnalysis] = {}
     done = 0
-    for chunk, outcomes in zip(chunks, _analyze_chunks(chunks, config, workers)):
+    for chunk, outcomes in zip(chunks, _analyze_chunks(chunks, config, executor, workers)):
         succeeded: list[str] = []
         for outcome in outcomes:
             if outcome.analysis is not None:
@@ -64,18 +66,11 @@ def analyze_stored(store: Store, reports: Sequence[Report], config: Config, prog
     return results
 
 
-def _analyze_chunks(chunks: list[Sequence[Report]], config: Config, workers: int) -> Iterator[list[GuardedAnalysis]]:
-    """Each chunk's outcomes, in chunk order: in this process, or spread over `workers` processes."""
+def _analyze_chunks(chunks: list[Sequence[Report]], config: Config, executor: Executor, workers: int) -> Iterator[list[GuardedAnalysis]]:
+    """Each chunk's outcomes, in chunk order: in this process, or spread over `workers` workers."""
     max_chars, batch_size = config.analyze.max_chars, config.analyze.batch_size
-    if workers <= 1:
-        for chunk in chunks:
-            yield _analyze_chunk(chunk, max_chars, batch_size)
-        return
-    pool = start_pool(workers, _load_model)
-    try:
-        yield from pool.map(_analyze_chunk, chunks, repeat(max_chars), repeat(batch_size))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    tasks = ((chunk, max_chars, batch_size) for chunk in chunks)
+    return executor.map(_analyze_chunk, tasks, workers=workers, prepare=_load_model)
 
 
 def _load_model() -> None:

@@ -2,15 +2,14 @@
 
 A story's facts, entities, quotes, summary and events are a pure function of its reports
 and their stored analyses (`analyze_story`), so nothing is parsed again here, and stories
-can be corroborated in worker processes while the parent alone reads and writes the store.
+can be corroborated by the run's executor (worker processes, or a Dask cluster) while the
+parent alone reads and writes the store.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import Future
 from dataclasses import replace
 from typing import Any
 
@@ -18,31 +17,34 @@ from storyline.config import Config
 from storyline.errors import STOPS_A_RUN, describe_error
 from storyline.models import Report, ReportAnalysis, StageFailure, StoryAnalysis
 from storyline.pipeline.analysis import NLP_FEATURES
+from storyline.pipeline.executor import Executor, LocalExecutor
 from storyline.pipeline.stages import Progress, quiet
-from storyline.pipeline.workers import start_pool, worker_count
 from storyline.store.protocol import Store
 
 log = logging.getLogger(__name__)
 
 # The stage name a story's corroboration failure is recorded under, on each of its reports.
 CORROBORATE_STAGE = "corroborate"
-# Stories sent to the workers ahead of the one being written, per worker: enough to keep
-# every worker busy behind a large story, few enough to keep memory flat.
-_AHEAD_PER_WORKER = 4
 
 
-def corroborate_stories(store: Store, story_ids: Sequence[str], progress: Progress = quiet, *, config: Config | None = None) -> int:
+def corroborate_stories(
+    store: Store, story_ids: Sequence[str], progress: Progress = quiet, *, config: Config | None = None, executor: Executor | None = None
+) -> int:
     """Recompute facts, entities, quotes and summary for each story, from stored per-report analysis.
 
     A story whose corroboration raises keeps its previous analysis; the failure is recorded
     on each of its reports (stage "corroborate") and the other stories go on. Returns the
     number of stories corroborated. With `config`, stories are spread over its
-    `analyze.workers` processes when there are enough reports to keep them busy.
+    `analyze.workers` processes when there are enough reports to keep them busy; with an
+    `executor`, over that executor's workers.
     """
+    executor = executor or LocalExecutor(config)
     members = {story_id: store.story_report_ids(story_id) for story_id in story_ids}
     reports = sum(len(ids) for ids in members.values())
-    workers = worker_count(config, reports, len(members)) if config is not None else 1
-    outcomes = _in_workers(store, members, workers) if workers > 1 else _in_process(store, members)
+    workers = executor.workers(reports, len(members))
+    # One local worker is this process; a cluster's one worker is still on the cluster.
+    here = workers <= 1 and isinstance(executor, LocalExecutor)
+    outcomes = _in_process(store, members) if here else _in_workers(store, members, executor, workers)
     done = 0
     for position, (story_id, outcome) in enumerate(outcomes, start=1):
         report_ids = members[story_id]
@@ -85,30 +87,17 @@ def _corroborate_story(store: Store, story_id: str, report_ids: list[str]) -> No
     store.save_analysis(analyze_story(story_id, reports, _analyses(stored)))
 
 
-def _in_workers(store: Store, members: dict[str, list[str]], workers: int) -> Iterator[tuple[str, str | None]]:
+def _in_workers(store: Store, members: dict[str, list[str]], executor: Executor, workers: int) -> Iterator[tuple[str, str | None]]:
     """(story, None once its analysis is saved, or what went wrong) for each story, the largest
     first so the workers finish together."""
     order = sorted(members, key=lambda story_id: -len(members[story_id]))
-    ahead: deque[tuple[str, Future[StoryAnalysis | str]]] = deque()
-    pool = start_pool(workers)
-    try:
-        for story_id in order:
-            reports, stored = _inputs(store, members[story_id])
-            ahead.append((story_id, pool.submit(_analyze_story_guarded, story_id, reports, stored)))
-            if len(ahead) >= workers * _AHEAD_PER_WORKER:
-                yield _saved(store, *ahead.popleft())
-        while ahead:
-            yield _saved(store, *ahead.popleft())
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _saved(store: Store, story_id: str, future: Future[StoryAnalysis | str]) -> tuple[str, str | None]:
-    outcome = future.result()
-    if isinstance(outcome, str):
-        return story_id, outcome
-    store.save_analysis(outcome)
-    return story_id, None
+    tasks = ((story_id, *_inputs(store, members[story_id])) for story_id in order)
+    for story_id, outcome in zip(order, executor.map(_analyze_story_guarded, tasks, workers=workers)):
+        if isinstance(outcome, str):
+            yield story_id, outcome
+        else:
+            store.save_analysis(outcome)
+            yield story_id, None
 
 
 def _analyze_story_guarded(story_id: str, reports: list[Report], stored: dict[str, Any]) -> StoryAnalysis | str:

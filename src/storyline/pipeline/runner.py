@@ -23,6 +23,7 @@ from storyline.ingest import read_paths
 from storyline.models import RawDocument, Rejection, Report
 from storyline.pipeline.analysis import analyze_stored
 from storyline.pipeline.corroboration import corroborate_stories
+from storyline.pipeline.executor import Executor, open_executor
 from storyline.pipeline.stages import Progress, quiet
 from storyline.store.protocol import Store
 
@@ -70,16 +71,19 @@ class IngestRun:
     updated: UpdateResult
 
 
-def ingest(store: Store, sources: Iterable[Source], config: Config | None = None, progress: Progress = quiet) -> IngestRun:
+def ingest(
+    store: Store, sources: Iterable[Source], config: Config | None = None, progress: Progress = quiet, *, executor: Executor | None = None
+) -> IngestRun:
     """Store every report the sources hold, then place and corroborate every pending report.
 
     Files and folders are read within `config.ingest`'s limits, URLs are fetched (pages and
     feeds), documents already read are cleaned and stored as they are. A source that cannot
-    be read is a rejection in the result, never an exception.
+    be read is a rejection in the result, never an exception. Reports are analysed and
+    stories corroborated by `executor`, or by the one `config.executor` names.
     """
     config = config or Config()
     ingested = ingest_documents(store, read_sources(sources, config), progress)
-    return IngestRun(ingested=ingested, updated=update(store, config, progress))
+    return IngestRun(ingested=ingested, updated=update(store, config, progress, executor=executor))
 
 
 def read_sources(sources: Iterable[Source], config: Config) -> Iterator[RawDocument | Rejection]:
@@ -143,34 +147,35 @@ def ingest_paths(store: Store, paths: Sequence[Path], progress: Progress = quiet
     return ingest_documents(store, read_paths(paths, (config or Config()).ingest), progress)
 
 
-def update(store: Store, config: Config | None = None, progress: Progress = quiet) -> UpdateResult:
+def update(store: Store, config: Config | None = None, progress: Progress = quiet, *, executor: Executor | None = None) -> UpdateResult:
     """Place pending reports in stories (with copy detection), then re-corroborate changed stories.
 
     One process at a time updates a store (`update_lock`); a second waits, then finds only
     what is still pending, so two ingests into one store never place a report twice.
     """
     with store.update_lock():
-        return _update(store, config or Config(), progress)
+        return _update(store, config or Config(), progress, executor)
 
 
-def _update(store: Store, config: Config, progress: Progress) -> UpdateResult:
+def _update(store: Store, config: Config, progress: Progress, given: Executor | None) -> UpdateResult:
     pending = store.pending_reports()
     result = UpdateResult()
     if not pending:
         return result
-    analyses = analyze_stored(store, pending, config, progress)
     from storyline.pipeline.placement import place_reports
 
-    placed = place_reports(store, pending, analyses, config, progress)
-    result.placed = len(pending)
-    result.copies = placed.copies
-    result.stories_touched = placed.stories
-    if config.analyze.enabled:
-        result.analyzed = corroborate_stories(store, placed.stories, progress, config=config)
+    with open_executor(config, given) as executor:
+        analyses = analyze_stored(store, pending, config, progress, executor)
+        placed = place_reports(store, pending, analyses, config, progress)
+        result.placed = len(pending)
+        result.copies = placed.copies
+        result.stories_touched = placed.stories
+        if config.analyze.enabled:
+            result.analyzed = corroborate_stories(store, placed.stories, progress, config=config, executor=executor)
     return result
 
 
-def reanalyze(store: Store, config: Config | None = None, progress: Progress = quiet) -> UpdateResult:
+def reanalyze(store: Store, config: Config | None = None, progress: Progress = quiet, *, executor: Executor | None = None) -> UpdateResult:
     """Analyse every stored report again and re-corroborate every story.
 
     For a new version of the analysis (or of the model): placed reports keep their stories;
@@ -180,20 +185,20 @@ def reanalyze(store: Store, config: Config | None = None, progress: Progress = q
     result = UpdateResult()
     if not config.analyze.enabled:
         return result
-    with store.update_lock():
-        return _reanalyze(store, config, progress, result)
+    with store.update_lock(), open_executor(config, executor) as running:
+        return _reanalyze(store, config, progress, result, running)
 
 
-def _reanalyze(store: Store, config: Config, progress: Progress, result: UpdateResult) -> UpdateResult:
+def _reanalyze(store: Store, config: Config, progress: Progress, result: UpdateResult, executor: Executor) -> UpdateResult:
     batch: list[Report] = []
     for report in store.iter_reports():
         batch.append(report)
         if len(batch) >= _REANALYZE_BATCH:
-            analyze_stored(store, batch, config, progress)
+            analyze_stored(store, batch, config, progress, executor)
             batch = []
     if batch:
-        analyze_stored(store, batch, config, progress)
+        analyze_stored(store, batch, config, progress, executor)
     story_ids = store.story_ids()
     result.stories_touched = story_ids
-    result.analyzed = corroborate_stories(store, story_ids, progress, config=config)
+    result.analyzed = corroborate_stories(store, story_ids, progress, config=config, executor=executor)
     return result
