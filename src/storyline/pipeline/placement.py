@@ -117,8 +117,7 @@ class _Placing:
     def place(self, report: Report) -> None:
         """Copy link, story and story row for one report, stored in one transaction."""
         store = self.store
-        signature = self.copy_index.signature(report.body)
-        original = self.copy_index.add(report.id, report.body, report.published)
+        original, signature = self.copy_index.add_signed(report.id, report.body, report.published)
         if original:
             report = _with_copy(report, original)
             self.result.copies += 1
@@ -132,8 +131,7 @@ class _Placing:
             meaning=self.meanings.get(report.id),
             meaning_id=_meaning_id(self.meaning_id, report.id in self.meanings),
         )
-        features = self.clusterer.features(document)
-        story_id = self.clusterer.add(document)
+        story_id, features = self.clusterer.add_with_features(document)
         if story_id not in self.members:
             existing = store.get_reports(store.story_report_ids(story_id))
             self.members[story_id] = existing
