@@ -9,7 +9,7 @@ the same batches in every worker count and the results are those of one process.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING
 
@@ -31,12 +31,20 @@ _BATCHES_PER_CHUNK = 8
 _BATCHES_PER_WORKER_CHUNK = 2
 
 
-def analyze_stored(store: Store, reports: Sequence[Report], config: Config, progress: Progress) -> dict[str, ReportAnalysis]:
+def analyze_stored(
+    store: Store,
+    reports: Sequence[Report],
+    config: Config,
+    progress: Progress,
+    *,
+    workers_started: Callable[[], None] | None = None,
+) -> dict[str, ReportAnalysis]:
     """NLP per report, once: results are persisted as the report's "nlp" features.
 
     A report too large to analyse whole is analysed in its leading piece and one that makes
     the analysis raise is left without; either is recorded as the report's "analyze"
-    failure (see `storyline.analyze.guard`) and the run goes on.
+    failure (see `storyline.analyze.guard`) and the run goes on. `workers_started` is
+    called once worker processes are parsing (never when this process parses alone).
     """
     if not config.analyze.enabled or not reports:
         return {}
@@ -48,7 +56,7 @@ def analyze_stored(store: Store, reports: Sequence[Report], config: Config, prog
     chunks = [reports[start : start + size] for start in range(0, len(reports), size)]
     results: dict[str, ReportAnalysis] = {}
     done = 0
-    for chunk, outcomes in zip(chunks, _analyze_chunks(chunks, config, workers)):
+    for chunk, outcomes in zip(chunks, _analyze_chunks(chunks, config, workers, workers_started)):
         succeeded: list[str] = []
         for outcome in outcomes:
             if outcome.analysis is not None:
@@ -64,7 +72,9 @@ def analyze_stored(store: Store, reports: Sequence[Report], config: Config, prog
     return results
 
 
-def _analyze_chunks(chunks: list[Sequence[Report]], config: Config, workers: int) -> Iterator[list[GuardedAnalysis]]:
+def _analyze_chunks(
+    chunks: list[Sequence[Report]], config: Config, workers: int, started: Callable[[], None] | None
+) -> Iterator[list[GuardedAnalysis]]:
     """Each chunk's outcomes, in chunk order: in this process, or spread over `workers` processes."""
     max_chars, batch_size = config.analyze.max_chars, config.analyze.batch_size
     if workers <= 1:
@@ -73,7 +83,11 @@ def _analyze_chunks(chunks: list[Sequence[Report]], config: Config, workers: int
         return
     pool = start_pool(workers, _load_model)
     try:
-        yield from pool.map(_analyze_chunk, chunks, repeat(max_chars), repeat(batch_size))
+        # Every chunk is submitted (and every worker forked) before `started` runs.
+        outcomes = pool.map(_analyze_chunk, chunks, repeat(max_chars), repeat(batch_size))
+        if started is not None:
+            started()
+        yield from outcomes
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

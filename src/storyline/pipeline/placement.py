@@ -52,10 +52,26 @@ class Placement:
     stories: list[str] = field(default_factory=list)
 
 
+def encode_pending(reports: Sequence[Report], config: Config) -> dict[str, np.ndarray]:
+    """The meaning vectors of new reports' headlines and leads (none when the encoder is off):
+    a function of their text alone, so it may run while the reports are being analysed."""
+    encoder = choose_encoder(config.encode.stories, config.encode.threads)
+    if encoder is None:
+        return {}
+    return encode_reports(_leading(reports), encoder, StoryOptions(**config.stories).meaning_min_share)
+
+
 def place_reports(
-    store: Store, reports: Sequence[Report], analyses: Mapping[str, Any], config: Config, progress: Progress
+    store: Store,
+    reports: Sequence[Report],
+    analyses: Mapping[str, Any],
+    config: Config,
+    progress: Progress,
+    *,
+    meanings: Mapping[str, np.ndarray] | None = None,
 ) -> Placement:
-    """Give every report a story (and a `copy_of` when it is a syndicated copy)."""
+    """Give every report a story (and a `copy_of` when it is a syndicated copy); `meanings`
+    are the reports' `encode_pending` vectors when they were worked out already."""
     copy_index = CopyIndex(CopyOptions(**config.copies))
     clusterer = StoryClusterer(StoryOptions(**config.stories))
     encoder = choose_encoder(config.encode.stories, config.encode.threads)
@@ -69,7 +85,8 @@ def place_reports(
     for pair in known_splits:
         clusterer.keep_apart(*pair)
     result = Placement()
-    meanings = encode_reports(_leading(reports), encoder, clusterer.options.meaning_min_share) if encoder is not None else {}
+    if meanings is None:
+        meanings = encode_reports(_leading(reports), encoder, clusterer.options.meaning_min_share) if encoder is not None else {}
     progress("encode", len(reports), len(reports))
     placing = _Placing(
         store=store,

@@ -22,6 +22,7 @@ from storyline.errors import ENVIRONMENT_ERRORS, Reason, RejectedInput, describe
 from storyline.ingest import read_paths
 from storyline.models import RawDocument, Rejection, Report
 from storyline.pipeline.analysis import analyze_stored
+from storyline.pipeline.background import Background
 from storyline.pipeline.corroboration import corroborate_stories
 from storyline.pipeline.stages import Progress, quiet
 from storyline.store.protocol import Store
@@ -158,10 +159,12 @@ def _update(store: Store, config: Config, progress: Progress) -> UpdateResult:
     result = UpdateResult()
     if not pending:
         return result
-    analyses = analyze_stored(store, pending, config, progress)
-    from storyline.pipeline.placement import place_reports
+    from storyline.pipeline.placement import encode_pending, place_reports
 
-    placed = place_reports(store, pending, analyses, config, progress)
+    # The encoder reads only the reports' text: it runs while worker processes parse them.
+    meanings = Background(lambda: encode_pending(pending, config))
+    analyses = analyze_stored(store, pending, config, progress, workers_started=meanings.start)
+    placed = place_reports(store, pending, analyses, config, progress, meanings=meanings.result())
     result.placed = len(pending)
     result.copies = placed.copies
     result.stories_touched = placed.stories
