@@ -97,6 +97,14 @@ def test_index_restored_from_signatures_answers_like_the_original() -> None:
     assert fresh.add("probe", probe) == restored.add_signature("probe", restored.signature(probe)) == "wire"
 
 
+def test_add_signed_answers_as_signature_then_add() -> None:
+    separate, together = CopyIndex(), CopyIndex()
+    texts = {"wire": WIRE, "copy": "Ship aground\n" + WIRE, "same": WIRE, "other": INDEPENDENT, "short": "Two words."}
+    for report_id, text in [*texts.items(), ("wire", WIRE)]:
+        signature = separate.signature(text)
+        assert together.add_signed(report_id, text) == (separate.add(report_id, text), signature)
+
+
 def test_signature_has_count_then_minhash_values() -> None:
     options = CopyOptions()
     signature = CopyIndex(options).signature(WIRE)

@@ -89,6 +89,14 @@ def test_example_corpus_follow_up_is_threaded_not_merged() -> None:
     assert all(earlier != later for earlier, later in links)
 
 
+def test_add_with_features_answers_as_features_then_add() -> None:
+    separate, together = StoryClusterer(), StoryClusterer()
+    for doc in [*SMALL, PROBE]:
+        features = separate.features(doc)
+        assert together.add_with_features(doc) == (separate.add(doc), features)
+    assert together.add_with_features(SMALL[0]) == (separate.add(SMALL[0]), separate.features(SMALL[0]))
+
+
 def test_restore_from_features_rebuilds_the_same_index() -> None:
     first = StoryClusterer()
     saved = []

@@ -115,6 +115,17 @@ class CopyIndex:
         found = shingles(words, self.options.shingle_words)
         return self._insert(report_id, [len(found), *_minhash(found, self.options)], published, exact)
 
+    def add_signed(self, report_id: str, text: str, published: str = "") -> tuple[str, list[int]]:
+        """`add` and `signature` of one text at once, its words and shingles found once:
+        (the original it copies or "", the signature to store)."""
+        words = normalise_words(text)
+        found = shingles(words, self.options.shingle_words)
+        signature = [len(found), *_minhash(found, self.options)]
+        if report_id in self._position:
+            return self.original_of(report_id), signature
+        exact = xxhash.xxh64_intdigest(" ".join(words).encode("utf-8"))
+        return self._insert(report_id, signature, published, exact), signature
+
     def add_signature(self, report_id: str, signature: list[int], published: str = "") -> str:
         """Index a report from a stored `signature`; same answer as `add` on its text, except
         that exact duplicates are then recognised through their identical signatures."""

@@ -60,6 +60,10 @@ class _Context:
     token_sentence: list[int]
     value_ent: list[str]
     published: str = ""
+    # The doc's text and its entities with their root token, read once: spaCy builds each
+    # anew on every access (the text token by token), and each clause used to ask for both.
+    text: str = ""
+    ents: tuple[tuple[Span, int], ...] = ()
 
 
 def build_propositions(
@@ -84,7 +88,10 @@ def build_propositions(
         if ent.label_ in VALUE_LABELS:
             for i in range(ent.start, ent.end):
                 value_ent[i] = ent.label_
-    ctx = _Context(doc, clauses, owner, table, resolver, lexicon, token_sentence, value_ent, published)
+    ctx = _Context(
+        doc, clauses, owner, table, resolver, lexicon, token_sentence, value_ent, published,
+        text=doc.text, ents=tuple((ent, ent.root.i) for ent in doc.ents),
+    )
     actors: dict[int, tuple[Referent | None, str]] = {}
     extra_mentions: list[Mention] = []
     ordered = sorted(clauses, key=lambda c: c.head.i)
@@ -271,7 +278,7 @@ def _proposition(
             tokens = [*tokens, modified]
         elif clause.kind == "clause" and (relative or (head.dep_ == "conj" and not _has_subject(head))) and actor_text:
             if body[0].lower_ in ("which", "who", "that"):
-                text = ctx.doc.text[body[1].idx:end] if len(body) > 1 else text
+                text = ctx.text[body[1].idx:end] if len(body) > 1 else text
             text = f"{_relative_subject(ctx, clause) or actor_text} {text}"
         action, obj, negated = _action(ctx, clause)
         if noun_phrase is not None:
@@ -438,7 +445,7 @@ def _antecedent_start(ctx: _Context, clause: Clause) -> int:
     takes in the clause that states the event (a sentence-pair fact).
     """
     head = clause.head
-    own = len(ctx.doc.text)
+    own = len(ctx.text)
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if head.dep_ != "ROOT" or subject is None or subject.pos_ != "NOUN":
         return own
@@ -637,8 +644,8 @@ def _values(ctx: _Context, clause: Clause, tokens: list[Token]) -> tuple[tuple[s
     times: list[str] = []
     quantities: list[Quantity] = []
     place = place_entity = ""
-    for ent in ctx.doc.ents:
-        if ent.root.i not in members:
+    for ent, root in ctx.ents:
+        if root not in members:
             continue
         if ent.label_ in ("DATE", "TIME"):
             times.append(ent.text)

@@ -53,8 +53,8 @@ def corroborate_story(
     propositions = unify_people(recover_names(propositions))
     report_ids = [r.id for r in owners]
     meaning = claim_probabilities(propositions, report_ids, encoder) if encoder is not None else None
-    groups = align(propositions, report_ids, meaning)
     similarity = similarity_matrix(propositions) if propositions else np.zeros((0, 0), dtype=np.float32)
+    groups = align(propositions, report_ids, meaning, similarity=similarity)
     facts: list[Fact] = []
     for group in groups:
         claims = [i for i in group if not _fragment(propositions[i])]

@@ -11,6 +11,7 @@ A clause that links to every member of another fact as well also supports that f
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 
@@ -85,9 +86,25 @@ def comparable_term(term: str) -> str:
 def comparable_terms(terms: Sequence[str]) -> tuple[str, ...]:
     """`comparable_term` of each term, without repeats; an entity's name counts as the entity
     and its first word (NAME_WORDS_KEPT), not again as each of its words."""
+    return _comparable_terms(tuple(terms))
+
+
+# Term lists remembered by the two caches below: a story's clauses are compared pair by
+# pair, so each clause's terms were worked out again for every pair it was in (a third
+# of the time of corroborating ECB+).
+_CACHED_TERM_LISTS = 1 << 16
+
+
+@functools.lru_cache(maxsize=_CACHED_TERM_LISTS)
+def _comparable_terms(terms: tuple[str, ...]) -> tuple[str, ...]:
     keys = tuple(dict.fromkeys(comparable_term(t) for t in terms))
     names = {word for t in keys if t.startswith("@:") for word in t[2:].split()[NAME_WORDS_KEPT:]}
     return tuple(t for t in keys if t not in names)
+
+
+@functools.lru_cache(maxsize=_CACHED_TERM_LISTS)
+def _comparable_set(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_comparable_terms(terms))
 
 
 def similarity_matrix(propositions: Sequence[Proposition]) -> NDArray[np.float32]:
@@ -117,7 +134,7 @@ def similarity_matrix(propositions: Sequence[Proposition]) -> NDArray[np.float32
 def core_overlap(first: Proposition, second: Proposition) -> float:
     """Shared core terms over the smaller core, 0 when either core is too small or no verb-level
     term (anything but numbers and entities) is shared."""
-    a, b = set(comparable_terms(first.core)), set(comparable_terms(second.core))
+    a, b = _comparable_set(tuple(first.core)), _comparable_set(tuple(second.core))
     if len(a) < CORE_MIN_TERMS or len(b) < CORE_MIN_TERMS:
         return 0.0
     shared = a & b
@@ -223,7 +240,11 @@ def link_matrix(
 
 
 def align(
-    propositions: Sequence[Proposition], reports: Sequence[str], meaning: NDArray[np.float32] | None = None
+    propositions: Sequence[Proposition],
+    reports: Sequence[str],
+    meaning: NDArray[np.float32] | None = None,
+    *,
+    similarity: NDArray[np.float32] | None = None,
 ) -> list[list[int]]:
     """Groups of proposition indices that state the same fact, singletons included; a
     clause stating two facts is in both groups.
@@ -231,11 +252,12 @@ def align(
     `reports[i]` is the report of `propositions[i]`; only pairs across reports link.
     `meaning`, when given, holds same-claim probabilities (corroborate/meaning.py): a pair
     the meaning model calls one claim links though its words differ, if its slots agree.
+    `similarity`, when given, is `similarity_matrix(propositions)` the caller has already.
     """
     count = len(propositions)
     if count == 0:
         return []
-    similarity = link_matrix(propositions, similarity_matrix(propositions), meaning)
+    similarity = link_matrix(propositions, similarity_matrix(propositions) if similarity is None else similarity, meaning)
     report_ids = np.array([hash(r) for r in reports])
     kinds = [p.kind == "example" for p in propositions]
     term_sets = [frozenset(comparable_terms(p.terms)) for p in propositions]
@@ -305,10 +327,17 @@ def attach_bundled(
     its report that do.
     """
     result = [list(group) for group in groups]
+    codes = {report: code for code, report in enumerate(dict.fromkeys(reports))}
+    report_codes = np.array([codes[report] for report in reports], dtype=np.int64)
     for target, group in zip(result, groups):
         if len({reports[m] for m in group}) < 2:
             continue
-        for index in range(len(reports)):
+        # Only clauses that link closely to every member of another report can be added:
+        # found for all clauses at once, the test below runs on those few alone.
+        close = np.ones(len(reports), dtype=bool)
+        for member in group:
+            close &= (linked[:, member] >= ALIGN_MIN_SIMILARITY) | (report_codes == report_codes[member])
+        for index in map(int, np.flatnonzero(close)):
             others = [m for m in group if reports[m] != reports[index]]
             if index in group or not others:
                 continue

@@ -40,8 +40,10 @@ def _registered(name: str) -> str:
     return outlet.name if outlet is not None else ""
 
 
+@functools.lru_cache(maxsize=4096)
 def outlet_key(name: str) -> str:
-    """An outlet name compared without case or a leading article ("the Tamsin Bay Courier")."""
+    """An outlet name compared without case or a leading article ("the Tamsin Bay Courier");
+    remembered, as a story's few outlet names are compared for each of its clauses."""
     return " ".join(name.lower().split()).removeprefix("the ")
 
 

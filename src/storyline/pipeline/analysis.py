@@ -9,7 +9,7 @@ the same batches in every worker count and the results are those of one process.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from storyline.config import Config
@@ -31,13 +31,20 @@ _BATCHES_PER_WORKER_CHUNK = 2
 
 
 def analyze_stored(
-    store: Store, reports: Sequence[Report], config: Config, progress: Progress, executor: Executor | None = None
+    store: Store,
+    reports: Sequence[Report],
+    config: Config,
+    progress: Progress,
+    executor: Executor | None = None,
+    *,
+    workers_started: Callable[[], None] | None = None,
 ) -> dict[str, ReportAnalysis]:
     """NLP per report, once: results are persisted as the report's "nlp" features.
 
     A report too large to analyse whole is analysed in its leading piece and one that makes
     the analysis raise is left without; either is recorded as the report's "analyze"
-    failure (see `storyline.analyze.guard`) and the run goes on.
+    failure (see `storyline.analyze.guard`) and the run goes on. `workers_started` is
+    called once worker processes are parsing (never when this process parses alone).
     """
     if not config.analyze.enabled or not reports:
         return {}
@@ -50,7 +57,7 @@ def analyze_stored(
     chunks = [reports[start : start + size] for start in range(0, len(reports), size)]
     results: dict[str, ReportAnalysis] = {}
     done = 0
-    for chunk, outcomes in zip(chunks, _analyze_chunks(chunks, config, executor, workers)):
+    for chunk, outcomes in zip(chunks, _analyze_chunks(chunks, config, executor, workers, workers_started)):
         succeeded: list[str] = []
         for outcome in outcomes:
             if outcome.analysis is not None:
@@ -66,11 +73,15 @@ def analyze_stored(
     return results
 
 
-def _analyze_chunks(chunks: list[Sequence[Report]], config: Config, executor: Executor, workers: int) -> Iterator[list[GuardedAnalysis]]:
-    """Each chunk's outcomes, in chunk order: in this process, or spread over `workers` workers."""
+def _analyze_chunks(
+    chunks: list[Sequence[Report]], config: Config, executor: Executor, workers: int, started: Callable[[], None] | None
+) -> Iterator[list[GuardedAnalysis]]:
+    """Each chunk's outcomes, in chunk order: in this process, or spread over `workers`
+    workers; `started` runs once the workers hold their first chunks (never when this
+    process does the work alone)."""
     max_chars, batch_size = config.analyze.max_chars, config.analyze.batch_size
     tasks = ((chunk, max_chars, batch_size) for chunk in chunks)
-    return executor.map(_analyze_chunk, tasks, workers=workers, prepare=_load_model)
+    return executor.map(_analyze_chunk, tasks, workers=workers, prepare=_load_model, submitted=started)
 
 
 def _load_model() -> None:

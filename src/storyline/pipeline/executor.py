@@ -43,9 +43,17 @@ class Executor(Protocol):
         ...
 
     def map(
-        self, function: Callable[..., R], tasks: Iterable[tuple[Any, ...]], *, workers: int, prepare: Callable[[], None] | None = None
+        self,
+        function: Callable[..., R],
+        tasks: Iterable[tuple[Any, ...]],
+        *,
+        workers: int,
+        prepare: Callable[[], None] | None = None,
+        submitted: Callable[[], None] | None = None,
     ) -> Iterator[R]:
-        """`function(*task)` for each task, in task order; `prepare` readies each worker once (loads a model)."""
+        """`function(*task)` for each task, in task order; `prepare` readies each worker once
+        (loads a model); `submitted` runs once the workers hold their first tasks, never when
+        this process does the work itself (one worker)."""
         ...
 
 
@@ -59,7 +67,13 @@ class LocalExecutor:
         return worker_count(self.config, reports, tasks) if self.config is not None else 1
 
     def map(
-        self, function: Callable[..., R], tasks: Iterable[tuple[Any, ...]], *, workers: int, prepare: Callable[[], None] | None = None
+        self,
+        function: Callable[..., R],
+        tasks: Iterable[tuple[Any, ...]],
+        *,
+        workers: int,
+        prepare: Callable[[], None] | None = None,
+        submitted: Callable[[], None] | None = None,
     ) -> Iterator[R]:
         if workers <= 1:
             for task in tasks:
@@ -67,7 +81,7 @@ class LocalExecutor:
             return
         pool = start_pool(workers, prepare)
         try:
-            yield from _in_order(lambda task: pool.submit(function, *task), tasks, workers * AHEAD_PER_WORKER)
+            yield from _in_order(lambda task: pool.submit(function, *task), tasks, workers * AHEAD_PER_WORKER, submitted)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -83,7 +97,13 @@ class DaskExecutor:
         return max(1, min(len(self.client.scheduler_info(n_workers=-1)["workers"]), tasks))
 
     def map(
-        self, function: Callable[..., R], tasks: Iterable[tuple[Any, ...]], *, workers: int, prepare: Callable[[], None] | None = None
+        self,
+        function: Callable[..., R],
+        tasks: Iterable[tuple[Any, ...]],
+        *,
+        workers: int,
+        prepare: Callable[[], None] | None = None,
+        submitted: Callable[[], None] | None = None,
     ) -> Iterator[R]:
         if prepare is not None and prepare not in self._prepared:
             # Every worker loads the model at once, rather than each on its first task.
@@ -97,18 +117,31 @@ class DaskExecutor:
             return future
 
         try:
-            yield from _in_order(submit, tasks, max(1, workers) * AHEAD_PER_WORKER)
+            yield from _in_order(submit, tasks, max(1, workers) * AHEAD_PER_WORKER, submitted)
         finally:
             self.client.cancel([future for future in submitted if not future.done()])
 
 
-def _in_order(submit: Callable[[tuple[Any, ...]], Future[R]], tasks: Iterable[tuple[Any, ...]], ahead: int) -> Iterator[R]:
-    """Each task's result in task order, with at most `ahead` tasks submitted and not yet collected."""
+def _in_order(
+    submit: Callable[[tuple[Any, ...]], Future[R]],
+    tasks: Iterable[tuple[Any, ...]],
+    ahead: int,
+    submitted: Callable[[], None] | None = None,
+) -> Iterator[R]:
+    """Each task's result in task order, with at most `ahead` tasks submitted and not yet
+    collected; `submitted` runs once, when the first `ahead` tasks (or all) are handed out:
+    by then a local pool has started its workers."""
     waiting: deque[Future[R]] = deque()
+    pending_signal = submitted
     for task in tasks:
         waiting.append(submit(task))
         if len(waiting) >= ahead:
+            if pending_signal is not None:
+                pending_signal()
+                pending_signal = None
             yield waiting.popleft().result()
+    if pending_signal is not None:
+        pending_signal()
     while waiting:
         yield waiting.popleft().result()
 

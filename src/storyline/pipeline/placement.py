@@ -52,10 +52,26 @@ class Placement:
     stories: list[str] = field(default_factory=list)
 
 
+def encode_pending(reports: Sequence[Report], config: Config) -> dict[str, np.ndarray]:
+    """The meaning vectors of new reports' headlines and leads (none when the encoder is off):
+    a function of their text alone, so it may run while the reports are being analysed."""
+    encoder = choose_encoder(config.encode.stories, config.encode.threads)
+    if encoder is None:
+        return {}
+    return encode_reports(_leading(reports), encoder, StoryOptions(**config.stories).meaning_min_share)
+
+
 def place_reports(
-    store: Store, reports: Sequence[Report], analyses: Mapping[str, Any], config: Config, progress: Progress
+    store: Store,
+    reports: Sequence[Report],
+    analyses: Mapping[str, Any],
+    config: Config,
+    progress: Progress,
+    *,
+    meanings: Mapping[str, np.ndarray] | None = None,
 ) -> Placement:
-    """Give every report a story (and a `copy_of` when it is a syndicated copy)."""
+    """Give every report a story (and a `copy_of` when it is a syndicated copy); `meanings`
+    are the reports' `encode_pending` vectors when they were worked out already."""
     copy_index = CopyIndex(CopyOptions(**config.copies))
     clusterer = StoryClusterer(StoryOptions(**config.stories))
     encoder = choose_encoder(config.encode.stories, config.encode.threads)
@@ -69,7 +85,8 @@ def place_reports(
     for pair in known_splits:
         clusterer.keep_apart(*pair)
     result = Placement()
-    meanings = encode_reports(_leading(reports), encoder, clusterer.options.meaning_min_share) if encoder is not None else {}
+    if meanings is None:
+        meanings = encode_reports(_leading(reports), encoder, clusterer.options.meaning_min_share) if encoder is not None else {}
     progress("encode", len(reports), len(reports))
     placing = _Placing(
         store=store,
@@ -117,8 +134,7 @@ class _Placing:
     def place(self, report: Report) -> None:
         """Copy link, story and story row for one report, stored in one transaction."""
         store = self.store
-        signature = self.copy_index.signature(report.body)
-        original = self.copy_index.add(report.id, report.body, report.published)
+        original, signature = self.copy_index.add_signed(report.id, report.body, report.published)
         if original:
             report = _with_copy(report, original)
             self.result.copies += 1
@@ -132,8 +148,7 @@ class _Placing:
             meaning=self.meanings.get(report.id),
             meaning_id=_meaning_id(self.meaning_id, report.id in self.meanings),
         )
-        features = self.clusterer.features(document)
-        story_id = self.clusterer.add(document)
+        story_id, features = self.clusterer.add_with_features(document)
         if story_id not in self.members:
             existing = store.get_reports(store.story_report_ids(story_id))
             self.members[story_id] = existing

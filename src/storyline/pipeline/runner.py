@@ -22,6 +22,7 @@ from storyline.errors import ENVIRONMENT_ERRORS, Reason, RejectedInput, describe
 from storyline.ingest import read_paths
 from storyline.models import RawDocument, Rejection, Report
 from storyline.pipeline.analysis import analyze_stored
+from storyline.pipeline.background import Background
 from storyline.pipeline.corroboration import corroborate_stories
 from storyline.pipeline.executor import Executor, open_executor
 from storyline.pipeline.stages import Progress, quiet
@@ -162,11 +163,13 @@ def _update(store: Store, config: Config, progress: Progress, given: Executor | 
     result = UpdateResult()
     if not pending:
         return result
-    from storyline.pipeline.placement import place_reports
+    from storyline.pipeline.placement import encode_pending, place_reports
 
     with open_executor(config, given) as executor:
-        analyses = analyze_stored(store, pending, config, progress, executor)
-        placed = place_reports(store, pending, analyses, config, progress)
+        # The encoder reads only the reports' text: it runs while the workers parse them.
+        meanings = Background(lambda: encode_pending(pending, config))
+        analyses = analyze_stored(store, pending, config, progress, executor, workers_started=meanings.start)
+        placed = place_reports(store, pending, analyses, config, progress, meanings=meanings.result())
         result.placed = len(pending)
         result.copies = placed.copies
         result.stories_touched = placed.stories

@@ -179,6 +179,14 @@ class StoryClusterer:
             return self._assigned[doc.id]
         return self._place(doc.id, self._extract(doc), None)
 
+    def add_with_features(self, doc: StoryDocument) -> tuple[str, dict[str, Any]]:
+        """`add` and `features` of one report at once, its features extracted once."""
+        features = self._extract(doc)
+        stored = features.to_json()
+        if doc.id in self._assigned:
+            return self._assigned[doc.id], stored
+        return self._place(doc.id, features, None), stored
+
     def _extract(self, doc: StoryDocument) -> DocumentFeatures:
         entities = doc.entities if self.options.names_from == "entities" else ()
         return extract_features(
