@@ -28,6 +28,16 @@ def test_the_local_executor_gives_results_in_task_order_in_process_and_in_worker
     assert LocalExecutor().workers(10_000, 100) == 1
 
 
+def test_submitted_runs_once_the_workers_hold_tasks_and_never_in_process() -> None:
+    executor = LocalExecutor(Config())
+    calls: list[str] = []
+    results = executor.map(_square, [(n,) for n in range(12)], workers=2, submitted=lambda: calls.append("workers"))
+    assert list(results) == [n * n for n in range(12)] and calls == ["workers"]
+    calls.clear()
+    assert list(executor.map(_square, [(3,)], workers=1, submitted=lambda: calls.append("here"))) == [9]
+    assert calls == []
+
+
 def test_an_unknown_executor_or_a_scheduler_without_dask_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="executor.kind"):
         Config(executor=ExecutorOptions(kind="spark"))

@@ -109,17 +109,17 @@ class DaskExecutor:
             # Every worker loads the model at once, rather than each on its first task.
             self.client.run(prepare)
             self._prepared.add(prepare)
-        submitted: list[Any] = []
+        futures: list[Any] = []
 
         def submit(task: tuple[Any, ...]) -> Any:
             future = self.client.submit(function, *task, pure=False)
-            submitted.append(future)
+            futures.append(future)
             return future
 
         try:
             yield from _in_order(submit, tasks, max(1, workers) * AHEAD_PER_WORKER, submitted)
         finally:
-            self.client.cancel([future for future in submitted if not future.done()])
+            self.client.cancel([future for future in futures if not future.done()])
 
 
 def _in_order(
