@@ -30,11 +30,15 @@ def matrix_cells(page: Any, fact: str) -> dict[str, str]:
 def test_story_page_facts_matrix(site: Site, desktop: Watched, fire_fact_cells: dict[str, dict[str, str]]) -> None:
     page = desktop.page
     page.goto(f"{site.base}/stories/{corpus.FIRE}")
-    headers = [h.inner_text() for h in page.locator("table.matrix thead th[scope=col]").all()]
+    headers = [h.inner_text() for h in page.locator("table.matrix-shown thead th[scope=col]").all()]
     assert headers == ["Fact", "Status", *corpus.FIRE_OUTLETS]
     for fact, expected in fire_fact_cells.items():
         assert matrix_cells(page, fact) == expected, fact
     assert page.locator('tr[data-fact="f-injured"] td.cell-conflicting .sr-only').first.inner_text() == "conflicting value"
+    folded = page.locator("details.folded-facts")
+    assert not folded.locator("table.matrix-folded").is_visible()
+    folded.locator("summary").click()
+    assert folded.locator("table.matrix-folded tbody tr").first.is_visible()
     furniture = page.locator("#report-r-fire-reuters details.furniture")
     assert not furniture.locator("li").first.is_visible()
     furniture.locator("summary").click()
@@ -48,7 +52,7 @@ def test_story_page_at_phone_width(site: Site, phone: Watched) -> None:
     page.goto(f"{site.base}/stories/{corpus.FIRE}")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways at phone width ({width}px)"
-    assert page.locator("table.matrix").is_visible()
+    assert page.locator("table.matrix-shown").is_visible()
     phone.screenshot("story-phone")
     page.goto(site.base + "/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
