@@ -433,11 +433,49 @@ class StoryClusterer:
                 if best is None or ratio > best[0] + 1e-12:
                     best = (ratio, other)
             if best is None:
+                self._move_strays(story, moved)
                 return story.id
             older, newer = sorted((story, best[1]), key=lambda item: item.order)
             for doc_id in self._absorb(newer, older):
                 moved[doc_id] = older.id
             story = older
+
+    def _move_strays(self, story: _Story, moved: dict[str, str]) -> None:
+        """Move to `story` the reports of nearby stories that are more like its reports than
+        like their own story's others.
+
+        A report that arrives before its event's story has formed joins the nearest story of
+        its topic; when its siblings, published days later, start a story of their own (the
+        publication gap holds them apart), no split can hand it back, as it is one report
+        against several. Undated reports are the usual case: the gap keeps nothing from them.
+        """
+        if len(story.members) < 2:
+            return
+        query = {name: story.centroids[name].weights for name in _RETRIEVAL_CHANNELS}
+        for other in self._candidates(query, None, self._meaning.centroid(story.id)):
+            if other.id == story.id or len(other.members) < 3 or len(other.members) > self.options.split_max_size:
+                continue
+            gap = story.span_gap(other)
+            # Stories of two days may trade an undated report: no gap discount here.
+            if gap > self.options.max_gap_days or self._cohesion(story, other, 0.0)[0] < self.options.merge_min_similarity:
+                continue
+            members = other.members + story.members
+            similarity = self._member_similarity(members)
+            size = len(other.members)
+            strays = []
+            for index, doc_id in enumerate(other.members):
+                own = (similarity[index, :size].sum() - similarity[index, index]) / (size - 1)
+                day = self._reports[doc_id].day
+                there = similarity[index, size:].mean() * self._gap_factor(story.gap(day))
+                if there > max(own, self.options.join_threshold):
+                    strays.append(doc_id)
+            if not strays or len(strays) * 2 >= size or any(doc_id in self._stories for doc_id in strays):
+                # None, or most of the story (a merge's business), or a story's founder.
+                continue
+            part = self._detach(other, strays)
+            self._apart.discard(frozenset((other.id, part.id)))
+            for doc_id in self._absorb(part, story):
+                moved[doc_id] = story.id
 
     def _one_event(self, first: _Story, second: _Story) -> bool:
         """Whether two stories of two reports or more, side by side, fail the split test."""
