@@ -459,6 +459,8 @@ class StoryClusterer:
             # Stories of two days may trade an undated report: no gap discount here.
             if gap > self.options.max_gap_days or self._cohesion(story, other, 0.0)[0] < self.options.merge_min_similarity:
                 continue
+            if not self._may_stray(other, story):
+                continue
             members = other.members + story.members
             similarity = self._member_similarity(members)
             size = len(other.members)
@@ -476,6 +478,39 @@ class StoryClusterer:
             self._apart.discard(frozenset((other.id, part.id)))
             for doc_id in self._absorb(part, story):
                 moved[doc_id] = story.id
+
+    def _may_stray(self, other: _Story, story: _Story) -> bool:
+        """Whether a report of `other` is, on average, more like `story`'s reports than like
+        its own story's others: the pairwise test below, from centroids (pruned), cheaply."""
+        for doc_id in other.members:
+            report = self._reports[doc_id]
+            vectors = report.channels()
+            there = self._mean_link(vectors, report, story, False) * self._gap_factor(story.gap(report.day))
+            if there > self.options.join_threshold and there > self._mean_link(vectors, report, other, True):
+                return True
+        return False
+
+    def _mean_link(self, vectors: Mapping[str, Mapping[str, float]], report: _ReportVector, story: _Story, member: bool) -> float:
+        """Mean similarity of a report to a story's reports (others than itself when `member`)."""
+        count = len(story.members) - (1 if member else 0)
+        if count < 1:
+            return 0.0
+        total = weights = 0.0
+        for name in CHANNELS:
+            weight = self._weights[name]
+            vector = vectors[name]
+            own = dot(vector, vector) if member else 0.0
+            total += weight * (dot(vector, story.centroids[name].weights) - own) / count
+            weights += weight
+        held = self._meaning.total(story.id)
+        with_vectors = self._meaning.count(story.id) - (1 if member else 0)
+        if report.meaning is not None and held is not None and with_vectors > 0 and self.options.meaning_weight > 0.0:
+            meaning = report.meaning.astype(np.float32)
+            cosine = (float(meaning @ held) - (float(meaning @ meaning) if member else 0.0)) / with_vectors
+            weight = self.options.meaning_weight * min(report.share, self._meaning.share(story.id))
+            total += weight * rescale(cosine, self.options.meaning_floor)
+            weights += weight
+        return total / weights
 
     def _one_event(self, first: _Story, second: _Story) -> bool:
         """Whether two stories of two reports or more, side by side, fail the split test."""
