@@ -100,3 +100,15 @@ def test_a_short_clause_with_a_figure_or_date_is_a_claim() -> None:
     assert is_fragment("The plant operating by 2030")
     assert not is_fragment("The plant operating by 2030", gives_values=True)
     assert not is_fragment("I was one of about 200 people squeezed into the chamber")
+
+
+def test_who_is_told_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = {p.claim for p in _propositions(nlp, "Customers have been told that passwords were not taken.")}
+    assert not any(claim.startswith("Customers said") for claim in claims), claims
+    told_by = {p.claim for p in _propositions(nlp, "Customers were told by the company that passwords were not taken.")}
+    assert any(claim.startswith("The company said") and "passwords were not taken" in claim for claim in told_by), told_by
+
+
+def test_an_article_after_the_speaker_is_lowered() -> None:
+    said = claim_text("A fire tore through a plastics plant", voice=Voice(speaker="Fire officials", verb="said"))
+    assert said == "Fire officials said a fire tore through a plastics plant"

@@ -117,8 +117,8 @@ def _capitalised(text: str) -> str:
 
 def _lowered(text: str) -> str:
     """The claim as it reads after "X said": the capital of a plain first word dropped
-    ("The deal" -> "the deal"), an acronym's or "I"'s kept."""
+    ("The deal" -> "the deal", "A fire" -> "a fire"), an acronym's or "I"'s kept."""
     first = text.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:].islower() and first != "I":
+    if first == "A" or (first[:1].isupper() and first[1:].islower() and first != "I"):
         return text[:1].lower() + text[1:]
     return text

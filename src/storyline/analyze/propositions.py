@@ -224,6 +224,10 @@ def _attribution(ctx: _Context, clause: Clause, actors: dict[int, tuple[Referent
         reporting = ctx.clauses[clause.attribution]
         speaker, text = actors.get(reporting.index, (None, ""))
         verb = reporting.head
+        if any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+            # "Customers have been told that passwords were not taken": who is told is no
+            # speaker, and the teller is not named.
+            speaker, text = None, ""
         if speaker is not None and ctx.table.kinds.get(speaker.entity) == "outlet":
             origin = ctx.table.entities[speaker.entity].name
         for child in verb.children:
@@ -367,6 +371,11 @@ def _claim(ctx: _Context, clause: Clause, text: str, attribution: tuple[Referent
             voice = Voice(speaker=speaker_text, according=True)
     body = _trim(clause.tokens)
     opens_with_name = bool(body) and (body[0].pos_ == "PROPN" or bool(ctx.table.entity_of(body[0])))
+    if body and not text.startswith(body[0].text):
+        # The text opens with what a relative pronoun stands for ("Dunmarrow, which also drew
+        # ..."): a name there keeps its capital after the speaker.
+        first = text.split(" ", 1)[0]
+        opens_with_name = any(t.text == first and (t.pos_ == "PROPN" or bool(ctx.table.entity_of(t))) for t in head.sent)
     return claim_text(text, subject=written, stands_for=stands_for, voice=voice, opens_with_name=opens_with_name)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from storyline.models.records import Entity, Mention, Quote, from_dict, to_dict
 
 # Bump when the shape or meaning of the records changes, so stored analyses are redone.
-ANALYSIS_VERSION = "14"
+ANALYSIS_VERSION = "15"
 
 
 @dataclass(frozen=True, kw_only=True)
