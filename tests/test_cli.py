@@ -93,6 +93,10 @@ def test_usage_errors_exit_two(tmp_path: Path) -> None:
     unwritable = run("export", "--format", "csv", "--output", str(tmp_path / "no" / "such" / "dir.csv"), db=db)
     assert unwritable.returncode == 2 and "cannot write" in unwritable.stderr and "Traceback" not in unwritable.stderr
     assert run("ingest", db=db).returncode == 2
+    for command in ("ingest", "update"):
+        unknown = run(command, *(["--json", str(EXAMPLES / "reports.jsonl")] if command == "ingest" else []), "--executor", "spark", db=db)
+        assert unknown.returncode == 2 and "executor.kind must be one of local, dask" in unknown.stderr, (command, unknown.stderr)
+    assert run("update", "--executor", "local", "--no-analyze", db=db).returncode == 0
 
 
 def test_show_search_and_export_round_trip(seeds_dir: Path, tmp_path: Path) -> None:

@@ -151,12 +151,15 @@ def _say_interrupted(stored: int, pending: int) -> None:
 def update(
     no_analyze: bool = typer.Option(False, "--no-analyze", help="Skip NLP."),
     reanalyze: bool = typer.Option(False, "--reanalyze", help="Analyse every report again and re-corroborate every story (after an upgrade)."),
+    executor: str | None = typer.Option(None, "--executor", help="Where reports are analysed: local (default) or dask."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a cluster on this machine)."),
 ) -> None:
     """Finish placing and corroborating reports an interrupted run left pending."""
     from storyline.pipeline import reanalyze as run_reanalyze
     from storyline.pipeline import update as run_update
 
-    config = State.config(analyze={"enabled": False} if no_analyze else {})
+    running = {"kind": executor or ("dask" if scheduler else None), "scheduler": scheduler}
+    config = State.config(analyze={"enabled": False} if no_analyze else {}, executor=running)
     bar, progress = _progress(True)
     with State.store() as store:
         if bar:
