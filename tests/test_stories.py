@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -261,3 +262,19 @@ def test_an_undated_report_moves_to_the_story_its_siblings_start_days_later() ->
     assert undated, "the corpus changed: no undated report of the missile-test story"
     predicted = cluster_documents(kept)
     assert score_clustering({doc.id: gold[doc.id] for doc in kept}, predicted).bcubed_f1 == 1.0
+
+
+def test_a_long_running_story_needs_more_meaning_to_run_longer() -> None:
+    # Same words every day; the last report's lead agrees with the story at cosine 0.5.
+    base = np.zeros(8, dtype=np.float32)
+    base[0] = 1.0
+    near = np.zeros(8, dtype=np.float32)
+    near[0], near[1] = 0.5, np.sqrt(0.75)
+    title, text = SMALL[0].title, SMALL[0].text
+    story = [StoryDocument(id=f"d{day}", title=title, text=text, published=f"2005-11-2{day}", meaning=base, meaning_id="test") for day in (1, 2)]
+    for day, joins in ((3, True), (5, False)):
+        late = StoryDocument(id="late", title=title, text=text, published=f"2005-11-2{day}", meaning=near, meaning_id="test")
+        # Day 3: a three-day story, the plain test across days (0.45). Day 5: two days past
+        # the free span, 0.45 + 2 x 0.03 = 0.51.
+        placed = cluster_documents([*story, late], StoryOptions(same_event_days=5.0))
+        assert (placed["late"] == placed["d1"]) is joins, day

@@ -705,11 +705,15 @@ class StoryClusterer:
 
     def _meaning_gate(self, story: _Story, days: tuple[int | None, int | None]) -> float:
         """The least mean meaning cosine for `story` to take reports published over `days`:
-        `meaning_across_days` when the two sides, all dated, span more than one day, else none."""
+        `meaning_across_days` when the two sides, all dated, span more than one day, else none;
+        more for each day the joined span would run past `meaning_free_span_days`."""
         spans = (story.first_day, story.last_day, *days)
         if None in spans or len(set(spans)) == 1:
             return -1.0
-        return self.options.meaning_across_days
+        dated = [day for day in spans if day is not None]
+        span = max(dated) - min(dated) + 1
+        extra = max(0, span - self.options.meaning_free_span_days)
+        return self.options.meaning_across_days + self.options.meaning_per_extra_day * extra
 
     def _gap_factor(self, gap_days: float) -> float:
         """1 up to `same_event_days` apart, then halving every `gap_half_life_days`."""
