@@ -418,7 +418,8 @@ class StoryClusterer:
         while True:
             query = {name: story.centroids[name].weights for name in _RETRIEVAL_CHANNELS}
             best: tuple[float, _Story] | None = None
-            for other in self._candidates(query, None, self._meaning.centroid(story.id)):
+            candidates = self._candidates(query, None, self._meaning.centroid(story.id))
+            for other in candidates:
                 if other.id == story.id or frozenset((story.id, other.id)) in self._apart:
                     continue
                 gap = story.span_gap(other)
@@ -433,16 +434,16 @@ class StoryClusterer:
                 if best is None or ratio > best[0] + 1e-12:
                     best = (ratio, other)
             if best is None:
-                self._move_strays(story, moved)
+                self._move_strays(story, candidates, moved)
                 return story.id
             older, newer = sorted((story, best[1]), key=lambda item: item.order)
             for doc_id in self._absorb(newer, older):
                 moved[doc_id] = older.id
             story = older
 
-    def _move_strays(self, story: _Story, moved: dict[str, str]) -> None:
-        """Move to `story` the reports of nearby stories that are more like its reports than
-        like their own story's others.
+    def _move_strays(self, story: _Story, candidates: list[_Story], moved: dict[str, str]) -> None:
+        """Move to `story` the reports of nearby stories (`candidates`, as `_merge_alike`
+        retrieved them) that are more like its reports than like their own story's others.
 
         A report that arrives before its event's story has formed joins the nearest story of
         its topic; when its siblings, published days later, start a story of their own (the
@@ -451,8 +452,7 @@ class StoryClusterer:
         """
         if len(story.members) < 2:
             return
-        query = {name: story.centroids[name].weights for name in _RETRIEVAL_CHANNELS}
-        for other in self._candidates(query, None, self._meaning.centroid(story.id)):
+        for other in candidates:
             if other.id == story.id or len(other.members) < 3 or len(other.members) > self.options.split_max_size:
                 continue
             gap = story.span_gap(other)
