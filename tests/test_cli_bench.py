@@ -38,7 +38,7 @@ def test_bench_with_bad_sizes_is_a_usage_error() -> None:
     assert "--sizes" in result.stderr
 
 
-def test_bench_analyze_reports_the_ratio_to_the_pipe_and_the_encoders_share() -> None:
+def test_bench_analyze_reports_the_ratio_to_the_pipe_and_the_encoders_and_claim_alignments_shares() -> None:
     # It reads the example corpus of the checkout it runs in.
     result = subprocess.run(
         [sys.executable, "-m", "storyline.cli", "bench", "analyze", "--sizes", "8", "--repeat", "1", "--json"],
@@ -50,6 +50,7 @@ def test_bench_analyze_reports_the_ratio_to_the_pipe_and_the_encoders_share() ->
     assert run["reports"] == 8 and run["words"] > 0
     assert run["analyze_seconds"] >= run["encode_seconds"] >= 0 and run["ratio"] > 0
     assert report["encoder"] != "off" and 0.0 <= run["encoder_share"] < 1.0
+    assert 0.0 < run["claim_alignment_seconds"] < run["analyze_seconds"] and run["claim_alignment_share"] > 0.0
 
 
 def test_bench_pipeline_times_every_stage_and_projects_a_day(tmp_path: Path) -> None:

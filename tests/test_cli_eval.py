@@ -40,3 +40,12 @@ def test_eval_on_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "storyline.cli", "eval", "stories", str(tmp_path / "none.jsonl")], capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "no such file" in result.stderr
+
+
+def test_eval_fact_alignment_names_a_wrong_claim_encoder(tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text('{"id": "a", "text": "Fine.", "cluster": "c"}\n')
+    command = [sys.executable, "-m", "storyline.cli", "eval", "fact-alignment", str(docs), str(docs), "--claims", "full"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "--claims must be one of static, off, not 'full'" in result.stderr

@@ -42,10 +42,12 @@ class EncodeOptions:
     """Which sentence encoder gives each report its meaning vector (see storyline.encode)."""
 
     stories: str = "full"
+    claims: str = "static"
     threads: int = 0
 
 
 ENCODER_CHOICES = ("static", "full", "off")
+CLAIM_ENCODER_CHOICES = ("static", "off")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,6 +86,8 @@ class Config:
             raise ConfigError("analyze.batch_size must be at least 1 (try 16)")
         if self.encode.stories not in ENCODER_CHOICES:
             raise ConfigError(f"encode.stories must be one of {', '.join(ENCODER_CHOICES)}, not {self.encode.stories!r}")
+        if self.encode.claims not in CLAIM_ENCODER_CHOICES:
+            raise ConfigError(f"encode.claims must be one of {', '.join(CLAIM_ENCODER_CHOICES)}, not {self.encode.claims!r}")
         if self.executor.kind not in EXECUTOR_CHOICES:
             raise ConfigError(f"executor.kind must be one of {', '.join(EXECUTOR_CHOICES)}, not {self.executor.kind!r}")
         if self.executor.scheduler and self.executor.kind != "dask":

@@ -181,13 +181,22 @@ def eval_fact_alignment(
     docs: Path | None = typer.Argument(None, help="Documents JSONL: id, text, cluster (default: DATA/ecbplus/ecbplus.jsonl)."),
     mentions: Path | None = typer.Argument(None, help="Gold mentions JSONL (default: DATA/ecbplus/ecbplus_mentions.jsonl)."),
     split: str | None = typer.Option(None, help="Only documents of this split."),
+    claims: str = typer.Option("static", help="The encoder that aligns claims in other words ([encode] claims): static or off."),
+    fit: bool = typer.Option(False, "--fit", help="Refit the meaning-link model on the train split and print it with train and dev scores."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Fact alignment on real reports: are clauses put in one fact about one gold event (pairwise precision, recall)."""
+    from storyline.config import CLAIM_ENCODER_CHOICES
     from storyline.evaluation.fact_alignment import evaluate_fact_alignment
+    from storyline.evaluation.link_fit import fit_link_model
 
-    docs, mentions = _in_data(docs, ECBPLUS_DOCS), _in_data(mentions, ECBPLUS_MENTIONS)
-    _print(evaluate_fact_alignment(_exists(docs, "file"), _exists(mentions, "file"), split=split), as_json, "Fact alignment")
+    if claims not in CLAIM_ENCODER_CHOICES:
+        raise UsageError(f"--claims must be one of {', '.join(CLAIM_ENCODER_CHOICES)}, not {claims!r}")
+    docs, mentions = _exists(_in_data(docs, ECBPLUS_DOCS), "file"), _exists(_in_data(mentions, ECBPLUS_MENTIONS), "file")
+    if fit:
+        _print(fit_link_model(docs, mentions), as_json, "Meaning-link model, refitted")
+        return
+    _print(evaluate_fact_alignment(docs, mentions, split=split, claims=claims), as_json, "Fact alignment")
 
 
 @eval_app.command("claims")

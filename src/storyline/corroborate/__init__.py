@@ -17,10 +17,10 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from storyline.analyze.claims import is_fragment
-from storyline.corroborate.align import align, similarity_matrix
+from storyline.corroborate.align import align, link_matrix, similarity_matrix
 from storyline.corroborate.entities import merge_entities, recover_names, unify_people
 from storyline.corroborate.facts import build_fact, credited_outlet
-from storyline.corroborate.meaning import claim_probabilities
+from storyline.corroborate.meaning import SHIPPED_MODEL, LinkModel, meaning_links
 from storyline.corroborate.salience import rank_and_fold
 from storyline.encode.stage import TextEncoder
 from storyline.models import ANALYSIS_VERSION, Fact, Proposition, Quote, Report, ReportAnalysis, StoryAnalysis
@@ -29,31 +29,26 @@ STATUS_ORDER = {"conflicting": 0, "corroborated": 1, "single-source": 2}
 
 
 def corroborate_story(
-    story_id: str, reports: Sequence[Report], analyses: Mapping[str, ReportAnalysis], encoder: TextEncoder | None = None
+    story_id: str,
+    reports: Sequence[Report],
+    analyses: Mapping[str, ReportAnalysis],
+    encoder: TextEncoder | None = None,
+    link_model: LinkModel = SHIPPED_MODEL,
 ) -> StoryAnalysis:
     """Facts, entities, quotes and a cited summary for one story; with an `encoder`, clauses
-    that state one claim in other words align too (corroborate/meaning.py)."""
+    that state one claim in other words align too (corroborate/meaning.py, with `link_model`:
+    the shipped weights unless refitting them)."""
     from storyline.corroborate.summary import summarize
 
     ordered = order_reports(reports)
     by_id = {r.id: r for r in reports}
     credited = {r.id: credited_outlet(r, by_id) for r in ordered}
-    propositions: list[Proposition] = []
-    owners: list[Report] = []
-    sentences: list[str] = []
-    for report in ordered:
-        analysis = analyses.get(report.id)
-        if analysis is None:
-            continue
-        sentence_text = {sentence.index: sentence.text for sentence in analysis.sentences}
-        for proposition in analysis.propositions:
-            propositions.append(proposition)
-            owners.append(report)
-            sentences.append(sentence_text.get(proposition.sentence, ""))
-    propositions = unify_people(recover_names(propositions))
+    propositions, owners, sentences = story_clauses(ordered, analyses)
     report_ids = [r.id for r in owners]
-    meaning = claim_probabilities(propositions, report_ids, encoder) if encoder is not None else None
     similarity = similarity_matrix(propositions) if propositions else np.zeros((0, 0), dtype=np.float32)
+    meaning = None
+    if encoder is not None and propositions:
+        meaning = meaning_links(propositions, report_ids, similarity, link_matrix(propositions, similarity), encoder, link_model)
     groups = align(propositions, report_ids, meaning, similarity=similarity)
     facts: list[Fact] = []
     for group in groups:
@@ -85,6 +80,26 @@ def corroborate_story(
         summary=summary,
         version=ANALYSIS_VERSION,
     )
+
+
+def story_clauses(
+    ordered: Sequence[Report], analyses: Mapping[str, ReportAnalysis]
+) -> tuple[list[Proposition], list[Report], list[str]]:
+    """The clauses of a story's reports in report order, each with its report and its sentence's
+    text; a name given in full once stands for its short forms (entities.py)."""
+    propositions: list[Proposition] = []
+    owners: list[Report] = []
+    sentences: list[str] = []
+    for report in ordered:
+        analysis = analyses.get(report.id)
+        if analysis is None:
+            continue
+        sentence_text = {sentence.index: sentence.text for sentence in analysis.sentences}
+        for proposition in analysis.propositions:
+            propositions.append(proposition)
+            owners.append(report)
+            sentences.append(sentence_text.get(proposition.sentence, ""))
+    return unify_people(recover_names(propositions)), owners, sentences
 
 
 def order_reports(reports: Sequence[Report]) -> list[Report]:
@@ -134,4 +149,4 @@ def _representative(group: Sequence[int], similarity: np.ndarray) -> int:
     return group[best]
 
 
-__all__ = ["corroborate_story", "order_reports"]
+__all__ = ["corroborate_story", "order_reports", "story_clauses"]

@@ -20,7 +20,6 @@ from numpy.typing import NDArray
 
 from storyline.analyze.modality import compatible
 from storyline.analyze.values import SCORE_UNIT
-from storyline.corroborate.same_claim import SAME_CLAIM_MIN_PROBABILITY
 from storyline.models import Proposition
 
 # Cosine similarity over tf-idf terms above which two propositions from different reports
@@ -146,10 +145,11 @@ def core_overlap(first: Proposition, second: Proposition) -> float:
 def opposite_polarity(first: Proposition, second: Proposition) -> bool:
     """One clause denies and the other does not: a negated verb, or an absence in its core
     ("no connection", "nobody") counts as denying."""
-    return _denies(first) != _denies(second)
+    return denies(first) != denies(second)
 
 
-def _denies(proposition: Proposition) -> bool:
+def denies(proposition: Proposition) -> bool:
+    """Whether the clause denies: a negated verb, or an absence in its core ("no connection", "nobody")."""
     return proposition.negated or any(t.startswith("no ") or t in NEGATIVE_TERMS for t in proposition.core)
 
 
@@ -203,19 +203,19 @@ def _same_number(a: str, b: str, approximate: bool) -> bool:
 
 
 def link_matrix(
-    propositions: Sequence[Proposition], similarity: NDArray[np.float32], meaning: NDArray[np.float32] | None = None
+    propositions: Sequence[Proposition], similarity: NDArray[np.float32], meaning: NDArray[np.bool_] | None = None
 ) -> NDArray[np.float32]:
     """The similarity alignment links on: the whole-clause cosine, raised to the core overlap
     where the cores agree, to the pair threshold where a distinctive count or a score is
-    shared or the meaning model calls the pair one claim (`meaning`, same-claim
-    probabilities from corroborate/meaning.py), and cut to 0 where the counts disagree on a
+    shared or the meaning model calls the pair one claim (`meaning`, the links of
+    corroborate/meaning.py), and cut to 0 where the counts disagree on a
     loosely similar pair.
 
     Only the pairs a rule can change are visited: a story of a thousand clauses has half a
     million pairs, and most share nothing."""
     linked = np.triu(similarity, k=1).astype(np.float32)
     if meaning is not None:
-        raised = np.triu(meaning >= SAME_CLAIM_MIN_PROBABILITY, k=1)
+        raised = np.triu(meaning, k=1)
         linked[raised] = np.maximum(linked[raised], ALIGN_MIN_SIMILARITY)
     cored = np.array([bool(p.core) for p in propositions])
     counted = np.array([bool(p.quantities) for p in propositions])
@@ -242,7 +242,7 @@ def link_matrix(
 def align(
     propositions: Sequence[Proposition],
     reports: Sequence[str],
-    meaning: NDArray[np.float32] | None = None,
+    meaning: NDArray[np.bool_] | None = None,
     *,
     similarity: NDArray[np.float32] | None = None,
 ) -> list[list[int]]:
@@ -250,8 +250,8 @@ def align(
     clause stating two facts is in both groups.
 
     `reports[i]` is the report of `propositions[i]`; only pairs across reports link.
-    `meaning`, when given, holds same-claim probabilities (corroborate/meaning.py): a pair
-    the meaning model calls one claim links though its words differ, if its slots agree.
+    `meaning`, when given, marks the pairs the meaning model calls one claim
+    (corroborate/meaning.py): they link though their words differ, if their slots agree.
     `similarity`, when given, is `similarity_matrix(propositions)` the caller has already.
     """
     count = len(propositions)
@@ -261,7 +261,7 @@ def align(
     report_ids = np.array([hash(r) for r in reports])
     kinds = [p.kind == "example" for p in propositions]
     term_sets = [frozenset(comparable_terms(p.terms)) for p in propositions]
-    meant = meaning if meaning is not None else np.zeros((count, count), dtype=np.float32)
+    meant = meaning if meaning is not None else np.zeros((count, count), dtype=bool)
     upper = np.triu(similarity, k=1)
     candidates = np.argwhere(upper >= ALIGN_MIN_SIMILARITY)
     scored = sorted(((float(upper[i, j]), int(i), int(j)) for i, j in candidates), reverse=True)
@@ -294,7 +294,7 @@ def _linkable(
     kinds: Sequence[bool],
     i: int,
     j: int,
-    meaning: NDArray[np.float32],
+    meaning: NDArray[np.bool_],
 ) -> bool:
     """Whether a pair may link at all: same kind, both asserted or both hedged (a hedged
     claim never corroborates its assertion), and enough shared terms, a shared core or a
@@ -308,7 +308,7 @@ def _linkable(
         return False
     if len(term_sets[i] & term_sets[j]) >= MIN_SHARED_TERMS:
         return True
-    if meaning[i, j] >= SAME_CLAIM_MIN_PROBABILITY and not numbers_disagree(propositions[i], propositions[j]):
+    if meaning[i, j] and not numbers_disagree(propositions[i], propositions[j]):
         return True
     return core_overlap(propositions[i], propositions[j]) >= CORE_MIN_OVERLAP or shared_score(propositions[i], propositions[j])
 

@@ -8,6 +8,12 @@ it in 1998 for $2.5bn"). A logistic model weighs it with the slots a reader chec
 words the two share, how different their lengths are (one says more), whether their figures
 disagree and whether one denies what the other states.
 
+It judges two sentences alone, with the full encoder, and is what `storyline eval claims`
+scores. Inside a story the facts are aligned by corroborate/meaning.py instead: that model
+sees the parsed clauses' slots, and the static encoder makes it cheap enough for every
+clause (this one, tried there, rejected in-story paraphrases such as "passwords were not
+affected" / "not accessed").
+
 WEIGHTS, BIAS and SAME_CLAIM_MIN_PROBABILITY were fitted on a seeded half of
 ../shared/data/mrpc/mrpc_train.tsv (news sentence pairs from different outlets) and are
 reported on the other half: rerun `storyline eval claims ../shared/data/mrpc/mrpc_train.tsv

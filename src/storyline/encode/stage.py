@@ -46,6 +46,16 @@ def choose_encoder(choice: str, threads: int = 0) -> TextEncoder | None:
     return load_static_encoder(threads)
 
 
+def choose_claim_encoder(choice: str) -> TextEncoder | None:
+    """The encoder named by `[encode] claims` ("static" or "off"), loaded once per process.
+    One thread: stories are corroborated in several processes at once."""
+    if choice == "off":
+        return None
+    from storyline.encode.static import load_static_encoder
+
+    return load_static_encoder(1)
+
+
 class _Leads:
     """The full encoder reading `LEAD_TOKENS` tokens of each text."""
 

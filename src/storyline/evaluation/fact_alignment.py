@@ -24,20 +24,53 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from storyline.corroborate.meaning import SHIPPED_MODEL, LinkModel
+from storyline.encode.stage import TextEncoder
 from storyline.errors import UsageError
 from storyline.evaluation.jsonl import json_lines
-from storyline.models import Report
+from storyline.models import Proposition, Report, ReportAnalysis
 
 
-def evaluate_fact_alignment(docs: Path, mentions: Path, split: str | None = None) -> dict[str, Any]:
-    """Pairwise precision and recall of fact alignment against gold event chains."""
-    from storyline.analyze import analyze_reports, load_nlp
-    from storyline.corroborate import corroborate_story
+def evaluate_fact_alignment(
+    docs: Path, mentions: Path, split: str | None = None, *, claims: str = "static", link_model: LinkModel = SHIPPED_MODEL
+) -> dict[str, Any]:
+    """Pairwise precision and recall of fact alignment against gold event chains; `claims` is
+    the `[encode] claims` choice ("static" or "off")."""
+    from storyline.encode.stage import choose_claim_encoder
 
     started = time.perf_counter()
+    gold = load_gold_stories(docs, mentions, split)
+    result = alignment_scores(gold, choose_claim_encoder(claims), link_model)
+    return {
+        "documents": sum(len(members) for members in gold.stories.values()),
+        "stories": len(gold.stories),
+        "claims_encoder": claims,
+        **result,
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+
+
+@dataclass(frozen=True)
+class GoldStories:
+    """ECB+ documents grouped by gold story, their analyses, and each one's gold event spans."""
+
+    stories: dict[str, list[Report]]
+    analyses: dict[str, ReportAnalysis]
+    spans: dict[str, list[tuple[int, int, str]]]
+
+    def chains(self, report: str, proposition: Proposition) -> frozenset[str]:
+        """The gold event chains named inside a clause's span."""
+        return _chains(self.spans.get(report, ()), proposition.start, proposition.end)
+
+
+def load_gold_stories(docs: Path, mentions: Path, split: str | None = None) -> GoldStories:
+    """Read and analyse the documents (of one split), as storyline would."""
+    from storyline.analyze import analyze_reports, load_nlp
+
     documents = _documents(Path(docs), split)
     spans = _event_spans(Path(mentions), set(documents))
     stories: dict[str, list[Report]] = defaultdict(list)
@@ -45,17 +78,24 @@ def evaluate_fact_alignment(docs: Path, mentions: Path, split: str | None = None
         stories[str(row["cluster"])].append(Report(id=doc_id, body=row["text"], source=row.get("source") or doc_id))
     reports = [report for members in stories.values() for report in members]
     analyses = {a.report: a for a in analyze_reports(reports, load_nlp())}
+    return GoldStories(stories=dict(stories), analyses=analyses, spans=spans)
+
+
+def alignment_scores(gold: GoldStories, encoder: TextEncoder | None, link_model: LinkModel = SHIPPED_MODEL) -> dict[str, Any]:
+    """Corroborate each gold story and score its facts' clause pairs (see the module docstring)."""
+    from storyline.corroborate import corroborate_story
+
     aligned = together = clear = clear_aligned = labelled = 0
-    for story_id, members in stories.items():
-        story = corroborate_story(story_id, members, analyses)
+    for story_id, members in gold.stories.items():
+        story = corroborate_story(story_id, members, gold.analyses, encoder, link_model)
         fact_of: dict[tuple[str, int, int], set[str]] = defaultdict(set)
         for fact in story.facts:
             for span in fact.support:
                 fact_of[(span.report, span.start, span.end)].add(fact.id)
         clauses = []  # (document, clause key, gold chains inside the clause), labelled only
         for report in members:
-            for p in analyses[report.id].propositions:
-                chains = _chains(spans.get(report.id, ()), p.start, p.end)
+            for p in gold.analyses[report.id].propositions:
+                chains = gold.chains(report.id, p)
                 if chains:
                     clauses.append((report.id, (report.id, p.start, p.end), chains))
         labelled += len(clauses)
@@ -73,15 +113,12 @@ def evaluate_fact_alignment(docs: Path, mentions: Path, split: str | None = None
     precision = together / aligned if aligned else 0.0
     recall = clear_aligned / clear if clear else 0.0
     return {
-        "documents": len(documents),
-        "stories": len(stories),
         "clauses_labelled": labelled,
         "pairs_aligned": aligned,
         "pair_precision": round(precision, 4),
         "pairs_clear_cut": clear,
         "pair_recall": round(recall, 4),
         "pair_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
-        "seconds": round(time.perf_counter() - started, 2),
     }
 
 

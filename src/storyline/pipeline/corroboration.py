@@ -39,12 +39,13 @@ def corroborate_stories(
     `executor`, over that executor's workers.
     """
     executor = executor or LocalExecutor(config)
+    claims = (config or Config()).encode.claims
     members = {story_id: store.story_report_ids(story_id) for story_id in story_ids}
     reports = sum(len(ids) for ids in members.values())
     workers = executor.workers(reports, len(members))
     # One local worker is this process; a cluster's one worker is still on the cluster.
     here = workers <= 1 and isinstance(executor, LocalExecutor)
-    outcomes = _in_process(store, members) if here else _in_workers(store, members, executor, workers)
+    outcomes = _in_process(store, members, claims) if here else _in_workers(store, members, executor, workers, claims)
     done = 0
     for position, (story_id, outcome) in enumerate(outcomes, start=1):
         report_ids = members[story_id]
@@ -59,20 +60,24 @@ def corroborate_stories(
     return done
 
 
-def analyze_story(story_id: str, reports: Sequence[Report], analyses: Mapping[str, ReportAnalysis]) -> StoryAnalysis:
-    """A story's analysis with its coded events: a pure function of its reports and their analyses."""
+def analyze_story(
+    story_id: str, reports: Sequence[Report], analyses: Mapping[str, ReportAnalysis], claims: str = "static"
+) -> StoryAnalysis:
+    """A story's analysis with its coded events: a pure function of its reports and their
+    analyses. `claims` names the encoder that aligns claims in other words (`[encode] claims`)."""
     from storyline.corroborate import corroborate_story
+    from storyline.encode.stage import choose_claim_encoder
     from storyline.events import code_story_events
 
-    analysis = corroborate_story(story_id, reports, analyses)
+    analysis = corroborate_story(story_id, reports, analyses, choose_claim_encoder(claims))
     return replace(analysis, events=code_story_events(story_id, reports, analyses, analysis.facts))
 
 
-def _in_process(store: Store, members: dict[str, list[str]]) -> Iterator[tuple[str, str | None]]:
+def _in_process(store: Store, members: dict[str, list[str]], claims: str) -> Iterator[tuple[str, str | None]]:
     """(story, None once its analysis is saved, or what went wrong) for each story, in order."""
     for story_id, report_ids in members.items():
         try:
-            _corroborate_story(store, story_id, report_ids)
+            _corroborate_story(store, story_id, report_ids, claims)
         except STOPS_A_RUN:
             raise
         except Exception as exc:  # recorded on the story's reports; the other stories go on
@@ -82,16 +87,18 @@ def _in_process(store: Store, members: dict[str, list[str]]) -> Iterator[tuple[s
             yield story_id, None
 
 
-def _corroborate_story(store: Store, story_id: str, report_ids: list[str]) -> None:
+def _corroborate_story(store: Store, story_id: str, report_ids: list[str], claims: str) -> None:
     reports, stored = _inputs(store, report_ids)
-    store.save_analysis(analyze_story(story_id, reports, _analyses(stored)))
+    store.save_analysis(analyze_story(story_id, reports, _analyses(stored), claims))
 
 
-def _in_workers(store: Store, members: dict[str, list[str]], executor: Executor, workers: int) -> Iterator[tuple[str, str | None]]:
+def _in_workers(
+    store: Store, members: dict[str, list[str]], executor: Executor, workers: int, claims: str
+) -> Iterator[tuple[str, str | None]]:
     """(story, None once its analysis is saved, or what went wrong) for each story, the largest
     first so the workers finish together."""
     order = sorted(members, key=lambda story_id: -len(members[story_id]))
-    tasks = ((story_id, *_inputs(store, members[story_id])) for story_id in order)
+    tasks = ((story_id, *_inputs(store, members[story_id]), claims) for story_id in order)
     for story_id, outcome in zip(order, executor.map(_analyze_story_guarded, tasks, workers=workers)):
         if isinstance(outcome, str):
             yield story_id, outcome
@@ -100,10 +107,10 @@ def _in_workers(store: Store, members: dict[str, list[str]], executor: Executor,
             yield story_id, None
 
 
-def _analyze_story_guarded(story_id: str, reports: list[Report], stored: dict[str, Any]) -> StoryAnalysis | str:
+def _analyze_story_guarded(story_id: str, reports: list[Report], stored: dict[str, Any], claims: str) -> StoryAnalysis | str:
     """In a worker: the story's analysis, or what went wrong (the run's own failures are raised)."""
     try:
-        return analyze_story(story_id, reports, _analyses(stored))
+        return analyze_story(story_id, reports, _analyses(stored), claims)
     except STOPS_A_RUN:
         raise
     except Exception as exc:  # reported to the parent, which records it on the story's reports
