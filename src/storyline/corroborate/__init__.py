@@ -46,10 +46,11 @@ def corroborate_story(
     propositions, owners, sentences = story_clauses(ordered, analyses)
     report_ids = [r.id for r in owners]
     similarity = similarity_matrix(propositions) if propositions else np.zeros((0, 0), dtype=np.float32)
-    meaning = None
+    meaning = linked = None
     if encoder is not None and propositions:
-        meaning = meaning_links(propositions, report_ids, similarity, link_matrix(propositions, similarity), encoder, link_model)
-    groups = align(propositions, report_ids, meaning, similarity=similarity)
+        linked = link_matrix(propositions, similarity)
+        meaning = meaning_links(propositions, report_ids, similarity, linked, encoder, link_model)
+    groups = align(propositions, report_ids, meaning, similarity=similarity, linked=linked)
     facts: list[Fact] = []
     for group in groups:
         claims = [i for i in group if not _fragment(propositions[i])]

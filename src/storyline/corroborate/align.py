@@ -203,7 +203,11 @@ def _same_number(a: str, b: str, approximate: bool) -> bool:
 
 
 def link_matrix(
-    propositions: Sequence[Proposition], similarity: NDArray[np.float32], meaning: NDArray[np.bool_] | None = None
+    propositions: Sequence[Proposition],
+    similarity: NDArray[np.float32],
+    meaning: NDArray[np.bool_] | None = None,
+    *,
+    without_meaning: NDArray[np.float32] | None = None,
 ) -> NDArray[np.float32]:
     """The similarity alignment links on: the whole-clause cosine, raised to the core overlap
     where the cores agree, to the pair threshold where a distinctive count or a score is
@@ -212,31 +216,45 @@ def link_matrix(
     loosely similar pair.
 
     Only the pairs a rule can change are visited: a story of a thousand clauses has half a
-    million pairs, and most share nothing."""
+    million pairs, and most share nothing. `without_meaning`, this function's result
+    without `meaning` when the caller has it already, leaves only the meaning pairs to visit."""
+    cored = np.array([bool(p.core) for p in propositions])
+    counted = np.array([bool(p.quantities) for p in propositions])
+    if without_meaning is not None and meaning is not None:
+        raised_links = without_meaning.copy()
+        for i, j in np.argwhere(np.triu(meaning, k=1)):
+            start = max(float(similarity[i, j]), ALIGN_MIN_SIMILARITY)
+            raised_links[i, j] = raised_links[j, i] = _linked_value(propositions[i], propositions[j], np.float32(start), cored[i] and cored[j])
+        return raised_links
     linked = np.triu(similarity, k=1).astype(np.float32)
     if meaning is not None:
         raised = np.triu(meaning, k=1)
         linked[raised] = np.maximum(linked[raised], ALIGN_MIN_SIMILARITY)
-    cored = np.array([bool(p.core) for p in propositions])
-    counted = np.array([bool(p.quantities) for p in propositions])
-    for i, j in np.argwhere((linked >= CORE_MIN_SIMILARITY) & cored[:, None] & cored[None, :]):
-        overlap = core_overlap(propositions[i], propositions[j])
-        if overlap >= CORE_MIN_OVERLAP:
-            linked[i, j] = max(float(linked[i, j]), overlap * ALIGN_MIN_SIMILARITY / CORE_MIN_OVERLAP)
-    for i, j in np.argwhere(np.triu(counted[:, None] & counted[None, :], k=1)):
-        first, second = propositions[i], propositions[j]
-        value = float(linked[i, j])
-        if value >= CORE_MIN_SIMILARITY and shared_count(first, second):
-            value = max(value, ALIGN_MIN_SIMILARITY)
-        if shared_score(first, second):
-            # Rarer than any count: it anchors however differently the rest is worded.
-            value = max(value, ALIGN_MIN_SIMILARITY)
-        if value < NUMBER_MISMATCH_MIN_SIMILARITY and numbers_disagree(first, second):
-            value = 0.0
-        linked[i, j] = value
+    visited = ((linked >= CORE_MIN_SIMILARITY) & cored[:, None] & cored[None, :]) | np.triu(counted[:, None] & counted[None, :], k=1)
+    for i, j in np.argwhere(visited):
+        linked[i, j] = _linked_value(propositions[i], propositions[j], linked[i, j], cored[i] and cored[j])
     result: NDArray[np.float32] = linked + linked.T
     np.fill_diagonal(result, np.diagonal(similarity))
     return result
+
+
+def _linked_value(first: Proposition, second: Proposition, value: np.float32, cored: bool) -> np.float32:
+    """One pair's link from its starting similarity: the core rule, then the count rules."""
+    if cored and value >= CORE_MIN_SIMILARITY:
+        overlap = core_overlap(first, second)
+        if overlap >= CORE_MIN_OVERLAP:
+            value = np.float32(max(float(value), overlap * ALIGN_MIN_SIMILARITY / CORE_MIN_OVERLAP))
+    if not (first.quantities and second.quantities):
+        return value
+    number = float(value)
+    if number >= CORE_MIN_SIMILARITY and shared_count(first, second):
+        number = max(number, ALIGN_MIN_SIMILARITY)
+    if shared_score(first, second):
+        # Rarer than any count: it anchors however differently the rest is worded.
+        number = max(number, ALIGN_MIN_SIMILARITY)
+    if number < NUMBER_MISMATCH_MIN_SIMILARITY and numbers_disagree(first, second):
+        number = 0.0
+    return np.float32(number)
 
 
 def align(
@@ -245,6 +263,7 @@ def align(
     meaning: NDArray[np.bool_] | None = None,
     *,
     similarity: NDArray[np.float32] | None = None,
+    linked: NDArray[np.float32] | None = None,
 ) -> list[list[int]]:
     """Groups of proposition indices that state the same fact, singletons included; a
     clause stating two facts is in both groups.
@@ -252,12 +271,13 @@ def align(
     `reports[i]` is the report of `propositions[i]`; only pairs across reports link.
     `meaning`, when given, marks the pairs the meaning model calls one claim
     (corroborate/meaning.py): they link though their words differ, if their slots agree.
-    `similarity`, when given, is `similarity_matrix(propositions)` the caller has already.
+    `similarity`, when given, is `similarity_matrix(propositions)` the caller has already,
+    and `linked` its `link_matrix` without meaning.
     """
     count = len(propositions)
     if count == 0:
         return []
-    similarity = link_matrix(propositions, similarity_matrix(propositions) if similarity is None else similarity, meaning)
+    similarity = link_matrix(propositions, similarity_matrix(propositions) if similarity is None else similarity, meaning, without_meaning=linked)
     report_ids = np.array([hash(r) for r in reports])
     kinds = [p.kind == "example" for p in propositions]
     term_sets = [frozenset(comparable_terms(p.terms)) for p in propositions]
