@@ -444,7 +444,8 @@ def test_a_surname_two_people_share_keeps_its_key() -> None:
 @pytest.mark.parametrize(
     ("place", "level"),
     [("place:97th avenue", "street"), ("place:newton street", "street"), ("place:tennessee", "region"), ("place:cumbria", "region"),
-     ("place:nashville", "locality"), ("place:richmond hill", "locality")],
+     ("place:nashville", "locality"), ("place:richmond hill", "locality"), ("place:mediterranean sea", "water"),
+     ("place:mediterranean", "water"), ("place:alexandria", "locality")],
 )
 def test_places_are_compared_only_at_one_level(place: str, level: str) -> None:
     from storyline.corroborate.conflicts import place_level

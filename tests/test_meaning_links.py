@@ -11,7 +11,16 @@ import pytest
 from storyline.analyze import analyze_reports
 from storyline.corroborate import corroborate_story, order_reports, story_clauses
 from storyline.corroborate.align import ALIGN_MIN_SIMILARITY, link_matrix, similarity_matrix
-from storyline.corroborate.meaning import FEATURES, LEAD_SENTENCES, SHIPPED_MODEL, feature_matrices, meaning_links, telling_verbs
+from storyline.corroborate.meaning import (
+    FEATURES,
+    LEAD_SENTENCES,
+    LINK_STRENGTH,
+    SHIPPED_MODEL,
+    feature_matrices,
+    link_probabilities,
+    meaning_links,
+    telling_verbs,
+)
 from storyline.encode.stage import choose_claim_encoder
 from storyline.models import Report
 
@@ -49,6 +58,51 @@ def test_the_pair_links_by_meaning_not_by_words(nlp: Any, encoder: Any) -> None:
     i, j = pairs[0]
     assert linked[i, j] < ALIGN_MIN_SIMILARITY  # the words alone would not have aligned them
     assert len(feature_matrices(propositions, similarity, linked, encoder)) == len(FEATURES) == len(SHIPPED_MODEL.weights)
+
+
+KILLED = "Police said a gunman killed two guards at the Tarrant Point depot on Monday."
+
+
+def _pair(nlp: Any, encoder: Any, first: str, second: str) -> dict[str, Any]:
+    """The one cross-report clause pair of two one-clause reports, as the model sees it."""
+    reports = [Report(id="a", body=first, source="A"), Report(id="b", body=second, source="B")]
+    analyses = {analysis.report: analysis for analysis in analyze_reports(reports, nlp)}
+    propositions, owners, _ = story_clauses(order_reports(reports), analyses)
+    ids = [o.id for o in owners]
+    similarity = similarity_matrix(propositions)
+    linked = link_matrix(propositions, similarity)
+    links = meaning_links(propositions, ids, similarity, linked, encoder)
+    cross = [(i, j) for i in range(len(ids)) for j in range(i + 1, len(ids)) if ids[i] != ids[j]]
+    assert len(cross) == 1
+    i, j = cross[0]
+    return {
+        "link": float(links[i, j]),
+        "probability": float(link_probabilities(propositions, ids, similarity, linked, encoder)[i, j]),
+        "family": float(feature_matrices(propositions, similarity, linked, encoder)[FEATURES.index("action_family")][i, j]),
+        "raised": float(link_matrix(propositions, similarity, links, without_meaning=linked)[i, j]),
+    }
+
+
+def test_verbs_of_one_family_tell_one_action(nlp: Any, encoder: Any) -> None:
+    assert (
+        _pair(nlp, encoder, KILLED, "A gunman executed two guards at the Tarrant Point depot, officials said.")["family"] == 1.0
+    )
+    assert _pair(nlp, encoder, RESIGNED, "Ida Brennan quit as head of the Tarrant Point harbour.")["family"] == 1.0
+    assert _pair(nlp, encoder, RESIGNED, "Ida Brennan opened the Tarrant Point harbour.")["family"] == 0.0
+
+
+def test_a_link_weighs_by_its_probability(nlp: Any, encoder: Any) -> None:
+    pair = _pair(nlp, encoder, RESIGNED, "Ida Brennan quit as head of the Tarrant Point harbour.")
+    assert pair["probability"] >= SHIPPED_MODEL.min_probability
+    assert pair["link"] == pytest.approx(LINK_STRENGTH * pair["probability"], rel=1e-5)
+    assert pair["raised"] >= max(pair["link"], ALIGN_MIN_SIMILARITY)
+
+
+def test_clauses_whose_figures_disagree_never_link_by_meaning(nlp: Any, encoder: Any) -> None:
+    agreeing = _pair(nlp, encoder, KILLED, "A gunman executed two guards at the Tarrant Point depot, officials said.")
+    disagreeing = _pair(nlp, encoder, KILLED, "A gunman executed three guards at the Tarrant Point depot, officials said.")
+    assert agreeing["link"] > 0
+    assert disagreeing["probability"] >= SHIPPED_MODEL.min_probability and disagreeing["link"] == 0.0
 
 
 def test_the_same_action_by_another_actor_is_another_claim(nlp: Any, encoder: Any) -> None:

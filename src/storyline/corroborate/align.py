@@ -205,14 +205,14 @@ def _same_number(a: str, b: str, approximate: bool) -> bool:
 def link_matrix(
     propositions: Sequence[Proposition],
     similarity: NDArray[np.float32],
-    meaning: NDArray[np.bool_] | None = None,
+    meaning: NDArray[np.float32] | None = None,
     *,
     without_meaning: NDArray[np.float32] | None = None,
 ) -> NDArray[np.float32]:
     """The similarity alignment links on: the whole-clause cosine, raised to the core overlap
     where the cores agree, to the pair threshold where a distinctive count or a score is
-    shared or the meaning model calls the pair one claim (`meaning`, the links of
-    corroborate/meaning.py), and cut to 0 where the counts disagree on a
+    shared, to the strength of the meaning model's link where it calls the pair one claim
+    (`meaning`, the links of corroborate/meaning.py: at least the pair threshold), and cut to 0 where the counts disagree on a
     loosely similar pair.
 
     Only the pairs a rule can change are visited: a story of a thousand clauses has half a
@@ -222,14 +222,14 @@ def link_matrix(
     counted = np.array([bool(p.quantities) for p in propositions])
     if without_meaning is not None and meaning is not None:
         raised_links = without_meaning.copy()
-        for i, j in np.argwhere(np.triu(meaning, k=1)):
-            start = max(float(similarity[i, j]), ALIGN_MIN_SIMILARITY)
+        for i, j in np.argwhere(np.triu(meaning > 0, k=1)):
+            start = max(float(similarity[i, j]), ALIGN_MIN_SIMILARITY, float(meaning[i, j]))
             raised_links[i, j] = raised_links[j, i] = _linked_value(propositions[i], propositions[j], np.float32(start), cored[i] and cored[j])
         return raised_links
     linked = np.triu(similarity, k=1).astype(np.float32)
     if meaning is not None:
-        raised = np.triu(meaning, k=1)
-        linked[raised] = np.maximum(linked[raised], ALIGN_MIN_SIMILARITY)
+        raised = np.triu(meaning > 0, k=1)
+        linked[raised] = np.maximum(linked[raised], np.maximum(meaning[raised], ALIGN_MIN_SIMILARITY))
     visited = ((linked >= CORE_MIN_SIMILARITY) & cored[:, None] & cored[None, :]) | np.triu(counted[:, None] & counted[None, :], k=1)
     for i, j in np.argwhere(visited):
         linked[i, j] = _linked_value(propositions[i], propositions[j], linked[i, j], cored[i] and cored[j])
@@ -260,7 +260,7 @@ def _linked_value(first: Proposition, second: Proposition, value: np.float32, co
 def align(
     propositions: Sequence[Proposition],
     reports: Sequence[str],
-    meaning: NDArray[np.bool_] | None = None,
+    meaning: NDArray[np.float32] | None = None,
     *,
     similarity: NDArray[np.float32] | None = None,
     linked: NDArray[np.float32] | None = None,
@@ -269,8 +269,9 @@ def align(
     clause stating two facts is in both groups.
 
     `reports[i]` is the report of `propositions[i]`; only pairs across reports link.
-    `meaning`, when given, marks the pairs the meaning model calls one claim
-    (corroborate/meaning.py): they link though their words differ, if their slots agree.
+    `meaning`, when given, holds the strength of the pairs the meaning model calls one claim
+    (corroborate/meaning.py, 0 elsewhere): they link though their words differ, if their
+    slots agree.
     `similarity`, when given, is `similarity_matrix(propositions)` the caller has already,
     and `linked` its `link_matrix` without meaning.
     """
@@ -281,7 +282,7 @@ def align(
     report_ids = np.array([hash(r) for r in reports])
     kinds = [p.kind == "example" for p in propositions]
     term_sets = [frozenset(comparable_terms(p.terms)) for p in propositions]
-    meant = meaning if meaning is not None else np.zeros((count, count), dtype=bool)
+    meant = meaning > 0 if meaning is not None else np.zeros((count, count), dtype=bool)
     upper = np.triu(similarity, k=1)
     candidates = np.argwhere(upper >= ALIGN_MIN_SIMILARITY)
     scored = sorted(((float(upper[i, j]), int(i), int(j)) for i, j in candidates), reverse=True)

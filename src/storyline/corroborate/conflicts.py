@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from storyline import wordlists
 from storyline.analyze.lexicon import load_lexicon
 from storyline.analyze.values import dates_comparable, normalise_date, parse_number
 from storyline.corroborate.entities import name_words, same_person
@@ -514,12 +515,20 @@ def _place_conflict(evidence: Sequence[Evidence]) -> Conflict | None:
 
 
 def place_level(key: str) -> str:
-    """"street" for an address ("97th Avenue"), "region" for a state, province or county
-    (ISO 3166-2 subdivisions), else "locality" (a town, a district, a landmark)."""
+    """"street" for an address ("97th Avenue"), "water" for a sea, a river or a coast
+    (data/water_places.txt), "region" for a state, province or county (ISO 3166-2
+    subdivisions), else "locality" (a town, a district, a landmark)."""
     words = key.split(":", 1)[-1].split()
     if words and words[-1] in STREET_WORDS:
         return "street"
+    if words and words[-1] in _water_words():
+        return "water"
     return "region" if " ".join(words) in _subdivision_names() else "locality"
+
+
+@functools.lru_cache(maxsize=1)
+def _water_words() -> frozenset[str]:
+    return wordlists.words("water_places.txt")
 
 
 @functools.lru_cache(maxsize=1)
