@@ -451,3 +451,14 @@ def test_places_are_compared_only_at_one_level(place: str, level: str) -> None:
     from storyline.corroborate.conflicts import place_level
 
     assert place_level(place) == level
+
+
+def test_a_clause_with_its_subject_names_the_fact_over_a_bare_participle() -> None:
+    terms = ("kill", "person", "courthouse", "escape", "#4")
+    count = (Quantity(value="4", unit="person", text="four"),)
+    bare = _proposition(0, "killing four people during a courthouse escape", terms, count)
+    whole = replace(_proposition(0, "The man killed four people during a courthouse escape", terms, count), actor="The man")
+    reports = [Report(id="a", body=bare.text, source="Tamsin Bay Courier"), Report(id="b", body=whole.text, source="Coastline Daily")]
+    story = corroborate_story("s", reports, {"a": _analysis("a", bare), "b": _analysis("b", whole)})
+    shared = [fact for fact in story.facts if len(fact.reports) == 2]
+    assert len(shared) == 1 and shared[0].text.startswith("The man killed four people")

@@ -57,7 +57,7 @@ def corroborate_story(
         if not claims:
             # Questions, bare phrases and unresolved pronouns are no facts (analyze/claims.py).
             continue
-        representative = _representative(claims, similarity)
+        representative = _representative(claims, similarity, propositions)
         facts.append(
             build_fact(
                 story_id, group, propositions, owners, credited, representative, lambda i, j: float(similarity[i, j]), sentences
@@ -140,14 +140,23 @@ def _distinct(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def _representative(group: Sequence[int], similarity: np.ndarray) -> int:
-    """The member most similar to the rest (earliest on ties): its text names the fact."""
+def _representative(group: Sequence[int], similarity: np.ndarray, propositions: Sequence[Proposition]) -> int:
+    """The member most similar to the rest (earliest on ties): its text names the fact. A
+    member with a subject is preferred to one that opens with a participle and has none
+    ("killing one man" / "One man was shot and killed")."""
     if len(group) == 1:
         return group[0]
-    block = similarity[np.ix_(group, group)]
+    whole = [i for i in group if not _subjectless_participle(propositions[i])] or list(group)
+    block = similarity[np.ix_(whole, group)]
     scores = block.sum(axis=1)
     best = int(np.argmax(scores))
-    return group[best]
+    return whole[best]
+
+
+def _subjectless_participle(proposition: Proposition) -> bool:
+    """A clause like "killing one man": no actor, and its text opens with an -ing word."""
+    words = (proposition.claim or proposition.text).split()
+    return not proposition.actor.strip() and bool(words) and words[0].lower().endswith("ing") and len(words[0]) > 4
 
 
 __all__ = ["corroborate_story", "order_reports", "story_clauses"]
