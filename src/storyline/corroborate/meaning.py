@@ -124,7 +124,11 @@ def meaning_links(
 ) -> NDArray[np.float32]:
     """How strongly the model calls each pair of clauses from different reports one claim
     (symmetric): LINK_STRENGTH times its probability where the pair links, 0 elsewhere."""
-    probability = link_probabilities(propositions, reports, similarity, linked, encoder, model)
+    count = len(propositions)
+    if count < 2 or len(set(reports)) < 2:
+        return np.zeros((count, count), dtype=np.float32)
+    matrices = feature_matrices(propositions, similarity, linked, encoder)
+    probability = _probabilities(matrices, reports, model)
     chosen = probability >= model.min_probability
     if chosen.any():
         leading = np.array([p.sentence < LEAD_SENTENCES for p in propositions])
@@ -132,7 +136,7 @@ def meaning_links(
         chosen &= ~_actors_differ(propositions, encoder)
         counted = np.array([bool(p.quantities) for p in propositions])
         chosen &= counted[:, None] == counted[None, :]
-        chosen &= _figures_disagree(propositions) == 0
+        chosen &= matrices[FEATURES.index("figures_disagree")] == 0
     result: NDArray[np.float32] = np.where(chosen, LINK_STRENGTH * probability, 0.0).astype(np.float32)
     return result
 
@@ -165,15 +169,20 @@ def link_probabilities(
 ) -> NDArray[np.float32]:
     """The model's probability for each pair of clauses from different reports (0 elsewhere)."""
     count = len(propositions)
-    result = np.zeros((count, count), dtype=np.float32)
     if count < 2 or len(set(reports)) < 2:
-        return result
-    matrices = feature_matrices(propositions, similarity, linked, encoder)
+        return np.zeros((count, count), dtype=np.float32)
+    return _probabilities(feature_matrices(propositions, similarity, linked, encoder), reports, model)
+
+
+def _probabilities(matrices: Sequence[NDArray[np.float64]], reports: Sequence[str], model: LinkModel) -> NDArray[np.float32]:
+    """The logistic model over the feature matrices, for pairs across reports."""
+    count = len(reports)
     score = np.full((count, count), model.bias, dtype=np.float64)
     for weight, matrix in zip(model.weights, matrices, strict=True):
         score += weight * matrix
     codes = np.unique(np.asarray(reports), return_inverse=True)[1]
     cross = codes[:, None] != codes[None, :]
+    result = np.zeros((count, count), dtype=np.float32)
     result[cross] = (1.0 / (1.0 + np.exp(-score[cross]))).astype(np.float32)
     return result
 
